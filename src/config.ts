@@ -1,0 +1,135 @@
+import { z } from 'zod';
+
+/** Validated runtime configuration; `loadConfig` is the only place that reads the environment. */
+export interface Config {
+  slack: {
+    botToken: string;
+    signingSecret?: string;
+    appToken?: string;
+    apiUrl?: string;
+  };
+  http: { port: number; host?: string };
+  itnio: {
+    apiUrl: string;
+    apiKey: string;
+    apiSecret: string;
+    timeoutMs: number;
+    timeZone: string;
+  };
+  logLevel: string;
+}
+
+/** A configuration problem an operator must fix; `problems` has one line per variable. */
+export class ConfigError extends Error {
+  readonly code = 'trunkbot_config_error';
+  constructor(readonly problems: string[]) {
+    super(`Invalid configuration:\n${problems.map((p) => `  - ${p}`).join('\n')}`);
+  }
+}
+
+const LOG_LEVELS = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'] as const;
+
+const optional = z
+  .string()
+  .optional()
+  .transform((v) => (v === undefined || v.trim() === '' ? undefined : v.trim()));
+
+const required = (hint: string) =>
+  z
+    .string({ error: `is not set: ${hint}` })
+    .transform((v) => v.trim())
+    .refine((v) => v !== '', { message: `is empty: ${hint}` });
+
+const url = (fallback?: string) =>
+  optional
+    .transform((v) => v ?? fallback)
+    .refine((v) => v === undefined || /^https?:\/\/[^\s]+$/.test(v), {
+      message: 'must be an http(s) URL such as https://example.com',
+    });
+
+const integer = (fallback: number, min: number, max: number, hint: string) =>
+  optional.transform((v, ctx) => {
+    if (v === undefined) return fallback;
+    const n = Number(v);
+    if (!Number.isInteger(n) || n < min || n > max) {
+      ctx.addIssue({ code: 'custom', message: `must be a whole number from ${min} to ${max} (${hint}), got "${v}"` });
+      return z.NEVER;
+    }
+    return n;
+  });
+
+const envSchema = z.object({
+  SLACK_BOT_TOKEN: required('copy the Bot User OAuth Token (xoxb-…) from the Slack app’s OAuth & Permissions page').refine(
+    (v) => v.startsWith('xoxb-'),
+    { message: 'must be a bot token starting with xoxb- (OAuth & Permissions → Bot User OAuth Token)' },
+  ),
+  SLACK_SIGNING_SECRET: optional,
+  SLACK_APP_TOKEN: optional.refine((v) => v === undefined || v.startsWith('xapp-'), {
+    message: 'must be an app-level token starting with xapp- (Basic Information → App-Level Tokens, scope connections:write)',
+  }),
+  SLACK_API_URL: url(),
+  PORT: integer(3000, 0, 65535, 'the HTTP port to listen on'),
+  HOST: optional,
+  ITNIO_API_URL: url('https://api.itniotech.com'),
+  ITNIO_API_KEY: required('set it to the API key ("API authentication name") from the ITNIO console'),
+  ITNIO_API_SECRET: required('set it to the API secret from the ITNIO console'),
+  ITNIO_TIMEOUT_MS: integer(4000, 100, 60000, 'per-attempt timeout for ITNIO requests'),
+  ITNIO_TIMEZONE: optional.transform((v) => v ?? 'UTC').refine(isTimeZone, {
+    message: 'must be an IANA time zone such as UTC or Asia/Shanghai (the zone ITNIO reports times in)',
+  }),
+  LOG_LEVEL: optional
+    .transform((v) => (v ?? 'info').toLowerCase())
+    .refine((v) => (LOG_LEVELS as readonly string[]).includes(v), {
+      message: `must be one of ${LOG_LEVELS.join(', ')}`,
+    }),
+});
+
+function isTimeZone(zone: string): boolean {
+  try {
+    new Intl.DateTimeFormat('en-US', { timeZone: zone });
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+/** Reads and validates the environment; throws `ConfigError` listing every problem at once. */
+export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
+  const parsed = envSchema.safeParse(env);
+  const problems = parsed.success ? [] : parsed.error.issues.map((i) => `${String(i.path[0])} ${i.message}`);
+  if (parsed.success && parsed.data.SLACK_APP_TOKEN === undefined && parsed.data.SLACK_SIGNING_SECRET === undefined) {
+    problems.push(
+      'SLACK_SIGNING_SECRET is not set: HTTP mode needs the Signing Secret from the Slack app’s Basic Information page (or set SLACK_APP_TOKEN for Socket Mode)',
+    );
+  }
+  if (!parsed.success || problems.length > 0) throw new ConfigError(problems);
+  const e = parsed.data;
+  return {
+    slack: {
+      botToken: e.SLACK_BOT_TOKEN,
+      ...(e.SLACK_SIGNING_SECRET !== undefined && { signingSecret: e.SLACK_SIGNING_SECRET }),
+      ...(e.SLACK_APP_TOKEN !== undefined && { appToken: e.SLACK_APP_TOKEN }),
+      ...(e.SLACK_API_URL !== undefined && { apiUrl: withTrailingSlash(e.SLACK_API_URL) }),
+    },
+    http: { port: e.PORT, ...(e.HOST !== undefined && { host: e.HOST }) },
+    itnio: {
+      apiUrl: e.ITNIO_API_URL!.replace(/\/+$/, ''),
+      apiKey: e.ITNIO_API_KEY,
+      apiSecret: e.ITNIO_API_SECRET,
+      timeoutMs: e.ITNIO_TIMEOUT_MS,
+      timeZone: e.ITNIO_TIMEZONE,
+    },
+    logLevel: e.LOG_LEVEL,
+  };
+}
+
+function withTrailingSlash(u: string): string {
+  return u.endsWith('/') ? u : `${u}/`;
+}
+
+/** Every configured secret value, so logs can scrub them wherever they appear. */
+export function secretsOf(config: Config): string[] {
+  return [config.slack.botToken, config.slack.signingSecret, config.slack.appToken, config.itnio.apiSecret].filter(
+    (s): s is string => typeof s === 'string' && s.length >= 4,
+  );
+}

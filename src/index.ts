@@ -1,0 +1,45 @@
+import { startBot, StartupError } from './bot.js';
+import { ConfigError, loadConfig, secretsOf } from './config.js';
+import { createLogger } from './log.js';
+
+const SHUTDOWN_GRACE_MS = 8_000;
+
+/** Process entry: load config, start the bot, stop gracefully on SIGTERM/SIGINT. */
+async function main(): Promise<void> {
+  let config;
+  try {
+    config = loadConfig();
+  } catch (err) {
+    if (err instanceof ConfigError) {
+      process.stderr.write(`trunkbot cannot start:\n${err.problems.map((p) => `  - ${p}`).join('\n')}\nSee .env.example and the README for every setting.\n`);
+      process.exit(1);
+    }
+    throw err;
+  }
+  const log = createLogger({ level: config.logLevel, secrets: secretsOf(config) });
+
+  let bot;
+  try {
+    bot = await startBot(config, { log });
+  } catch (err) {
+    const message = err instanceof StartupError ? err.message : `unexpected error: ${(err as Error).message}`;
+    log.fatal({ err: { message } }, 'trunkbot cannot start');
+    process.stderr.write(`trunkbot cannot start: ${message}\n`);
+    process.exit(1);
+  }
+
+  let stopping = false;
+  const shutdown = (signal: string) => {
+    if (stopping) return;
+    stopping = true;
+    log.info({ signal, inFlight: bot.inflight.size }, 'shutting down');
+    bot.stop(SHUTDOWN_GRACE_MS).then(
+      () => process.exit(0),
+      () => process.exit(1),
+    );
+  };
+  process.on('SIGTERM', () => shutdown('SIGTERM'));
+  process.on('SIGINT', () => shutdown('SIGINT'));
+}
+
+void main();

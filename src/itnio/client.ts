@@ -1,0 +1,139 @@
+import { Agent as HttpAgent } from 'node:http';
+import { Agent as HttpsAgent } from 'node:https';
+import { got, HTTPError, RequestError, TimeoutError, type Got } from 'got';
+import { envelopeSchema, pageDataSchema, type TrunkFilter, type TrunkPage } from './schema.js';
+import { ItnioError, fromVendorStatus } from './errors.js';
+import { sign, unixSeconds } from './sign.js';
+
+export const TRUNK_QUERY_PATH = 'v3/cc/sipTrunk/query';
+
+export interface ItnioClientOptions {
+  apiUrl: string;
+  apiKey: string;
+  apiSecret: string;
+  /** Per-attempt timeout. */
+  timeoutMs: number;
+  /** Retries after the first attempt, on network errors, 429 and 5xx. */
+  retries?: number;
+  /** Hard ceiling for one query including retries, so a user always hears back. */
+  deadlineMs?: number;
+  /** Clock for the `Timestamp` header; injectable so tests can see every attempt re-signed. */
+  now?: () => number;
+}
+
+export interface TrunkQuery {
+  page: number;
+  size: number;
+  filter: TrunkFilter;
+}
+
+/** A page of trunks and how long ITNIO took to deliver it. */
+export interface TrunkQueryResult extends TrunkPage {
+  latencyMs: number;
+}
+
+/** The one vendor call the bot makes. */
+export interface ItnioClient {
+  queryTrunks(query: TrunkQuery): Promise<TrunkQueryResult>;
+  close(): void;
+}
+
+const RETRY_STATUS = [429, 500, 502, 503, 504];
+
+/** Builds the signed, retrying, keep-alive ITNIO client. */
+export function createItnioClient(options: ItnioClientOptions): ItnioClient {
+  const { apiKey, apiSecret, timeoutMs, retries = 2, now = Date.now } = options;
+  const deadlineMs = options.deadlineMs ?? Math.min(15_000, timeoutMs * (retries + 1) + 1_000);
+  const agent = { http: new HttpAgent({ keepAlive: true }), https: new HttpsAgent({ keepAlive: true }) };
+  const http: Got = got.extend({
+    prefixUrl: options.apiUrl,
+    method: 'POST',
+    agent,
+    timeout: { request: timeoutMs },
+    responseType: 'text',
+    headers: { 'content-type': 'application/json;charset=UTF-8', 'user-agent': 'trunkbot' },
+    retry: {
+      limit: retries,
+      methods: ['POST'], // the query is read-only on the vendor's side, so retrying a POST is safe
+      statusCodes: RETRY_STATUS,
+      maxRetryAfter: 2_000,
+      calculateDelay: ({ attemptCount, computedValue }) =>
+        computedValue === 0 ? 0 : Math.min(computedValue, 150 * 2 ** (attemptCount - 1)),
+    },
+    hooks: {
+      // Runs for every attempt: a retry must carry a fresh timestamp or ITNIO answers -16.
+      beforeRequest: [
+        (opts) => {
+          const timestamp = unixSeconds(now());
+          opts.headers['api-key'] = apiKey;
+          opts.headers.timestamp = timestamp;
+          opts.headers.sign = sign(apiKey, apiSecret, timestamp);
+        },
+      ],
+    },
+  });
+
+  return {
+    async queryTrunks({ page, size, filter }) {
+      const started = performance.now();
+      const params: TrunkFilter = {};
+      if (filter.type !== undefined) params.type = filter.type;
+      if (filter.sipTrunkName !== undefined && filter.sipTrunkName !== '') params.sipTrunkName = filter.sipTrunkName;
+      let body: string;
+      try {
+        body = await http(TRUNK_QUERY_PATH, {
+          json: { current: page, size, params },
+          signal: AbortSignal.timeout(deadlineMs),
+        }).text();
+      } catch (err) {
+        throw toItnioError(err);
+      }
+      return { ...parseAnswer(body), latencyMs: Math.round(performance.now() - started) };
+    },
+    close() {
+      agent.http.destroy();
+      agent.https.destroy();
+    },
+  };
+}
+
+/** Turns a response body into a page, or a coded error for vendor statuses and malformed answers. */
+export function parseAnswer(body: string): TrunkPage {
+  let json: unknown;
+  try {
+    json = JSON.parse(body);
+  } catch (cause) {
+    throw new ItnioError('itnio_bad_answer', 'ITNIO sent a body that is not JSON', {}, { cause });
+  }
+  const envelope = envelopeSchema.safeParse(json);
+  if (!envelope.success || Number.isNaN(envelope.data.status)) {
+    throw new ItnioError('itnio_bad_answer', 'ITNIO sent JSON without a usable status', {}, {
+      cause: envelope.error,
+    });
+  }
+  const { status, reason, data } = envelope.data;
+  if (status !== 0) throw fromVendorStatus(status, reason ?? undefined);
+  const page = pageDataSchema.safeParse(data);
+  if (!page.success) {
+    throw new ItnioError('itnio_bad_answer', 'ITNIO sent a trunk list that does not match the documented shape', {}, {
+      cause: page.error,
+    });
+  }
+  return page.data;
+}
+
+function toItnioError(err: unknown): ItnioError {
+  if (err instanceof ItnioError) return err;
+  if (err instanceof TimeoutError || (err instanceof Error && (err.name === 'AbortError' || err.name === 'TimeoutError'))) {
+    return new ItnioError('itnio_timeout', 'ITNIO did not answer in time', {}, { cause: err });
+  }
+  if (err instanceof HTTPError) {
+    const httpStatus = err.response.statusCode;
+    return new ItnioError('itnio_http', `ITNIO answered HTTP ${httpStatus}`, { httpStatus }, { cause: err });
+  }
+  if (err instanceof RequestError && err.code === 'ERR_ABORTED') {
+    return new ItnioError('itnio_timeout', 'ITNIO did not answer in time', {}, { cause: err });
+  }
+  const code = err instanceof RequestError ? err.code : 'unknown';
+  return new ItnioError('itnio_unreachable', `Could not reach ITNIO (${code})`, {}, { cause: err });
+}

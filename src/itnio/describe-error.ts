@@ -1,0 +1,42 @@
+import { ItnioError } from './errors.js';
+
+const MAX_REASON = 200;
+
+/**
+ * What a support engineer reads when a query fails: what happened and what to do, as plain text.
+ * Never includes credentials; the vendor's `reason` is echoed (shortened) only for unknown statuses.
+ */
+export function describeItnioError(err: unknown): string {
+  if (!(err instanceof ItnioError)) {
+    return 'Something went wrong while fetching trunks. Please try again; if it keeps happening, ask the trunkbot operators to check the logs.';
+  }
+  const { status, reason, httpStatus } = err.details;
+  switch (err.code) {
+    case 'itnio_auth':
+      return `ITNIO rejected trunkbot's credentials (status ${status}). The bot operator should check ITNIO_API_KEY and ITNIO_API_SECRET against the ITNIO console.`;
+    case 'itnio_clock':
+      return 'ITNIO says the request timestamp expired (status -16). The bot server’s clock is probably off: the operator should sync it (NTP) and try again.';
+    case 'itnio_params':
+      return 'ITNIO rejected the query parameters (status -22). Try a simpler filter, e.g. `/trunks outgoing`.';
+    case 'itnio_quota':
+      return 'ITNIO’s data cap for this account is reached (status -23). Wait a while or ask the ITNIO account owner to raise the cap.';
+    case 'itnio_vendor_error':
+      return 'ITNIO reported an internal error (status -18). Try again in a minute; if it persists, check ITNIO’s status page or contact ITNIO support.';
+    case 'itnio_status':
+      return `ITNIO answered with status ${status}: ${shorten(reason) || 'no reason given'}.`;
+    case 'itnio_timeout':
+      return 'ITNIO did not answer in time. It may be slow or down: try again in a minute.';
+    case 'itnio_unreachable':
+      return 'Could not reach ITNIO (network error). Try again in a minute; the operator should check ITNIO_API_URL and the network.';
+    case 'itnio_http':
+      return `ITNIO answered with HTTP ${httpStatus}. It may be having trouble: try again in a minute.`;
+    case 'itnio_bad_answer':
+      return 'Got an unexpected answer from ITNIO (it did not look like a trunk list). Try again; if it keeps happening, the operator should check the logs.';
+  }
+}
+
+function shorten(reason: string | undefined): string {
+  if (!reason) return '';
+  const flat = reason.replace(/\s+/g, ' ').trim();
+  return flat.length > MAX_REASON ? `${flat.slice(0, MAX_REASON - 1)}…` : flat;
+}

@@ -1,0 +1,68 @@
+import type { AllMiddlewareArgs, BlockAction, ButtonAction, SlackActionMiddlewareArgs } from '@slack/bolt';
+import { answerQuery } from '../../trunks/answer-query.js';
+import { decodePageState } from '../../trunks/page-state.js';
+import { renderProblem } from '../../trunks/render-notice.js';
+import { logHandled, type BotDeps } from '../deps.js';
+import { buttonOrigin, STALE_BUTTON } from './button-context.js';
+
+type ButtonArgs = SlackActionMiddlewareArgs<BlockAction<ButtonAction>> & AllMiddlewareArgs;
+
+const CANNOT_POST =
+  'I couldn’t post in this channel. Invite me with `/invite @trunkbot` (private channels and DMs need that), then press *Share* again.';
+
+/**
+ * Share: post the same page into the channel for everyone, attributed to the user.
+ * Rule 1: post as the bot (works in public channels, and anywhere the bot is a member).
+ * Rule 2: if Slack refuses, post through the response_url as an in-channel reply.
+ * Rule 3: if that fails too, tell the user exactly what to do.
+ * The private copy is removed once the shared one exists.
+ */
+export function shareButton(deps: BotDeps) {
+  return async ({ ack, body, action, respond, client }: ButtonArgs): Promise<void> => {
+    await ack();
+    await deps.inflight.run(async () => {
+      const origin = buttonOrigin(body, 'share');
+      const state = decodePageState(action.value);
+      if (!state || !origin.channel) {
+        await respond({ response_type: 'ephemeral', replace_original: false, ...renderProblem(STALE_BUTTON) });
+        logHandled(deps.log, origin, undefined, { outcome: 'invalid_button' });
+        return;
+      }
+      const answer = await answerQuery(deps, state.request, { shareable: false, sharedBy: origin.user });
+      if (!answer.ok) {
+        await respond({ response_type: 'ephemeral', replace_original: false, ...answer.message });
+        logHandled(deps.log, origin, state.request, answer);
+        return;
+      }
+      let via: 'chat.postMessage' | 'response_url' | 'none' = 'chat.postMessage';
+      try {
+        await client.chat.postMessage({ channel: origin.channel, ...answer.message });
+      } catch (postError) {
+        deps.log.info({ ...origin, err: slackErrorCode(postError) }, 'share via chat.postMessage refused; using response_url');
+        via = 'response_url';
+        try {
+          await respond({ response_type: 'in_channel', replace_original: false, ...answer.message });
+        } catch (respondError) {
+          deps.log.warn({ ...origin, err: slackErrorCode(respondError) }, 'share via response_url failed');
+          via = 'none';
+        }
+      }
+      if (via === 'none') {
+        await respond({ response_type: 'ephemeral', replace_original: false, ...renderProblem(CANNOT_POST) }).catch(() => undefined);
+      } else {
+        await respond({ delete_original: true }).catch(() => undefined);
+      }
+      logHandled(deps.log, origin, state.request, { ...answer, outcome: via === 'none' ? 'share_failed' : `shared_via_${via}` });
+    });
+  };
+}
+
+function slackErrorCode(err: unknown): string {
+  if (err && typeof err === 'object') {
+    const data = (err as { data?: { error?: unknown } }).data;
+    if (typeof data?.error === 'string') return data.error;
+    const code = (err as { code?: unknown }).code;
+    if (typeof code === 'string' || typeof code === 'number') return String(code);
+  }
+  return 'unknown';
+}

@@ -1,0 +1,8 @@
+import type { App } from '@slack/bolt';
+import type { BotDeps } from '../deps.js';
+import { trunksCommand } from './trunks-command.js';
+
+/** Registers the slash commands. */
+export function register(app: App, deps: BotDeps): void {
+  app.command('/trunks', trunksCommand(deps));
+}

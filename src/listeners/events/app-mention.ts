@@ -1,0 +1,42 @@
+import type { AllMiddlewareArgs, SlackEventMiddlewareArgs } from '@slack/bolt';
+import { answerQuery } from '../../trunks/answer-query.js';
+import { parseQuery } from '../../trunks/parse-query.js';
+import { renderUsage } from '../../trunks/render-notice.js';
+import { logHandled, type BotDeps, type Origin } from '../deps.js';
+
+// Slack retries an event for up to ~1 hour; remembering ids a little longer makes a retry a no-op.
+const EVENT_MEMORY_SECONDS = 2 * 60 * 60;
+
+/** Strips the leading bot mention(s) and an optional leading `trunks` word. */
+export function mentionArguments(text: string): string {
+  return text
+    .replace(/^\s*(?:<@[A-Z0-9]+(?:\|[^>]*)?>\s*)+/i, '')
+    .replace(/^trunks?\b/i, '')
+    .trim();
+}
+
+/** `@trunkbot [trunks] [filters]`: answer in the mention's thread, once per event even when Slack retries. */
+export function appMention(deps: BotDeps) {
+  return async ({ event, body, client }: SlackEventMiddlewareArgs<'app_mention'> & AllMiddlewareArgs): Promise<void> => {
+    const eventId = body.event_id;
+    if (!(await deps.store.claim(`event:${eventId}`, EVENT_MEMORY_SECONDS))) {
+      deps.log.info({ surface: 'mention', eventId }, 'duplicate event ignored');
+      return;
+    }
+    await deps.inflight.run(async () => {
+      const user = event.user ?? 'unknown';
+      const origin: Origin = { surface: 'mention', user, channel: event.channel, ...(body.team_id && { team: body.team_id }) };
+      const thread = { channel: event.channel, thread_ts: event.thread_ts ?? event.ts };
+      const args = mentionArguments(event.text);
+      const parsed = args === '' ? ({ kind: 'help' } as const) : parseQuery(args);
+      if (parsed.kind !== 'query') {
+        await client.chat.postMessage({ ...thread, ...renderUsage('mention', parsed.kind === 'invalid' ? parsed.problems : []) });
+        logHandled(deps.log, origin, undefined, { outcome: parsed.kind === 'help' ? 'help' : 'invalid_input' });
+        return;
+      }
+      const answer = await answerQuery(deps, parsed.request, { shareable: false });
+      await client.chat.postMessage({ ...thread, ...answer.message });
+      logHandled(deps.log, origin, parsed.request, answer);
+    });
+  };
+}

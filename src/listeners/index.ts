@@ -1,0 +1,12 @@
+import type { App } from '@slack/bolt';
+import { register as registerActions } from './actions/index.js';
+import { register as registerCommands } from './commands/index.js';
+import type { BotDeps } from './deps.js';
+import { register as registerEvents } from './events/index.js';
+
+/** Wires every listener into the app. */
+export function registerListeners(app: App, deps: BotDeps): void {
+  registerCommands(app, deps);
+  registerEvents(app, deps);
+  registerActions(app, deps);
+}

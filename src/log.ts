@@ -1,0 +1,65 @@
+import { pino, type DestinationStream, type Logger } from 'pino';
+
+export type { Logger };
+
+// Key paths that hold secrets in objects we might log (vendor records, request headers, config).
+const REDACT_PATHS = [
+  'sipPassword',
+  '*.sipPassword',
+  '*.*.sipPassword',
+  '*.*[*].sipPassword',
+  'records[*].sipPassword',
+  'headers.sign',
+  'headers.Sign',
+  'headers.authorization',
+  'headers.Authorization',
+  '*.headers.sign',
+  '*.headers.Sign',
+  '*.headers.authorization',
+  'apiSecret',
+  '*.apiSecret',
+  'signingSecret',
+  '*.signingSecret',
+  'botToken',
+  '*.botToken',
+  'appToken',
+  '*.appToken',
+  'token',
+  '*.token',
+];
+
+// Slack tokens look like xoxb-…/xapp-…; scrub them even when they were never configured here.
+const TOKEN_PATTERN = /\b(?:xox[abposer]|xapp)-[A-Za-z0-9-]+/g;
+
+/** Replaces every known secret and anything shaped like a Slack token with `[REDACTED]`. */
+export function scrubSecrets(text: string, secrets: readonly string[]): string {
+  let out = text.replace(TOKEN_PATTERN, '[REDACTED]');
+  for (const secret of secrets) {
+    if (secret.length > 0 && out.includes(secret)) out = out.split(secret).join('[REDACTED]');
+  }
+  return out;
+}
+
+export interface LoggerOptions {
+  level: string;
+  /** Literal secret values that must never appear in a log line. */
+  secrets?: readonly string[];
+  destination?: DestinationStream;
+}
+
+/** JSON logger whose every line, at every level, is redacted by key and scrubbed of secret values. */
+export function createLogger({ level, secrets = [], destination = pino.destination(1) }: LoggerOptions): Logger {
+  const scrubbed: DestinationStream = {
+    write: (line: string) => destination.write(scrubSecrets(line, secrets)),
+  };
+  return pino(
+    {
+      level,
+      base: { app: 'trunkbot' },
+      redact: { paths: REDACT_PATHS, censor: '[REDACTED]' },
+      timestamp: pino.stdTimeFunctions.isoTime,
+      formatters: { level: (label) => ({ level: label }) },
+    },
+    scrubbed,
+  );
+}

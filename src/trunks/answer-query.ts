@@ -1,0 +1,60 @@
+import { describeItnioError } from '../itnio/describe-error.js';
+import type { ItnioClient } from '../itnio/client.js';
+import { ItnioError, type ItnioErrorCode } from '../itnio/errors.js';
+import type { SlackMessage } from './message.js';
+import { renderTrunkPage } from './render-page.js';
+import { renderProblem } from './render-notice.js';
+import { PAGE_SIZE, type TrunkRequest } from './trunk-request.js';
+
+export interface QueryDeps {
+  itnio: ItnioClient;
+  timeZone: string;
+  now?: () => Date;
+}
+
+/** A rendered answer plus what the log line needs to say about it. */
+export interface QueryAnswer {
+  message: SlackMessage;
+  ok: boolean;
+  outcome: 'ok' | 'empty' | ItnioErrorCode | 'error';
+  total?: number;
+  latencyMs?: number;
+  error?: unknown;
+}
+
+/** Fetches one page for `request` and renders it, or renders what went wrong. Never throws. */
+export async function answerQuery(
+  deps: QueryDeps,
+  request: TrunkRequest,
+  view: { shareable: boolean; sharedBy?: string },
+): Promise<QueryAnswer> {
+  try {
+    const filter = {
+      ...(request.type !== undefined && { type: request.type }),
+      ...(request.name !== undefined && { sipTrunkName: request.name }),
+    };
+    const page = await deps.itnio.queryTrunks({ page: request.page, size: PAGE_SIZE, filter });
+    const message = renderTrunkPage({
+      request,
+      page,
+      fetchedAt: deps.now?.() ?? new Date(),
+      timeZone: deps.timeZone,
+      shareable: view.shareable,
+      ...(view.sharedBy !== undefined && { sharedBy: view.sharedBy }),
+    });
+    return {
+      message,
+      ok: true,
+      outcome: page.records.length === 0 ? 'empty' : 'ok',
+      total: page.total,
+      latencyMs: page.latencyMs,
+    };
+  } catch (error) {
+    return {
+      message: renderProblem(describeItnioError(error)),
+      ok: false,
+      outcome: error instanceof ItnioError ? error.code : 'error',
+      error,
+    };
+  }
+}

@@ -1,0 +1,63 @@
+import type { Trunk } from '../itnio/schema.js';
+import { code, escapeMrkdwn, slackDate, truncate } from './slack-text.js';
+import { typeLabel } from './trunk-request.js';
+import { parseVendorTime } from './vendor-time.js';
+
+const MAX_NAME = 80;
+const MAX_GROUPS_SHOWN = 5;
+const MAX_GROUP_NAME = 40;
+
+/** The status emoji for a trunk's gateway. */
+export function gatewayEmoji(up: boolean | null): string {
+  return up === null ? ':white_circle:' : up ? ':large_green_circle:' : ':red_circle:';
+}
+
+/** One trunk as a compact mrkdwn card (a few hundred characters at most, whatever the data). */
+export function renderCard(trunk: Trunk, timeZone: string): string {
+  const name = trunk.name === null || trunk.name.trim() === '' ? '(unnamed trunk)' : trunk.name;
+  const direction = trunk.type === 1 || trunk.type === 2 ? capitalise(typeLabel(trunk.type)) : 'Unknown direction';
+  const state = trunk.enabled === null ? 'state unknown' : trunk.enabled ? 'Enabled' : '*Disabled*';
+  const gateway = trunk.gatewayUp === null ? 'unknown' : trunk.gatewayUp ? 'up' : '*down*';
+
+  const lines = [
+    `${gatewayEmoji(trunk.gatewayUp)} *${escapeMrkdwn(truncate(oneLine(name), MAX_NAME))}*  ·  ${direction} · ${state}`,
+    [
+      `Gateway ${gateway} ${value(trunk.gatewayIp)}`,
+      `Whitelist ${value(trunk.whiteIp)}`,
+      `Prefix ${value(trunk.prefix)}`,
+      `CC ${value(trunk.ccIp)}`,
+    ].join('   '),
+    `SIP account ${value(trunk.sipAccount)}   Groups: ${groups(trunk.groups)}`,
+    `Updated ${when(trunk.updateTime ?? trunk.createTime, timeZone)}  ·  ID ${code(String(trunk.keyId), 20)}`,
+  ];
+  return lines.join('\n');
+}
+
+function value(v: string | null): string {
+  return v === null || v.trim() === '' ? '—' : code(v);
+}
+
+function groups(list: Trunk['groups']): string {
+  if (list.length === 0) return 'none';
+  const shown = list.slice(0, MAX_GROUPS_SHOWN).map((g) => {
+    const name = escapeMrkdwn(truncate(oneLine(g.groupName ?? `group ${g.groupId ?? '?'}`), MAX_GROUP_NAME));
+    return g.number ? `${name} (${escapeMrkdwn(truncate(oneLine(g.number), 20))})` : name;
+  });
+  const more = list.length - shown.length;
+  return more > 0 ? `${shown.join(', ')} … +${more} more` : shown.join(', ');
+}
+
+function when(raw: string | null, timeZone: string): string {
+  if (raw === null) return '—';
+  const date = parseVendorTime(raw, timeZone);
+  if (!date) return escapeMrkdwn(truncate(oneLine(raw), 30));
+  return slackDate(date, '{date_short_pretty} {time}', `${raw} ${timeZone}`);
+}
+
+function oneLine(text: string): string {
+  return text.replace(/\s+/g, ' ').trim();
+}
+
+function capitalise(word: string): string {
+  return word.charAt(0).toUpperCase() + word.slice(1);
+}

@@ -1,0 +1,46 @@
+import type { SlackMessage } from './message.js';
+import { escapeMrkdwn } from './slack-text.js';
+
+/** Where the user typed, so examples show the form they would use. */
+export type Surface = 'command' | 'mention';
+
+function examples(surface: Surface): string[] {
+  const p = surface === 'command' ? '/trunks' : '@trunkbot';
+  return [
+    `\`${p}\` — all SIP trunks`,
+    `\`${p} outgoing acme\` — outgoing trunks whose name contains “acme”`,
+    `\`${p} in name:"globex eu"\` — incoming trunks, a name with spaces`,
+    `\`${p} type:1 page:2\` — page 2 of the outgoing trunks`,
+  ];
+}
+
+const GRAMMAR =
+  '*Direction:* `outgoing`/`out`/`type:1` or `incoming`/`in`/`type:2`   *Name:* `name:acme`, `name:"two words"` or plain words (part of the name is enough, any case)   *Page:* `page:N`';
+
+/** How to use the bot; with `problems`, a correction that names what was wrong first. */
+export function renderUsage(surface: Surface, problems: string[] = []): SlackMessage {
+  const intro =
+    problems.length > 0
+      ? `:warning: ${problems.map(escapeMrkdwn).join('\n:warning: ')}`
+      : '*trunkbot* lists the company’s SIP trunks from ITNIO.';
+  return {
+    text: problems.length > 0 ? `trunkbot couldn’t read that: ${escapeMrkdwn(problems.join(' '))}` : 'How to use trunkbot',
+    blocks: [
+      { type: 'section', text: { type: 'mrkdwn', text: intro } },
+      { type: 'section', text: { type: 'mrkdwn', text: `${GRAMMAR}\n\n*Examples*\n${examples(surface).join('\n')}` } },
+      {
+        type: 'context',
+        elements: [{ type: 'mrkdwn', text: 'Results are only visible to you until you press *Share*. SIP passwords are never shown.' }],
+      },
+    ],
+  };
+}
+
+/** A failure the user can act on, as a single warning section. */
+export function renderProblem(text: string): SlackMessage {
+  const escaped = escapeMrkdwn(text);
+  return {
+    text: escaped,
+    blocks: [{ type: 'section', text: { type: 'mrkdwn', text: `:warning: ${escaped}` } }],
+  };
+}

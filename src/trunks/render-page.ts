@@ -1,0 +1,113 @@
+import type { types } from '@slack/bolt';
+import type { TrunkPage } from '../itnio/schema.js';
+import { ACTION } from './action-ids.js';
+import type { Block, SlackMessage } from './message.js';
+import { encodePageState, type PageState } from './page-state.js';
+import { renderCard } from './render-card.js';
+import { escapeMrkdwn, slackDate, truncate } from './slack-text.js';
+import { typeLabel, type TrunkRequest } from './trunk-request.js';
+
+export interface RenderPageOptions {
+  request: TrunkRequest;
+  page: TrunkPage;
+  fetchedAt: Date;
+  /** Zone the vendor's times are in. */
+  timeZone: string;
+  /** Offer the Share button (ephemeral results only). */
+  shareable: boolean;
+  /** User who shared this message into the channel. */
+  sharedBy?: string;
+}
+
+const MAX_FALLBACK = 1_500;
+
+/** Describes the filters in words, e.g. `outgoing trunks matching “acme”`. */
+export function describeFilters(request: TrunkRequest): string {
+  const kind = request.type === undefined ? 'SIP trunks' : `${typeLabel(request.type)} trunks`;
+  return request.name === undefined ? kind : `${kind} matching “${truncate(request.name, 60)}”`;
+}
+
+/** One page of trunks as a Block Kit message, with paging (and optionally Share) buttons. */
+export function renderTrunkPage(options: RenderPageOptions): SlackMessage {
+  const { request, page, fetchedAt, timeZone, shareable, sharedBy } = options;
+  const filters = describeFilters(request);
+  const pages = Math.max(page.pages, 1);
+  const current = request.page;
+  const count = `${page.total} ${page.total === 1 ? 'trunk' : 'trunks'} · page ${current} of ${pages}`;
+
+  const blocks: Block[] = [
+    { type: 'header', text: { type: 'plain_text', text: truncate(capitalise(filters), 150), emoji: false } },
+    {
+      type: 'context',
+      elements: [{ type: 'mrkdwn', text: sharedBy ? `${count}  ·  shared by <@${sharedBy}>` : count }],
+    },
+  ];
+
+  if (page.records.length === 0) {
+    blocks.push({ type: 'section', text: { type: 'mrkdwn', text: emptyText(request, page) } });
+  }
+  page.records.forEach((trunk, i) => {
+    if (i > 0) blocks.push({ type: 'divider' });
+    blocks.push({ type: 'section', text: { type: 'mrkdwn', text: renderCard(trunk, timeZone) } });
+  });
+
+  blocks.push({
+    type: 'context',
+    elements: [
+      {
+        type: 'mrkdwn',
+        text: `Data from ITNIO as of ${slackDate(fetchedAt, '{date_short_pretty} {time_secs}', fetchedAt.toISOString())}`,
+      },
+    ],
+  });
+
+  const buttons = navButtons(request, page, sharedBy);
+  if (shareable) {
+    buttons.push(button(ACTION.share, 'Share', encodePageState({ request }), 'Post this page to the channel'));
+  }
+  if (buttons.length > 0) blocks.push({ type: 'actions', block_id: 'trunks_nav', elements: buttons });
+
+  return { text: fallbackText(filters, count, page), blocks };
+}
+
+function navButtons(request: TrunkRequest, page: TrunkPage, sharedBy: string | undefined): types.Button[] {
+  const out: types.Button[] = [];
+  const goTo = (p: number): string => encodePageState({ request: { ...request, page: p }, ...(sharedBy && { sharedBy }) });
+  // Past the end (a stale `page:N`), "Prev" jumps back to the last real page.
+  const prev = request.page > page.pages ? page.pages : request.page - 1;
+  if (prev >= 1) out.push(button(ACTION.prev, '‹ Prev', goTo(prev)));
+  if (request.page < page.pages) out.push(button(ACTION.next, 'Next ›', goTo(request.page + 1)));
+  return out;
+}
+
+function button(actionId: string, label: string, value: string, hint?: string): types.Button {
+  return {
+    type: 'button',
+    action_id: actionId,
+    text: { type: 'plain_text', text: label, emoji: true },
+    value,
+    ...(hint && { accessibility_label: hint }),
+  };
+}
+
+function emptyText(request: TrunkRequest, page: TrunkPage): string {
+  if (page.total > 0 && request.page > page.pages) {
+    return `Page ${request.page} is past the end: there ${page.pages === 1 ? 'is 1 page' : `are ${page.pages} pages`}.`;
+  }
+  const tip = request.name !== undefined || request.type !== undefined ? ' Try fewer filters, e.g. `/trunks` for all trunks.' : '';
+  return `No ${escapeMrkdwn(describeFilters(request))}.${tip}`;
+}
+
+function fallbackText(filters: string, count: string, page: TrunkPage): string {
+  const names = page.records.map((t) => {
+    const state = t.gatewayUp === null ? '' : t.gatewayUp ? ' (up)' : ' (down)';
+    return `${truncate((t.name ?? '(unnamed)').replace(/\s+/g, ' '), 60)}${state}`;
+  });
+  const head = `${capitalise(filters)}: ${count}`;
+  return escapeMrkdwn(truncate(names.length > 0 ? `${head} — ${names.join(', ')}` : head, MAX_FALLBACK));
+}
+
+function capitalise(text: string): string {
+  return text.charAt(0).toUpperCase() + text.slice(1);
+}
+

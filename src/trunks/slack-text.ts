@@ -1,0 +1,58 @@
+/** Text helpers for what Slack sends us and what we send back as mrkdwn. */
+
+const SMART_QUOTES: Record<string, string> = {
+  '\u201C': '"',
+  '\u201D': '"',
+  '\u201E': '"',
+  '\u201F': '"',
+  '\u2033': '"',
+  '\u00AB': '"',
+  '\u00BB': '"',
+  '\u2018': "'",
+  '\u2019': "'",
+  '\u201A': "'",
+  '\u201B': "'",
+  '\u2032': "'",
+};
+
+/**
+ * Turns what a Slack client sent into what the user typed: Slack's `<…>` links and mentions become
+ * their labels, `&amp;`/`&lt;`/`&gt;` are unescaped, smart quotes become straight ones, control
+ * characters become spaces.
+ */
+export function decodeSlackInput(raw: string): string {
+  return raw
+    .replace(/<([^<>]*)>/g, (_m, inner: string) => {
+      const [target = '', label] = inner.split('|', 2);
+      if (label !== undefined) return target.startsWith('@') ? `@${label}` : label;
+      if (target.startsWith('mailto:')) return target.slice('mailto:'.length);
+      return target;
+    })
+    .replace(/&lt;/g, '<')
+    .replace(/&gt;/g, '>')
+    .replace(/&amp;/g, '&')
+    .replace(/[\u201C\u201D\u201E\u201F\u2033\u00AB\u00BB\u2018\u2019\u201A\u201B\u2032]/g, (q) => SMART_QUOTES[q] ?? q)
+    .replace(/[\u0000-\u001F\u007F-\u009F\u2028\u2029]/g, ' ');
+}
+
+/** Escapes the three characters Slack treats as control sequences, so no text can ping or link. */
+export function escapeMrkdwn(text: string): string {
+  return text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
+}
+
+/** Shortens to at most `max` characters, marking the cut with an ellipsis. */
+export function truncate(text: string, max: number): string {
+  const chars = Array.from(text);
+  return chars.length <= max ? text : `${chars.slice(0, Math.max(0, max - 1)).join('')}…`;
+}
+
+/** An escaped inline code span; backticks inside would end the span early, so they become quotes. */
+export function code(text: string, max = 45): string {
+  return `\`${escapeMrkdwn(truncate(text.replace(/`/g, "'").replace(/\s+/g, ' '), max))}\``;
+}
+
+/** Slack's date token: each reader sees the time in their own zone; `fallback` is for old clients. */
+export function slackDate(date: Date, format: string, fallback: string): string {
+  const epoch = Math.floor(date.getTime() / 1000);
+  return `<!date^${epoch}^${format}|${escapeMrkdwn(fallback).replace(/\|/g, '/')}>`;
+}

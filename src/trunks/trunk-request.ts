@@ -1,0 +1,18 @@
+import { TRUNK_TYPE, type TrunkType } from '../itnio/schema.js';
+
+/** What a user asked for: the filters and the page, independent of how they typed it. */
+export interface TrunkRequest {
+  type?: TrunkType;
+  name?: string;
+  page: number;
+}
+
+/** Trunks per page: ten cards stay well inside Slack's block and size limits. */
+export const PAGE_SIZE = 10;
+export const MAX_PAGE = 10_000;
+export const MAX_NAME_LENGTH = 100;
+
+/** Human words for a direction. */
+export function typeLabel(type: TrunkType): 'outgoing' | 'incoming' {
+  return type === TRUNK_TYPE.outgoing ? 'outgoing' : 'incoming';
+}
