@@ -1,0 +1,87 @@
+import type { DestinationStream } from 'pino';
+import { startBot, type RunningBot } from '../bot.js';
+import { loadConfig, secretsOf, type Config } from '../config.js';
+import { createLogger, type Logger } from '../log.js';
+import { startItnioSandbox, type ItnioSandbox, type SandboxOptions } from './itnio-server.js';
+import { SlackSender } from './slack-sender.js';
+import { startSlackStandIn, type SlackStandIn } from './slack-stand-in.js';
+
+/** Signing secret shared by the Slack stand-in's requests and the bot, in the sandbox only. */
+export const SANDBOX_SIGNING_SECRET = 'sandbox-signing-secret';
+
+/** A real ITNIO account to use instead of the sandbox API. */
+export interface VendorCredentials {
+  apiUrl: string;
+  apiKey: string;
+  apiSecret: string;
+}
+
+export interface SandboxWorldOptions {
+  /** Use the real vendor API; without it a sandbox ITNIO API is started. */
+  vendor?: VendorCredentials;
+  sandbox?: SandboxOptions;
+  /** Extra bot environment (e.g. ITNIO_TIMEOUT_MS, ITNIO_TIMEZONE). */
+  env?: NodeJS.ProcessEnv;
+  logLevel?: string;
+  logDestination?: DestinationStream;
+}
+
+/** The real bot on loopback, wired to a Slack stand-in and (unless told otherwise) the sandbox ITNIO API. */
+export interface SandboxWorld {
+  sandbox?: ItnioSandbox;
+  slack: SlackStandIn;
+  bot: RunningBot;
+  sender: SlackSender;
+  config: Config;
+  log: Logger;
+  close(): Promise<void>;
+}
+
+/** Starts everything the bot talks to, then the bot itself, exactly as production wires it. */
+export async function startSandboxWorld(options: SandboxWorldOptions = {}): Promise<SandboxWorld> {
+  const sandbox = options.vendor ? undefined : await startItnioSandbox(options.sandbox);
+  const slack = await startSlackStandIn();
+  const vendor = options.vendor ?? { apiUrl: sandbox!.url, apiKey: sandbox!.apiKey, apiSecret: sandbox!.apiSecret };
+  const config = loadConfig({
+    SLACK_BOT_TOKEN: slack.botToken,
+    SLACK_SIGNING_SECRET: SANDBOX_SIGNING_SECRET,
+    SLACK_API_URL: slack.apiUrl,
+    PORT: '0',
+    HOST: '127.0.0.1',
+    ITNIO_API_URL: vendor.apiUrl,
+    ITNIO_API_KEY: vendor.apiKey,
+    ITNIO_API_SECRET: vendor.apiSecret,
+    LOG_LEVEL: options.logLevel ?? 'info',
+    ...options.env,
+  });
+  const log = createLogger({
+    level: config.logLevel,
+    secrets: secretsOf(config),
+    ...(options.logDestination && { destination: options.logDestination }),
+  });
+  let bot: RunningBot;
+  try {
+    bot = await startBot(config, { log });
+  } catch (err) {
+    await Promise.all([slack.close(), sandbox?.close()]);
+    throw err;
+  }
+  const sender = new SlackSender({
+    eventsUrl: `http://127.0.0.1:${bot.port}/slack/events`,
+    signingSecret: SANDBOX_SIGNING_SECRET,
+    teamId: slack.teamId,
+    botUserId: slack.botUserId,
+  });
+  return {
+    ...(sandbox && { sandbox }),
+    slack,
+    bot,
+    sender,
+    config,
+    log,
+    async close() {
+      await bot.stop(2_000);
+      await Promise.all([slack.close(), sandbox?.close()]);
+    },
+  };
+}

@@ -1,0 +1,260 @@
+import { randomUUID } from 'node:crypto';
+import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { readBody } from './read-body.js';
+
+/** Where and as whom the stand-in listens. */
+export interface SlackStandInOptions { port?: number; host?: string; botToken?: string; teamId?: string; botUserId?: string; botId?: string }
+
+/** One Web API request as the stand-in saw and answered it. */
+export interface ApiCall { method: string; args: Record<string, unknown>; ok: boolean; error?: string; at: number }
+
+/** One accepted POST to a response_url. */
+export interface ResponseUrlPost { id: string; body: Record<string, unknown>; at: number }
+
+/** What happened on the Slack side, as the console shows it. */
+export type SlackActivity = { kind: 'call'; call: ApiCall } | { kind: 'response'; response: ResponseUrlPost };
+
+/** A running fake of the Slack Web API and of response_url endpoints. */
+export interface SlackStandIn {
+  readonly url: string;
+  /** `${url}/api/`, to pass to WebClient as `slackApiUrl`. */
+  readonly apiUrl: string;
+  readonly botToken: string; readonly teamId: string; readonly botUserId: string; readonly botId: string;
+  readonly calls: ApiCall[];
+  readonly responses: ResponseUrlPost[];
+  newResponseUrl(): string;
+  failNext(method: string, error: string, times?: number): void;
+  failResponseUrl(status: number, times?: number): void;
+  waitForCall(method: string, predicate?: (c: ApiCall) => boolean, timeoutMs?: number): Promise<ApiCall>;
+  waitForResponse(predicate?: (r: ResponseUrlPost) => boolean, timeoutMs?: number): Promise<ResponseUrlPost>;
+  onActivity(listener: (e: SlackActivity) => void): () => void;
+  close(): Promise<void>;
+}
+
+type Args = Record<string, unknown>;
+type Result = { ok: true; [key: string]: unknown } | { ok: false; error: string };
+
+const MAX_BODY_BYTES = 1024 * 1024;
+// Slack's documented per-message limits; a faithful stand-in rejects what Slack would.
+const MAX_BLOCKS = 50;
+const MAX_TEXT_CHARS = 40_000;
+const MESSAGE_METHODS = new Set(['chat.postMessage', 'chat.update', 'chat.postEphemeral']);
+const JSON_ARG_ERRORS = { blocks: 'invalid_blocks_format', attachments: 'invalid_attachments', metadata: 'invalid_metadata_format' };
+
+const fail = (error: string): Result => ({ ok: false, error });
+const isRecord = (v: unknown): v is Args => typeof v === 'object' && v !== null && !Array.isArray(v);
+const nonEmpty = (v: unknown): boolean => (typeof v === 'string' ? v.length > 0 : Array.isArray(v) && v.length > 0);
+
+function parseJson(raw: string): unknown {
+  try {
+    return JSON.parse(raw);
+  } catch {
+    return undefined;
+  }
+}
+
+function parseApiBody(raw: string, contentType: string): { args: Args; bodyToken: string | undefined } | undefined {
+  const isJson = contentType.includes('application/json');
+  const parsed = isJson ? (raw === '' ? {} : parseJson(raw)) : Object.fromEntries(new URLSearchParams(raw));
+  if (!isRecord(parsed)) return undefined;
+  const { token, ...args } = parsed;
+  return { args, bodyToken: typeof token === 'string' ? token : undefined };
+}
+
+/** Form bodies carry objects as JSON strings; decode them so recorded args look like what the bot meant. */
+function decodeJsonArgs(args: Args): string | undefined {
+  for (const [key, error] of Object.entries(JSON_ARG_ERRORS)) {
+    const value = args[key];
+    if (typeof value !== 'string') continue;
+    const decoded = parseJson(value);
+    if (decoded === undefined) return error;
+    args[key] = decoded;
+  }
+  return args.blocks === undefined || Array.isArray(args.blocks) ? undefined : 'invalid_blocks_format';
+}
+
+function checkMessage(args: Args): string | undefined {
+  if (!nonEmpty(args.channel)) return 'channel_not_found';
+  if (!nonEmpty(args.text) && !nonEmpty(args.blocks) && !nonEmpty(args.attachments)) return 'no_text';
+  if (typeof args.text === 'string' && args.text.length > MAX_TEXT_CHARS) return 'msg_too_long';
+  if (Array.isArray(args.blocks) && args.blocks.length > MAX_BLOCKS) return 'invalid_blocks';
+  return undefined;
+}
+
+/** Starts the stand-in on 127.0.0.1 (an OS-chosen port unless `port` is given). */
+export async function startSlackStandIn(options: SlackStandInOptions = {}): Promise<SlackStandIn> {
+  const botToken = options.botToken ?? 'xoxb-sandbox-token';
+  const teamId = options.teamId ?? 'T0SANDBOX';
+  const botUserId = options.botUserId ?? 'U0TRUNKBOT';
+  const botId = options.botId ?? 'B0TRUNKBOT';
+  const calls: ApiCall[] = [];
+  const responses: ResponseUrlPost[] = [];
+  const listeners = new Set<(e: SlackActivity) => void>();
+  const apiFailures = new Map<string, string[]>();
+  const responseFailures: number[] = [];
+  const responseIds = new Set<string>();
+  // Only messages posted here can be updated or deleted, as in Slack (ephemeral ones never can).
+  const messages = new Map<string, Args>();
+  const closers = new Set<(error: Error) => void>();
+  let lastTsMicros = 0;
+
+  const nextTs = (): string => {
+    lastTsMicros = Math.max(Date.now() * 1000, lastTsMicros + 1);
+    return `${Math.floor(lastTsMicros / 1e6)}.${String(lastTsMicros % 1e6).padStart(6, '0')}`;
+  };
+  const emit = (event: SlackActivity): void => {
+    for (const listener of listeners) {
+      try {
+        listener(event);
+      } catch {
+        // A broken listener (console rendering, a waiter) must not take the fake Slack down.
+      }
+    }
+  };
+  const methods: Record<string, (args: Args) => Result> = {
+    'auth.test': () => ({
+      ok: true, url: 'https://trunkbot-sandbox.slack.com/', team: 'Trunkbot Sandbox', team_id: teamId,
+      user: 'trunkbot', user_id: botUserId, bot_id: botId, is_enterprise_install: false,
+    }),
+    'chat.postMessage': (args) => {
+      const ts = nextTs();
+      const message = { type: 'message', text: args.text ?? '', blocks: args.blocks, ts, thread_ts: args.thread_ts, user: botUserId, bot_id: botId, team: teamId };
+      messages.set(`${String(args.channel)}:${ts}`, message);
+      return { ok: true, channel: args.channel, ts, message };
+    },
+    'chat.update': (args) => {
+      const key = `${String(args.channel)}:${String(args.ts)}`;
+      const previous = messages.get(key);
+      if (!previous) return fail('message_not_found');
+      // Slack keeps the previous text/blocks for whichever of them an update leaves out.
+      const message = { ...previous, text: args.text ?? previous.text, blocks: args.blocks ?? previous.blocks };
+      messages.set(key, message);
+      return { ok: true, channel: args.channel, ts: args.ts, text: message.text, message };
+    },
+    'chat.postEphemeral': (args) => (nonEmpty(args.user) ? { ok: true, message_ts: nextTs() } : fail('invalid_arguments')),
+    'chat.delete': (args) => {
+      if (!nonEmpty(args.channel)) return fail('channel_not_found');
+      if (!messages.delete(`${String(args.channel)}:${String(args.ts)}`)) return fail('message_not_found');
+      return { ok: true, channel: args.channel, ts: args.ts };
+    },
+  };
+
+  const answerApi = (method: string, parsed: ReturnType<typeof parseApiBody>, headerToken: string | undefined): { args: Args; result: Result } => {
+    const args = parsed?.args ?? {};
+    // Rule 1: the token, before anything else, as Slack does.
+    if ((headerToken ?? parsed?.bodyToken) !== botToken) return { args, result: fail('invalid_auth') };
+    if (!parsed) return { args, result: fail('invalid_json') };
+    // Rule 2: the method must exist.
+    const handler = methods[method];
+    if (!handler) return { args, result: fail('unknown_method') };
+    // Rule 3: failures a test asked for win over real validation.
+    const injected = apiFailures.get(method)?.shift();
+    if (injected !== undefined) return { args, result: fail(injected) };
+    // Rule 4: arguments, then the method itself.
+    const invalid = decodeJsonArgs(args) ?? (MESSAGE_METHODS.has(method) ? checkMessage(args) : undefined);
+    return { args, result: invalid ? fail(invalid) : handler(args) };
+  };
+
+  const handle = async (req: IncomingMessage, res: ServerResponse): Promise<void> => {
+    const send = (status: number, body: string, type = 'text/plain; charset=utf-8'): void => {
+      res.writeHead(status, { 'content-type': type }).end(body);
+    };
+    const path = new URL(req.url ?? '/', 'http://stand-in').pathname;
+    const apiMatch = /^\/api\/([\w.]+)$/.exec(path);
+    const responseMatch = /^\/response\/([\w-]+)$/.exec(path);
+    if (!apiMatch && !(responseMatch && responseIds.has(responseMatch[1] ?? ''))) return send(404, 'not_found');
+    if (req.method !== 'POST') return send(405, 'method_not_allowed');
+    const read = await readBody(req, MAX_BODY_BYTES);
+    if (read.tooLarge) return send(413, 'request_too_large');
+    const raw = read.text;
+
+    if (apiMatch) {
+      const method = apiMatch[1] ?? '';
+      const bearer = /^Bearer (.+)$/.exec(req.headers.authorization ?? '')?.[1];
+      const { args, result } = answerApi(method, parseApiBody(raw, req.headers['content-type'] ?? ''), bearer);
+      const call: ApiCall = { method, args, ok: result.ok, at: Date.now() };
+      if (!result.ok) call.error = result.error;
+      calls.push(call);
+      emit({ kind: 'call', call });
+      return send(200, JSON.stringify(result), 'application/json; charset=utf-8');
+    }
+
+    const injectedStatus = responseFailures.shift();
+    if (injectedStatus !== undefined) return send(injectedStatus, 'injected_failure');
+    const body = parseJson(raw);
+    if (!isRecord(body)) return send(400, 'invalid_payload');
+    const response: ResponseUrlPost = { id: responseMatch?.[1] ?? '', body, at: Date.now() };
+    responses.push(response);
+    emit({ kind: 'response', response });
+    return send(200, 'ok');
+  };
+
+  const server = createServer((req, res) => {
+    handle(req, res).catch(() => {
+      if (!res.headersSent) res.writeHead(500).end('internal_error');
+      else res.destroy();
+    });
+  });
+  await new Promise<void>((resolve, reject) => {
+    server.once('error', reject);
+    server.listen(options.port ?? 0, options.host ?? '127.0.0.1', () => resolve());
+  });
+  const { address, port } = server.address() as AddressInfo;
+  const url = `http://${address.includes(':') ? `[${address}]` : address}:${port}`;
+
+  async function waitFor<T>(seen: T[], pick: (e: SlackActivity) => T | undefined, matches: (item: T) => boolean, timeoutMs: number, what: string): Promise<T> {
+    const already = seen.find(matches);
+    if (already) return already;
+    return new Promise<T>((resolve, reject) => {
+      const finish = (error: Error | undefined, item?: T): void => {
+        clearTimeout(timer);
+        listeners.delete(listener);
+        closers.delete(finish);
+        if (error) reject(error);
+        else resolve(item as T);
+      };
+      const listener = (event: SlackActivity): void => {
+        const item = pick(event);
+        if (item !== undefined && matches(item)) finish(undefined, item);
+      };
+      const timer = setTimeout(() => {
+        const seenSoFar = calls.map((c) => c.method).concat(responses.map(() => 'response_url post'));
+        finish(new Error(`Slack stand-in: no ${what} within ${timeoutMs}ms; seen so far: ${seenSoFar.join(', ') || 'nothing'}`));
+      }, timeoutMs);
+      listeners.add(listener);
+      closers.add(finish);
+    });
+  }
+
+  return {
+    url, apiUrl: `${url}/api/`, botToken, teamId, botUserId, botId, calls, responses,
+    newResponseUrl: () => {
+      const id = randomUUID();
+      responseIds.add(id);
+      return `${url}/response/${id}`;
+    },
+    failNext: (method, error, times = 1) => {
+      const queue = apiFailures.get(method) ?? [];
+      apiFailures.set(method, [...queue, ...Array<string>(times).fill(error)]);
+    },
+    failResponseUrl: (status, times = 1) => {
+      responseFailures.push(...Array<number>(times).fill(status));
+    },
+    waitForCall: (method, predicate = () => true, timeoutMs = 5000) =>
+      waitFor(calls, (e) => (e.kind === 'call' ? e.call : undefined), (c) => c.method === method && predicate(c), timeoutMs, `matching ${method} call`),
+    waitForResponse: (predicate = () => true, timeoutMs = 5000) =>
+      waitFor(responses, (e) => (e.kind === 'response' ? e.response : undefined), predicate, timeoutMs, 'matching response_url post'),
+    onActivity: (listener) => {
+      listeners.add(listener);
+      return () => {
+        listeners.delete(listener);
+      };
+    },
+    close: async () => {
+      for (const finish of [...closers]) finish(new Error('Slack stand-in closed while a test was still waiting'));
+      server.closeAllConnections();
+      await new Promise<void>((resolve, reject) => server.close((error) => (error ? reject(error) : resolve())));
+    },
+  };
+}

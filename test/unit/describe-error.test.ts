@@ -1,0 +1,38 @@
+import { describeItnioError } from '../../src/itnio/describe-error.js';
+import { ItnioError, fromVendorStatus } from '../../src/itnio/errors.js';
+
+describe('vendor statuses become actionable messages', () => {
+  test.each([
+    [-1, 'itnio_auth', /ITNIO_API_KEY and ITNIO_API_SECRET/],
+    [-2, 'itnio_auth', /ITNIO_API_KEY and ITNIO_API_SECRET/],
+    [-16, 'itnio_clock', /clock is probably off.*NTP/],
+    [-18, 'itnio_vendor_error', /internal error/],
+    [-22, 'itnio_params', /rejected the query parameters/],
+    [-23, 'itnio_quota', /data cap/],
+  ])('status %i', (status, code, message) => {
+    const err = fromVendorStatus(status, 'vendor words');
+    expect(err.code).toBe(code);
+    expect(describeItnioError(err)).toMatch(message);
+  });
+
+  test('unknown statuses show the vendor reason, flattened and shortened', () => {
+    const err = fromVendorStatus(-99, `Account\nfrozen ${'x'.repeat(500)}`);
+    const text = describeItnioError(err);
+    expect(err.code).toBe('itnio_status');
+    expect(text).toMatch(/^ITNIO answered with status -99: Account frozen x+…\.$/);
+    expect(text.length).toBeLessThan(300);
+  });
+
+  test('transport failures say what to do', () => {
+    expect(describeItnioError(new ItnioError('itnio_timeout', 't'))).toMatch(/did not answer in time/);
+    expect(describeItnioError(new ItnioError('itnio_http', 'h', { httpStatus: 503 }))).toMatch(/HTTP 503/);
+    expect(describeItnioError(new ItnioError('itnio_bad_answer', 'b'))).toMatch(/unexpected answer from ITNIO/);
+    expect(describeItnioError(new ItnioError('itnio_unreachable', 'u'))).toMatch(/check ITNIO_API_URL/);
+  });
+
+  test('anything else gets a generic message without internals', () => {
+    const text = describeItnioError(new TypeError('Cannot read properties of undefined (reading secret)'));
+    expect(text).not.toMatch(/TypeError|undefined|secret/);
+    expect(text).toMatch(/try again/);
+  });
+});
