@@ -1,0 +1,73 @@
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { createInterface } from 'node:readline';
+import { pino } from 'pino';
+import { ConfigError } from '../config.js';
+import { startSandboxWorld, type VendorCredentials } from '../sandbox/sandbox-world.js';
+import { CONSOLE_HELP, ConsoleSession } from './console-session.js';
+
+/** `npm run demo`: the real bot, a sandbox ITNIO API and a Slack stand-in, driven from the terminal. */
+async function main(): Promise<number> {
+  const env = process.env;
+  const interactive = process.stdin.isTTY === true;
+  const color = process.stdout.isTTY === true && env.NO_COLOR === undefined && env.TERM !== 'dumb';
+  const write = (line: string) => process.stdout.write(`${line}\n`);
+
+  const vendor: VendorCredentials | undefined =
+    env.ITNIO_API_KEY && env.ITNIO_API_SECRET
+      ? { apiUrl: env.ITNIO_API_URL || 'https://api.itniotech.com', apiKey: env.ITNIO_API_KEY, apiSecret: env.ITNIO_API_SECRET }
+      : undefined;
+  const logFile = join(tmpdir(), `trunkbot-demo-${process.pid}.log`);
+  const botEnv: NodeJS.ProcessEnv = {};
+  for (const name of ['ITNIO_TIMEZONE', 'ITNIO_TIMEOUT_MS']) if (env[name]) botEnv[name] = env[name];
+
+  let world;
+  try {
+    world = await startSandboxWorld({
+      ...(vendor && { vendor }),
+      logLevel: env.LOG_LEVEL || 'info',
+      logDestination: pino.destination({ dest: logFile, sync: true }),
+      env: botEnv,
+    });
+  } catch (err) {
+    const problems = err instanceof ConfigError ? err.problems : [(err as Error).message];
+    process.stderr.write(`The demo could not start:\n${problems.map((p) => `  - ${p}`).join('\n')}\n`);
+    return 1;
+  }
+
+  write(`trunkbot demo — the real bot on http://127.0.0.1:${world.bot.port}/slack/events, with a Slack stand-in`);
+  write(
+    vendor
+      ? `ITNIO: the REAL vendor API at ${vendor.apiUrl} (key ${vendor.apiKey}) — answers are live data.`
+      : `ITNIO: SANDBOX data from a fake ITNIO API at ${world.sandbox!.url} — not real trunks.`,
+  );
+  write(`Bot logs: ${logFile}`);
+  CONSOLE_HELP.forEach((l) => write(l));
+
+  const session = new ConsoleSession({ world, write, style: { color } });
+  const rl = createInterface({ input: process.stdin, output: process.stdout, terminal: interactive });
+  rl.setPrompt('trunks> ');
+  if (interactive) rl.prompt();
+  try {
+    for await (const line of rl) {
+      // Piped input is echoed, so a transcript shows what was typed.
+      if (!interactive && line.trim() !== '') write(`\n> ${line}`);
+      if ((await session.handle(line)) === 'quit') break;
+      if (interactive) rl.prompt();
+    }
+  } finally {
+    rl.close();
+    session.close();
+    await world.close();
+  }
+  write('Bye.');
+  return 0;
+}
+
+main().then(
+  (code) => process.exit(code),
+  (err: unknown) => {
+    process.stderr.write(`The demo stopped unexpectedly: ${(err as Error).message}\n`);
+    process.exit(1);
+  },
+);

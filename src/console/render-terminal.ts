@@ -1,0 +1,107 @@
+import { tz } from '@date-fns/tz';
+import { format } from 'date-fns';
+
+/** A Block Kit message as the console receives it from the Slack stand-in. */
+export interface ConsoleMessage {
+  text?: unknown;
+  blocks?: unknown;
+}
+
+/** A clickable button, numbered as the console lists it. */
+export interface ConsoleButton {
+  number: number;
+  label: string;
+  actionId: string;
+  value: string;
+}
+
+export interface TerminalStyle {
+  color: boolean;
+  /** Zone to show Slack date tokens in (the reader's zone, as Slack does); default: this machine's. */
+  timeZone?: string;
+}
+
+const ESC = '\u001b[';
+const paint = (on: boolean, code: string, text: string) => (on ? `${ESC}${code}m${text}${ESC}0m` : text);
+
+const EMOJI: Record<string, [colour: string, plain: string]> = {
+  large_green_circle: [`${ESC}32m●${ESC}0m`, '[UP]'],
+  red_circle: [`${ESC}31m●${ESC}0m`, '[DOWN]'],
+  white_circle: ['○', '[?]'],
+  warning: [`${ESC}33m⚠${ESC}0m`, '[!]'],
+};
+
+type Block = { type?: string; text?: { text?: string }; fields?: { text?: string }[]; elements?: Element[] };
+type Element = { type?: string; text?: string | { text?: string }; action_id?: string; value?: string };
+
+/** Renders Slack mrkdwn for a terminal: bold, code, mentions, date tokens, emoji, HTML escapes. */
+export function renderMrkdwn(text: string, style: TerminalStyle): string {
+  return text
+    .replace(/<!date\^(\d+)\^([^|>]*)\|([^>]*)>/g, (_m, epoch: string, fmt: string) => slackDate(Number(epoch), fmt, style))
+    .replace(/<@([A-Z0-9]+)(?:\|[^>]*)?>/g, (_m, id: string) => paint(style.color, '36', `@${id}`))
+    .replace(/<(https?:[^|>]+)\|([^>]+)>/g, '$2 ($1)')
+    .replace(/:([a-z_]+):/g, (m, name: string) => {
+      const e = EMOJI[name];
+      return e ? (style.color ? e[0] : e[1]) : m;
+    })
+    .replace(/`([^`\n]*)`/g, (_m, code: string) => paint(style.color, '36', code))
+    .replace(/(^|[\s(])\*([^*\n]+)\*(?=$|[\s).,:;!?])/g, (_m, pre: string, bold: string) => `${pre}${paint(style.color, '1', bold)}`)
+    .replace(/&lt;/g, '<')
+    .replace(/&gt;/g, '>')
+    .replace(/&amp;/g, '&');
+}
+
+function slackDate(epochSeconds: number, fmt: string, style: TerminalStyle): string {
+  const pattern = fmt.includes('{time_secs}') ? 'yyyy-MM-dd HH:mm:ss' : fmt.includes('{time}') ? 'yyyy-MM-dd HH:mm' : 'yyyy-MM-dd';
+  return format(new Date(epochSeconds * 1000), pattern, style.timeZone ? { in: tz(style.timeZone) } : {});
+}
+
+/** The message's buttons, numbered from 1 in display order. */
+export function buttonsOf(message: ConsoleMessage): ConsoleButton[] {
+  const blocks = Array.isArray(message.blocks) ? (message.blocks as Block[]) : [];
+  const elements = blocks.filter((b) => b.type === 'actions').flatMap((b) => b.elements ?? []);
+  return elements
+    .filter((e) => e.type === 'button' && typeof e.action_id === 'string')
+    .map((e, i) => ({
+      number: i + 1,
+      label: typeof e.text === 'object' ? (e.text.text ?? '') : String(e.text ?? ''),
+      actionId: e.action_id!,
+      value: e.value ?? '',
+    }));
+}
+
+/** The whole message as terminal lines: header, cards, context, then numbered buttons. */
+export function renderMessage(message: ConsoleMessage, style: TerminalStyle): string[] {
+  const blocks = Array.isArray(message.blocks) ? (message.blocks as Block[]) : [];
+  if (blocks.length === 0) return [renderMrkdwn(String(message.text ?? ''), style)];
+  const lines: string[] = [];
+  let numbered = 0;
+  for (const block of blocks) {
+    switch (block.type) {
+      case 'header':
+        lines.push(paint(style.color, '1;4', block.text?.text ?? ''));
+        break;
+      case 'section':
+        if (block.text?.text) lines.push(...renderMrkdwn(block.text.text, style).split('\n'));
+        for (const field of block.fields ?? []) lines.push(...renderMrkdwn(field.text ?? '', style).split('\n'));
+        break;
+      case 'context':
+        lines.push(
+          paint(style.color, '2', (block.elements ?? []).map((e) => renderMrkdwn(typeof e.text === 'string' ? e.text : '', style)).join('  ')),
+        );
+        break;
+      case 'divider':
+        lines.push(paint(style.color, '2', '─'.repeat(60)));
+        break;
+      case 'actions': {
+        const buttons = buttonsOf({ blocks: [block] });
+        lines.push(buttons.map((b) => paint(style.color, '1;35', `[${numbered + b.number}] ${b.label}`)).join('   '));
+        numbered += buttons.length;
+        break;
+      }
+      default:
+        break;
+    }
+  }
+  return lines;
+}

@@ -1,0 +1,106 @@
+import { startItnioSandbox, type ItnioSandbox } from '../../src/sandbox/itnio-server.js';
+import { SlackSender } from '../../src/sandbox/slack-sender.js';
+import { startSlackStandIn, type SlackStandIn } from '../../src/sandbox/slack-stand-in.js';
+import { SANDBOX_PASSWORD_PREFIX } from '../../src/sandbox/seed-trunks.js';
+import { spawnTsx } from './spawn-tsx.js';
+
+const SIGNING_SECRET = 'process-test-signing-secret';
+
+describe('the bot process (src/index.ts)', () => {
+  let sandbox: ItnioSandbox;
+  let slack: SlackStandIn;
+
+  beforeEach(async () => {
+    sandbox = await startItnioSandbox();
+    slack = await startSlackStandIn();
+  });
+
+  afterEach(async () => {
+    await Promise.all([sandbox.close(), slack.close()]);
+  });
+
+  const env = () => ({
+    SLACK_BOT_TOKEN: slack.botToken,
+    SLACK_SIGNING_SECRET: SIGNING_SECRET,
+    SLACK_API_URL: slack.apiUrl,
+    PORT: '0',
+    HOST: '127.0.0.1',
+    ITNIO_API_URL: sandbox.url,
+    ITNIO_API_KEY: sandbox.apiKey,
+    ITNIO_API_SECRET: sandbox.apiSecret,
+    LOG_LEVEL: 'debug',
+  });
+
+  test('SIGTERM stops new work, finishes the reply in flight and exits 0', async () => {
+    const bot = spawnTsx('src/index.ts', env());
+    const port = Number((await bot.waitForStdout(/"port":(\d+)[^\n]*trunkbot is ready/))[1]);
+    const sender = new SlackSender({ eventsUrl: `http://127.0.0.1:${port}/slack/events`, signingSecret: SIGNING_SECRET, teamId: slack.teamId });
+
+    sandbox.setLatency(1_500);
+    const responseUrl = slack.newResponseUrl();
+    expect((await sender.slashCommand({ text: 'outgoing', responseUrl })).status).toBe(200);
+    while (sandbox.requests.length === 0) await new Promise((r) => setTimeout(r, 20));
+
+    const stoppedAt = Date.now();
+    bot.child.kill('SIGTERM');
+    await new Promise((r) => setTimeout(r, 200));
+    await expect(fetch(`http://127.0.0.1:${port}/healthz`)).rejects.toThrow();
+
+    const { code } = await bot.exit;
+    expect(code).toBe(0);
+    expect(Date.now() - stoppedAt).toBeLessThan(10_000);
+    const reply = slack.responses.find((r) => responseUrl.endsWith(r.id));
+    expect(reply?.body.text).toMatch(/^Outgoing trunks: \d+ trunks/);
+    expect(bot.stdout()).toMatch(/"drained":true/);
+    expect(bot.stdout() + bot.stderr()).not.toMatch(new RegExp(`${SIGNING_SECRET}|${slack.botToken}|${sandbox.apiSecret}|${SANDBOX_PASSWORD_PREFIX}`));
+  });
+
+  test('missing configuration exits 1 with one line per problem and no stack trace', async () => {
+    const bot = spawnTsx('src/index.ts', { SLACK_BOT_TOKEN: 'xoxp-wrong', PORT: 'x' });
+    const { code } = await bot.exit;
+    expect(code).toBe(1);
+    const err = bot.stderr();
+    expect(err).toContain('trunkbot cannot start:');
+    expect(err).toMatch(/- SLACK_BOT_TOKEN must be a bot token starting with xoxb-/);
+    expect(err).toMatch(/- PORT must be a whole number/);
+    expect(err).toMatch(/- ITNIO_API_KEY is not set/);
+    expect(err).not.toMatch(/\n\s+at /);
+  });
+
+  test('a Slack token that Slack rejects stops the process at start with the fix', async () => {
+    const bot = spawnTsx('src/index.ts', { ...env(), SLACK_BOT_TOKEN: 'xoxb-revoked-token' });
+    const { code } = await bot.exit;
+    expect(code).toBe(1);
+    expect(bot.stderr()).toMatch(/SLACK_BOT_TOKEN was rejected by Slack \(invalid_auth\)/);
+    expect(bot.stderr() + bot.stdout()).not.toContain('xoxb-revoked-token');
+  });
+});
+
+describe('npm run demo (src/console/demo.ts) without a terminal', () => {
+  test('prints page 1, then page 2, and exits 0', async () => {
+    const demo = spawnTsx('src/console/demo.ts', { NO_COLOR: '1' });
+    demo.child.stdin.end('/trunks outgoing\nnext\nquit\n');
+    const { code } = await demo.exit;
+    const out = demo.stdout();
+    expect(code).toBe(0);
+    expect(out).toContain('SANDBOX data');
+    const page1 = out.indexOf('page 1 of');
+    const page2 = out.indexOf('page 2 of');
+    expect(page1).toBeGreaterThan(-1);
+    expect(page2).toBeGreaterThan(page1);
+    expect(out).toContain('> next');
+    expect(out.trimEnd().endsWith('Bye.')).toBe(true);
+    expect(out).not.toContain(SANDBOX_PASSWORD_PREFIX);
+    expect(out).not.toMatch(/\u001b\[/);
+  });
+
+  test('says when it uses the real vendor API', async () => {
+    const demo = spawnTsx('src/console/demo.ts', { ITNIO_API_URL: 'http://127.0.0.1:9', ITNIO_API_KEY: 'real-key', ITNIO_API_SECRET: 'real-secret', ITNIO_TIMEOUT_MS: '200' });
+    demo.child.stdin.end('/trunks\nquit\n');
+    const { code } = await demo.exit;
+    expect(code).toBe(0);
+    expect(demo.stdout()).toContain('the REAL vendor API at http://127.0.0.1:9');
+    expect(demo.stdout()).toContain('Could not reach ITNIO');
+    expect(demo.stdout()).not.toContain('real-secret');
+  });
+});

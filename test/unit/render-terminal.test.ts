@@ -1,0 +1,65 @@
+import { buttonsOf, renderMessage, renderMrkdwn } from '../../src/console/render-terminal.js';
+
+const plain = { color: false, timeZone: 'UTC' };
+const colour = { color: true, timeZone: 'UTC' };
+
+describe('renderMrkdwn', () => {
+  test('turns Slack markup into readable text', () => {
+    expect(renderMrkdwn('*bold* `10.0.0.1` &lt;!channel&gt; &amp; <@U123>', plain)).toBe('bold 10.0.0.1 <!channel> & @U123');
+  });
+
+  test('formats date tokens in the reader’s zone', () => {
+    expect(renderMrkdwn('as of <!date^1795788192^{date_short_pretty} {time_secs}|fallback>', plain)).toBe('as of 2026-11-27 14:03:12');
+    expect(renderMrkdwn('<!date^1795788192^{date_short_pretty} {time}|x>', { color: false, timeZone: 'Asia/Shanghai' })).toBe('2026-11-27 22:03');
+  });
+
+  test('status emoji become words without colour and coloured dots with it', () => {
+    expect(renderMrkdwn(':large_green_circle: :red_circle: :white_circle: :tada:', plain)).toBe('[UP] [DOWN] [?] :tada:');
+    expect(renderMrkdwn(':red_circle:', colour)).toBe('\u001b[31m●\u001b[0m');
+  });
+
+  test('links show label and address', () => {
+    expect(renderMrkdwn('<https://example.com|docs>', plain)).toBe('docs (https://example.com)');
+  });
+});
+
+describe('renderMessage', () => {
+  const message = {
+    text: 'fallback',
+    blocks: [
+      { type: 'header', text: { type: 'plain_text', text: 'Outgoing trunks' } },
+      { type: 'context', elements: [{ type: 'mrkdwn', text: '3 trunks · page 1 of 1' }] },
+      { type: 'section', text: { type: 'mrkdwn', text: 'line one\nline two' } },
+      { type: 'divider' },
+      {
+        type: 'actions',
+        elements: [
+          { type: 'button', action_id: 'a', text: { type: 'plain_text', text: 'Next ›' }, value: '{"p":2}' },
+          { type: 'button', action_id: 'b', text: { type: 'plain_text', text: 'Share' }, value: '{"p":1}' },
+        ],
+      },
+    ],
+  };
+
+  test('renders blocks in order with numbered buttons', () => {
+    expect(renderMessage(message, plain)).toEqual([
+      'Outgoing trunks',
+      '3 trunks · page 1 of 1',
+      'line one',
+      'line two',
+      '─'.repeat(60),
+      '[1] Next ›   [2] Share',
+    ]);
+  });
+
+  test('lists buttons with their action and value', () => {
+    expect(buttonsOf(message)).toEqual([
+      { number: 1, label: 'Next ›', actionId: 'a', value: '{"p":2}' },
+      { number: 2, label: 'Share', actionId: 'b', value: '{"p":1}' },
+    ]);
+  });
+
+  test('a message without blocks shows its text', () => {
+    expect(renderMessage({ text: 'just *text*' }, plain)).toEqual(['just text']);
+  });
+});
