@@ -4,13 +4,7 @@ import { toBoltLogger } from './bolt-logger.js';
 import type { Config } from './config.js';
 import type { BotDeps } from './listeners/deps.js';
 import { registerListeners } from './listeners/index.js';
-
-/** Who the bot is in Slack, from `auth.test`. */
-export interface BotIdentity {
-  botId: string;
-  botUserId: string;
-  teamId?: string;
-}
+import type { BotIdentity } from './slack-identity.js';
 
 /** Web client settings: Slack's default retry policy keeps trying for ~30 minutes, far too long for a chat reply. */
 export function slackClientOptions(config: Config): webApi.WebClientOptions {
@@ -31,12 +25,14 @@ const healthRoute: CustomRoute = {
 };
 
 /** Builds the Bolt app with every listener registered; does no I/O of its own. */
-export function createApp(config: Config, deps: BotDeps, identity: BotIdentity): App {
+export function createApp(config: Config, deps: BotDeps, identity: () => Promise<BotIdentity>): App {
   const socketMode = config.slack.appToken !== undefined;
   const app = new App({
-    token: config.slack.botToken,
-    botId: identity.botId,
-    botUserId: identity.botUserId,
+    // A single-workspace app; `authorize` lets the auth.test answer be cached, or fetched late after an outage.
+    authorize: async () => {
+      const { botId, botUserId, teamId } = await identity();
+      return { botToken: config.slack.botToken, botId, botUserId, ...(teamId && { teamId }) };
+    },
     ...(socketMode
       ? { socketMode: true, appToken: config.slack.appToken, installerOptions: { port: config.http.port } }
       : { signingSecret: config.slack.signingSecret }),

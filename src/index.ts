@@ -1,11 +1,15 @@
-import { startBot, StartupError } from './bot.js';
+import { existsSync } from 'node:fs';
+import { startBot } from './bot.js';
 import { ConfigError, loadConfig, secretsOf } from './config.js';
 import { createLogger } from './log.js';
+import { StartupError } from './slack-identity.js';
 
 const SHUTDOWN_GRACE_MS = 8_000;
 
 /** Process entry: load config, start the bot, stop gracefully on SIGTERM/SIGINT. */
 async function main(): Promise<void> {
+  // Operators may keep settings in ./.env (see .env.example); variables already in the environment win.
+  if (existsSync('.env')) process.loadEnvFile('.env');
   let config;
   try {
     config = loadConfig();

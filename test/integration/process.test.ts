@@ -55,6 +55,16 @@ describe('the bot process (src/index.ts)', () => {
     expect(bot.stdout() + bot.stderr()).not.toMatch(new RegExp(`${SIGNING_SECRET}|${slack.botToken}|${sandbox.apiSecret}|${SANDBOX_PASSWORD_PREFIX}`));
   });
 
+  test('reads ./.env, with the real environment taking precedence', async () => {
+    const { SLACK_BOT_TOKEN, ...fromFile } = env();
+    const dotenv = Object.entries({ ...fromFile, SLACK_BOT_TOKEN: 'xoxb-stale-token-in-file' }).map(([k, v]) => `${k}=${v}`).join('\n');
+    const bot = spawnTsx('src/index.ts', { SLACK_BOT_TOKEN }, { '.env': dotenv });
+    const port = Number((await bot.waitForStdout(/"port":(\d+)[^\n]*trunkbot is ready/))[1]);
+    expect((await fetch(`http://127.0.0.1:${port}/healthz`)).status).toBe(200);
+    bot.child.kill('SIGTERM');
+    expect((await bot.exit).code).toBe(0);
+  });
+
   test('missing configuration exits 1 with one line per problem and no stack trace', async () => {
     const bot = spawnTsx('src/index.ts', { SLACK_BOT_TOKEN: 'xoxp-wrong', PORT: 'x' });
     const { code } = await bot.exit;

@@ -1,7 +1,11 @@
 import { spawn, type ChildProcessWithoutNullStreams } from 'node:child_process';
-import { fileURLToPath } from 'node:url';
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { fileURLToPath, pathToFileURL } from 'node:url';
 
 const ROOT = fileURLToPath(new URL('../..', import.meta.url));
+const TSX = pathToFileURL(join(ROOT, 'node_modules/tsx/dist/loader.mjs')).href;
 
 /** A TypeScript entry point run as its own Node process, with its output collected. */
 export interface Spawned {
@@ -12,10 +16,15 @@ export interface Spawned {
   waitForStdout(pattern: RegExp, timeoutMs?: number): Promise<RegExpMatchArray>;
 }
 
-/** Starts `entry` (relative to the repo root) under tsx with exactly `env` plus PATH. */
-export function spawnTsx(entry: string, env: NodeJS.ProcessEnv): Spawned {
-  const child = spawn(process.execPath, ['--import', 'tsx', entry], {
-    cwd: ROOT,
+/**
+ * Starts `entry` (relative to the repo root) under tsx with exactly `env` plus PATH, from an empty
+ * working directory so that a developer's own .env cannot leak into the test.
+ */
+export function spawnTsx(entry: string, env: NodeJS.ProcessEnv, files: Record<string, string> = {}): Spawned {
+  const cwd = mkdtempSync(join(tmpdir(), 'trunkbot-test-'));
+  for (const [name, content] of Object.entries(files)) writeFileSync(join(cwd, name), content);
+  const child = spawn(process.execPath, ['--import', TSX, join(ROOT, entry)], {
+    cwd,
     env: { PATH: process.env.PATH, ...env },
     stdio: 'pipe',
   });

@@ -1,0 +1,55 @@
+import { startBot, type RunningBot } from '../../src/bot.js';
+import { loadConfig, secretsOf } from '../../src/config.js';
+import { createLogger } from '../../src/log.js';
+import { startItnioSandbox, type ItnioSandbox } from '../../src/sandbox/itnio-server.js';
+import { SlackSender } from '../../src/sandbox/slack-sender.js';
+import { startSlackStandIn, type SlackStandIn } from '../../src/sandbox/slack-stand-in.js';
+import { captureLogs } from './capture-logs.js';
+
+const SIGNING_SECRET = 'outage-signing-secret';
+
+describe('Slack unreachable when the bot starts', () => {
+  let sandbox: ItnioSandbox;
+  let slack: SlackStandIn | undefined;
+  let bot: RunningBot | undefined;
+
+  afterEach(async () => {
+    await bot?.stop(1_000);
+    await Promise.all([sandbox.close(), slack?.close()]);
+  });
+
+  test('starts anyway, serves health, and verifies the token on the first request once Slack is back', async () => {
+    sandbox = await startItnioSandbox();
+    const probe = await startSlackStandIn();
+    const slackPort = Number(new URL(probe.url).port);
+    await probe.close();
+
+    const logs = captureLogs();
+    const config = loadConfig({
+      SLACK_BOT_TOKEN: 'xoxb-sandbox-token',
+      SLACK_SIGNING_SECRET: SIGNING_SECRET,
+      SLACK_API_URL: `http://127.0.0.1:${slackPort}/api/`,
+      PORT: '0',
+      HOST: '127.0.0.1',
+      ITNIO_API_URL: sandbox.url,
+      ITNIO_API_KEY: sandbox.apiKey,
+      ITNIO_API_SECRET: sandbox.apiSecret,
+    });
+    bot = await startBot(config, { log: createLogger({ level: 'info', secrets: secretsOf(config), destination: logs.destination }) });
+    expect(bot.identity).toBeUndefined();
+    expect(logs.lines.some((l) => /starting without verifying the Slack token/.test(String(l.msg)))).toBe(true);
+    expect((await fetch(`http://127.0.0.1:${bot.port}/healthz`)).status).toBe(200);
+
+    slack = await startSlackStandIn({ port: slackPort, botToken: 'xoxb-sandbox-token' });
+    const sender = new SlackSender({ eventsUrl: `http://127.0.0.1:${bot.port}/slack/events`, signingSecret: SIGNING_SECRET, teamId: slack.teamId });
+    const responseUrl = slack.newResponseUrl();
+    expect((await sender.slashCommand({ text: 'outgoing', responseUrl })).status).toBe(200);
+    const reply = await slack.waitForResponse();
+    expect(String(reply.body.text)).toMatch(/^Outgoing trunks/);
+    expect(slack.calls.filter((c) => c.method === 'auth.test')).toHaveLength(1);
+
+    await sender.slashCommand({ text: 'incoming', responseUrl: slack.newResponseUrl() });
+    await slack.waitForResponse((r) => String(r.body.text).startsWith('Incoming'));
+    expect(slack.calls.filter((c) => c.method === 'auth.test')).toHaveLength(1);
+  });
+});
