@@ -45,7 +45,7 @@ export function createApp(config: Config, deps: BotDeps, identity: () => Promise
   app.error(async (error) => {
     const cause = (error as { original?: unknown }).original ?? error;
     deps.log.error(
-      { err: { message: cause instanceof Error ? cause.message : String(cause), code: (error as { code?: unknown }).code } },
+      { error: { message: cause instanceof Error ? cause.message : String(cause), code: (error as { code?: unknown }).code } },
       'listener failed',
     );
   });

@@ -14,7 +14,7 @@ export function toBoltLogger(log: Logger): BoltLogger {
   const write = (level: 'debug' | 'info' | 'warn' | 'error') => (...msg: unknown[]) => {
     const err = msg.find((m): m is Error => m instanceof Error);
     const text = msg.map((m) => (typeof m === 'string' ? m : m instanceof Error ? m.message : safeJson(m))).join(' ');
-    if (err) child[level]({ err: { message: err.message, code: (err as { code?: unknown }).code } }, text);
+    if (err) child[level]({ error: { message: err.message, code: (err as { code?: unknown }).code } }, text);
     else child[level](text);
   };
   return {

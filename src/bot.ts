@@ -34,7 +34,7 @@ export async function startBot(config: Config, options: StartBotOptions): Promis
     identity = await fetchBotIdentity(config);
   } catch (err) {
     if (!(err instanceof SlackUnreachableError)) throw err;
-    log.warn({ err: { message: err.message } }, 'starting without verifying the Slack token; it will be verified on the first request');
+    log.warn({ error: { message: err.message } }, 'starting without verifying the Slack token; it will be verified on the first request');
   }
   const itnio =
     options.itnio ??
@@ -69,7 +69,7 @@ export async function startBot(config: Config, options: StartBotOptions): Promis
     identity,
     inflight,
     async stop(graceMs = 8_000) {
-      await app.stop().catch((err: unknown) => log.warn({ err: { message: String(err) } }, 'stopping the receiver failed'));
+      await app.stop().catch((err: unknown) => log.warn({ error: { message: String(err) } }, 'stopping the receiver failed'));
       const drained = await inflight.drain(graceMs);
       itnio.close();
       await store.close();

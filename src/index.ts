@@ -27,7 +27,7 @@ async function main(): Promise<void> {
     bot = await startBot(config, { log });
   } catch (err) {
     const message = err instanceof StartupError ? err.message : `unexpected error: ${(err as Error).message}`;
-    log.fatal({ err: { message } }, 'trunkbot cannot start');
+    log.fatal({ error: { message } }, 'trunkbot cannot start');
     process.stderr.write(`trunkbot cannot start: ${message}\n`);
     process.exit(1);
   }

@@ -48,7 +48,7 @@ export interface LoggerOptions {
 }
 
 /** JSON logger whose every line, at every level, is redacted by key and scrubbed of secret values. */
-export function createLogger({ level, secrets = [], destination = pino.destination(1) }: LoggerOptions): Logger {
+export function createLogger({ level, secrets = [], destination = pino.destination({ dest: 1, sync: true }) }: LoggerOptions): Logger {
   const scrubbed: DestinationStream = {
     write: (line: string) => destination.write(scrubSecrets(line, secrets)),
   };

@@ -27,7 +27,7 @@ export function logHandled(log: Logger, origin: Origin, request: TrunkRequest | 
     outcome: answer.outcome,
     ...(answer.total !== undefined && { total: answer.total }),
     ...(answer.latencyMs !== undefined && { apiLatencyMs: answer.latencyMs }),
-    ...(answer.error instanceof Error && { err: { message: answer.error.message, code: (answer.error as { code?: unknown }).code } }),
+    ...(answer.error instanceof Error && { error: { message: answer.error.message, code: (answer.error as { code?: unknown }).code } }),
   };
   if (answer.error !== undefined) log.warn(line, 'trunks request failed');
   else log.info(line, 'trunks request handled');

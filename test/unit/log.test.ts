@@ -37,7 +37,7 @@ describe('logger', () => {
   test('scrubs configured secret values and Slack tokens wherever they appear', () => {
     const { log, raw } = capture('debug', ['the-signing-secret', 'itnio-secret-value']);
     log.debug(`bolt said: token xoxb-1234-5678-abcdef and the-signing-secret`);
-    log.warn({ err: { message: 'failed with itnio-secret-value inside' } }, 'oops');
+    log.warn({ error: { message: 'failed with itnio-secret-value inside' } }, 'oops');
     const all = raw.join('');
     expect(all).not.toMatch(/xoxb-1234|the-signing-secret|itnio-secret-value/);
     expect(all.match(/\[REDACTED\]/g)).toHaveLength(3);

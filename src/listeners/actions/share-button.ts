@@ -38,12 +38,12 @@ export function shareButton(deps: BotDeps) {
       try {
         await client.chat.postMessage({ channel: origin.channel, ...answer.message });
       } catch (postError) {
-        deps.log.info({ ...origin, err: slackErrorCode(postError) }, 'share via chat.postMessage refused; using response_url');
+        deps.log.info({ ...origin, error: slackErrorCode(postError) }, 'share via chat.postMessage refused; using response_url');
         via = 'response_url';
         try {
           await respond({ response_type: 'in_channel', replace_original: false, ...answer.message });
         } catch (respondError) {
-          deps.log.warn({ ...origin, err: slackErrorCode(respondError) }, 'share via response_url failed');
+          deps.log.warn({ ...origin, error: slackErrorCode(respondError) }, 'share via response_url failed');
           via = 'none';
         }
       }

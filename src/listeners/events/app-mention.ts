@@ -7,17 +7,20 @@ import { logHandled, type BotDeps, type Origin } from '../deps.js';
 // Slack retries an event for up to ~1 hour; remembering ids a little longer makes a retry a no-op.
 const EVENT_MEMORY_SECONDS = 2 * 60 * 60;
 
-/** Strips the leading bot mention(s) and an optional leading `trunks` word. */
-export function mentionArguments(text: string): string {
-  return text
+/** The words meant for the bot: its mention removed wherever it stands, and an optional leading `trunks`. */
+export function mentionArguments(text: string, botUserId: string | undefined): string {
+  const own = botUserId && /^[A-Z0-9]+$/i.test(botUserId) ? new RegExp(`<@${botUserId}(?:\\|[^>]*)?>`, 'g') : undefined;
+  return (own ? text.replace(own, ' ') : text)
+    .replace(/\s+/g, ' ')
     .replace(/^\s*(?:<@[A-Z0-9]+(?:\|[^>]*)?>\s*)+/i, '')
+    .trim()
     .replace(/^trunks?\b/i, '')
     .trim();
 }
 
 /** `@trunkbot [trunks] [filters]`: answer in the mention's thread, once per event even when Slack retries. */
 export function appMention(deps: BotDeps) {
-  return async ({ event, body, client }: SlackEventMiddlewareArgs<'app_mention'> & AllMiddlewareArgs): Promise<void> => {
+  return async ({ event, body, client, context }: SlackEventMiddlewareArgs<'app_mention'> & AllMiddlewareArgs): Promise<void> => {
     const eventId = body.event_id;
     if (!(await deps.store.claim(`event:${eventId}`, EVENT_MEMORY_SECONDS))) {
       deps.log.info({ surface: 'mention', eventId }, 'duplicate event ignored');
@@ -27,7 +30,7 @@ export function appMention(deps: BotDeps) {
       const user = event.user ?? 'unknown';
       const origin: Origin = { surface: 'mention', user, channel: event.channel, ...(body.team_id && { team: body.team_id }) };
       const thread = { channel: event.channel, thread_ts: event.thread_ts ?? event.ts };
-      const args = mentionArguments(event.text);
+      const args = mentionArguments(event.text, context.botUserId);
       const parsed = args === '' ? ({ kind: 'help' } as const) : parseQuery(args);
       if (parsed.kind !== 'query') {
         await client.chat.postMessage({ ...thread, ...renderUsage('mention', parsed.kind === 'invalid' ? parsed.problems : []) });
