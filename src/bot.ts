@@ -3,6 +3,7 @@ import type { AddressInfo } from 'node:net';
 import { createApp } from './app.js';
 import type { Config } from './config.js';
 import { Inflight } from './inflight.js';
+import { createButtonSeal } from './trunks/button-seal.js';
 import { createItnioClient, type ItnioClient } from './itnio/client.js';
 import type { Logger } from './log.js';
 import { fetchBotIdentity, identityResolver, SlackUnreachableError, type BotIdentity } from './slack-identity.js';
@@ -48,7 +49,15 @@ export async function startBot(config: Config, options: StartBotOptions): Promis
   const inflight = new Inflight();
   const app = createApp(
     config,
-    { itnio, store, inflight, log, timeZone: config.itnio.timeZone, ...(options.now && { now: options.now }) },
+    {
+      itnio,
+      store,
+      inflight,
+      log,
+      timeZone: config.itnio.timeZone,
+      seal: createButtonSeal(config.slack.signingSecret ?? config.slack.appToken ?? config.slack.botToken),
+      ...(options.now && { now: options.now }),
+    },
     identityResolver(config, identity),
   );
 

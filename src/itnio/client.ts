@@ -1,7 +1,7 @@
 import { Agent as HttpAgent } from 'node:http';
 import { Agent as HttpsAgent } from 'node:https';
 import { got, HTTPError, RequestError, TimeoutError, type Got } from 'got';
-import { envelopeSchema, pageDataSchema, type TrunkFilter, type TrunkPage } from './schema.js';
+import { envelopeSchema, pageDataSchema, trunkSchema, type Trunk, type TrunkFilter, type TrunkPage } from './schema.js';
 import { ItnioError, fromVendorStatus } from './errors.js';
 import { sign, unixSeconds } from './sign.js';
 
@@ -107,7 +107,7 @@ export function parseAnswer(body: string): TrunkPage {
   }
   const envelope = envelopeSchema.safeParse(json);
   if (!envelope.success || Number.isNaN(envelope.data.status)) {
-    throw new ItnioError('itnio_bad_answer', 'ITNIO sent JSON without a usable status', {}, {
+    throw new ItnioError('itnio_bad_answer', `ITNIO sent JSON without a usable status${envelope.success ? '' : ` (${issuePaths(envelope.error)})`}`, {}, {
       cause: envelope.error,
     });
   }
@@ -115,11 +115,35 @@ export function parseAnswer(body: string): TrunkPage {
   if (status !== 0) throw fromVendorStatus(status, reason ?? undefined);
   const page = pageDataSchema.safeParse(data);
   if (!page.success) {
-    throw new ItnioError('itnio_bad_answer', 'ITNIO sent a trunk list that does not match the documented shape', {}, {
+    throw new ItnioError('itnio_bad_answer', `ITNIO sent a trunk list that does not match the documented shape (${issuePaths(page.error)})`, {}, {
       cause: page.error,
     });
   }
-  return page.data;
+  const records: Trunk[] = [];
+  let unreadable = 0;
+  for (const raw of page.data.records ?? []) {
+    const record = trunkSchema.safeParse(raw);
+    if (record.success) records.push(record.data);
+    else unreadable += 1;
+  }
+  const size = page.data.size || records.length;
+  const total = page.data.total ?? records.length;
+  return {
+    total,
+    size,
+    current: page.data.current ?? 1,
+    pages: page.data.pages ?? (size > 0 ? Math.ceil(total / size) : 0),
+    records,
+    unreadable,
+  };
+}
+
+// Paths only: values may hold secrets such as sipPassword.
+function issuePaths(error: { issues: { path: PropertyKey[] }[] }): string {
+  return error.issues
+    .slice(0, 5)
+    .map((i) => i.path.map(String).join('.') || '(root)')
+    .join(', ');
 }
 
 function toItnioError(err: unknown): ItnioError {

@@ -30,6 +30,8 @@ export function describeItnioError(err: unknown): string {
       return 'Could not reach ITNIO (network error). Try again in a minute; the operator should check ITNIO_API_URL and the network.';
     case 'itnio_http':
       return `ITNIO answered with HTTP ${httpStatus}. It may be having trouble: try again in a minute.`;
+    case 'itnio_busy':
+      return 'trunkbot is handling a lot of ITNIO queries right now. Try again in a few seconds.';
     case 'itnio_bad_answer':
       return 'Got an unexpected answer from ITNIO (it did not look like a trunk list). Try again; if it keeps happening, the operator should check the logs.';
   }

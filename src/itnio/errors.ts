@@ -9,7 +9,8 @@ export type ItnioErrorCode =
   | 'itnio_timeout'
   | 'itnio_unreachable'
   | 'itnio_http'
-  | 'itnio_bad_answer';
+  | 'itnio_bad_answer'
+  | 'itnio_busy';
 
 /** A failed ITNIO call; `cause` keeps the original error, `status` the vendor status when there was one. */
 export class ItnioError extends Error {

@@ -4,48 +4,56 @@ import { z } from 'zod';
 export const TRUNK_TYPE = { outgoing: 1, incoming: 2 } as const;
 export type TrunkType = (typeof TRUNK_TYPE)[keyof typeof TRUNK_TYPE];
 
-const nullableString = z
-  .union([z.string(), z.number()])
-  .nullish()
-  .transform((v) => (v === null || v === undefined ? null : String(v)));
+// Vendor fields are documented as strings but arrive as numbers, nulls or not at all: read what is there.
+const text = z
+  .unknown()
+  .optional()
+  .transform((v) => (typeof v === 'string' ? v : typeof v === 'number' || typeof v === 'boolean' ? String(v) : null));
+
+const id = z.unknown().optional().transform((v) => (typeof v === 'number' || (typeof v === 'string' && v.trim() !== '') ? v : null));
+
+/** Reads a documented integer code (`1`, `"1"`); anything else is unknown rather than an error. */
+const code = <T extends number>(...allowed: T[]) =>
+  z.unknown().optional().transform((v) => {
+    const n = typeof v === 'string' && v.trim() !== '' ? Number(v) : v;
+    return (allowed as unknown[]).includes(n) ? (n as T) : null;
+  });
+
+const flag = z.unknown().optional().transform((v) => {
+  if (typeof v === 'boolean') return v;
+  if (v === 1 || v === '1' || v === 'true') return true;
+  if (v === 0 || v === '0' || v === 'false') return false;
+  return null;
+});
 
 // The docs name the group id `voiceGroupId`, the example sends `groupId`: accept either.
 const groupSchema = z
-  .looseObject({
-    voiceGroupId: z.union([z.number(), z.string()]).nullish(),
-    groupId: z.union([z.number(), z.string()]).nullish(),
-    groupName: nullableString,
-    number: nullableString,
-  })
-  .transform((g) => ({
-    groupId: g.voiceGroupId ?? g.groupId ?? null,
-    groupName: g.groupName,
-    number: g.number,
-  }));
+  .looseObject({ voiceGroupId: id, groupId: id, groupName: text, number: text })
+  .transform((g) => ({ groupId: g.voiceGroupId ?? g.groupId ?? null, groupName: g.groupName, number: g.number }));
 
-/** One SIP trunk record, tolerant of the vendor's nulls and extra keys. `sipPassword` is dropped on arrival. */
+/** One SIP trunk record, tolerant of the vendor's nulls, odd types and extra keys. `sipPassword` is dropped on arrival. */
 export const trunkSchema = z
   .looseObject({
-    keyId: z.union([z.number(), z.string()]),
-    sipTrunkName: nullableString,
-    type: z.coerce.number().nullish(),
-    state: z.coerce.number().nullish(),
-    sipTrunkState: z.union([z.boolean(), z.number(), z.string()]).nullish(),
-    sipGatewayIp: nullableString,
-    sipWhiteIp: nullableString,
-    sipPrefix: nullableString,
-    ccIp: nullableString,
-    sipAccount: nullableString,
-    createTime: nullableString,
-    updateTime: nullableString,
-    groupList: z.array(groupSchema).nullish(),
+    keyId: id,
+    sipTrunkName: text,
+    type: code(1, 2),
+    state: code(0, 1),
+    sipTrunkState: flag,
+    sipGatewayIp: text,
+    sipWhiteIp: text,
+    sipPrefix: text,
+    ccIp: text,
+    sipAccount: text,
+    createTime: text,
+    updateTime: text,
+    groupList: z.array(z.unknown()).nullish(),
   })
   .transform((r) => ({
     keyId: r.keyId,
     name: r.sipTrunkName,
-    type: r.type ?? null,
-    enabled: r.state === null || r.state === undefined ? null : r.state === 1,
-    gatewayUp: toBool(r.sipTrunkState),
+    type: r.type,
+    enabled: r.state === null ? null : r.state === 1,
+    gatewayUp: r.sipTrunkState,
     gatewayIp: r.sipGatewayIp,
     whiteIp: r.sipWhiteIp,
     prefix: r.sipPrefix,
@@ -53,36 +61,44 @@ export const trunkSchema = z
     sipAccount: r.sipAccount,
     createTime: r.createTime,
     updateTime: r.updateTime,
-    groups: r.groupList ?? [],
+    groups: (r.groupList ?? []).flatMap((g) => {
+      const parsed = groupSchema.safeParse(g);
+      return parsed.success ? [parsed.data] : [];
+    }),
   }));
 
 export type Trunk = z.output<typeof trunkSchema>;
 
-function toBool(v: boolean | number | string | null | undefined): boolean | null {
-  if (v === null || v === undefined) return null;
-  if (typeof v === 'boolean') return v;
-  if (typeof v === 'number') return v !== 0;
-  return v.toLowerCase() === 'true' || v === '1';
-}
-
-const pageSchema = z.looseObject({
-  total: z.coerce.number().int().nonnegative(),
-  size: z.coerce.number().int().nonnegative(),
-  current: z.coerce.number().int().nonnegative(),
-  pages: z.coerce.number().int().nonnegative(),
-  records: z.array(trunkSchema).nullish().transform((r) => r ?? []),
+const count = z.unknown().optional().transform((v) => {
+  const n = typeof v === 'string' && v.trim() !== '' ? Number(v) : v;
+  return typeof n === 'number' && Number.isInteger(n) && n >= 0 ? n : null;
 });
 
-export type TrunkPage = z.output<typeof pageSchema>;
+/** The page envelope inside `data`; records are parsed one by one so one odd record cannot sink the page. */
+export const pageDataSchema = z.looseObject({
+  total: count,
+  size: count,
+  current: count,
+  pages: count,
+  records: z.array(z.unknown()).nullish(),
+});
+
+/** A page of trunks; `unreadable` counts records that were not objects and were left out. */
+export interface TrunkPage {
+  total: number;
+  size: number;
+  current: number;
+  pages: number;
+  records: Trunk[];
+  unreadable: number;
+}
 
 /** The vendor envelope. `status` arrives as `"0"` or `0`. */
 export const envelopeSchema = z.looseObject({
-  status: z.union([z.string(), z.number()]).transform((s) => Number(s)),
+  status: z.union([z.string(), z.number()]).transform((s) => (typeof s === 'string' && s.trim() === '' ? NaN : Number(s))),
   reason: z.string().nullish(),
   data: z.unknown().nullish(),
 });
-
-export const pageDataSchema = pageSchema;
 
 /** What the bot sends as `params`. */
 export interface TrunkFilter {

@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
+import { blockKitProblem } from './block-kit-limits.js';
 import { readBody } from './read-body.js';
 
 /** Where and as whom the stand-in listens. */
@@ -37,7 +38,6 @@ type Result = { ok: true; [key: string]: unknown } | { ok: false; error: string 
 
 const MAX_BODY_BYTES = 1024 * 1024;
 // Slack's documented per-message limits; a faithful stand-in rejects what Slack would.
-const MAX_BLOCKS = 50;
 const MAX_TEXT_CHARS = 40_000;
 const MESSAGE_METHODS = new Set(['chat.postMessage', 'chat.update', 'chat.postEphemeral']);
 const JSON_ARG_ERRORS = { blocks: 'invalid_blocks_format', attachments: 'invalid_attachments', metadata: 'invalid_metadata_format' };
@@ -78,7 +78,7 @@ function checkMessage(args: Args): string | undefined {
   if (!nonEmpty(args.channel)) return 'channel_not_found';
   if (!nonEmpty(args.text) && !nonEmpty(args.blocks) && !nonEmpty(args.attachments)) return 'no_text';
   if (typeof args.text === 'string' && args.text.length > MAX_TEXT_CHARS) return 'msg_too_long';
-  if (Array.isArray(args.blocks) && args.blocks.length > MAX_BLOCKS) return 'invalid_blocks';
+  if (args.blocks !== undefined && blockKitProblem(args.blocks)) return 'invalid_blocks';
   return undefined;
 }
 
@@ -184,6 +184,8 @@ export async function startSlackStandIn(options: SlackStandInOptions = {}): Prom
     if (injectedStatus !== undefined) return send(injectedStatus, 'injected_failure');
     const body = parseJson(raw);
     if (!isRecord(body)) return send(400, 'invalid_payload');
+    if (body.blocks !== undefined && blockKitProblem(body.blocks)) return send(400, 'invalid_blocks');
+    if (typeof body.text === 'string' && body.text.length > MAX_TEXT_CHARS) return send(400, 'msg_too_long');
     const response: ResponseUrlPost = { id: responseMatch?.[1] ?? '', body, at: Date.now() };
     responses.push(response);
     emit({ kind: 'response', response });

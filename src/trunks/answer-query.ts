@@ -1,6 +1,7 @@
 import { describeItnioError } from '../itnio/describe-error.js';
 import type { ItnioClient } from '../itnio/client.js';
 import { ItnioError, type ItnioErrorCode } from '../itnio/errors.js';
+import type { ButtonSeal } from './button-seal.js';
 import type { SlackMessage } from './message.js';
 import { renderTrunkPage } from './render-page.js';
 import { renderProblem } from './render-notice.js';
@@ -9,6 +10,7 @@ import { PAGE_SIZE, type TrunkRequest } from './trunk-request.js';
 export interface QueryDeps {
   itnio: ItnioClient;
   timeZone: string;
+  seal: ButtonSeal;
   now?: () => Date;
 }
 
@@ -19,6 +21,9 @@ export interface QueryAnswer {
   outcome: 'ok' | 'empty' | ItnioErrorCode | 'error';
   total?: number;
   latencyMs?: number;
+  /** Trunks shown, for the audit trail. */
+  shown?: { id: string | number | null; name: string | null }[];
+  unreadable?: number;
   error?: unknown;
 }
 
@@ -40,6 +45,7 @@ export async function answerQuery(
       fetchedAt: deps.now?.() ?? new Date(),
       timeZone: deps.timeZone,
       shareable: view.shareable,
+      seal: deps.seal,
       ...(view.sharedBy !== undefined && { sharedBy: view.sharedBy }),
     });
     return {
@@ -48,6 +54,8 @@ export async function answerQuery(
       outcome: page.records.length === 0 ? 'empty' : 'ok',
       total: page.total,
       latencyMs: page.latencyMs,
+      shown: page.records.slice(0, PAGE_SIZE).map((t) => ({ id: t.keyId, name: t.name })),
+      ...(page.unreadable > 0 && { unreadable: page.unreadable }),
     };
   } catch (error) {
     return {

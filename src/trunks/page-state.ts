@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import type { ButtonSeal } from './button-seal.js';
 import { MAX_NAME_LENGTH, MAX_PAGE, type TrunkRequest } from './trunk-request.js';
 
 /** What a paging or share button carries: the request, and who shared the message it sits on. */
@@ -18,22 +19,24 @@ const wireSchema = z.strictObject({
   s: z.string().regex(SLACK_USER_ID).optional(),
 });
 
-/** Serialises a state for a button `value`. */
-export function encodePageState({ request, sharedBy }: PageState): string {
-  return JSON.stringify({
+/** Serialises and seals a state for a button `value`. */
+export function encodePageState({ request, sharedBy }: PageState, seal: ButtonSeal): string {
+  return seal.seal(JSON.stringify({
     p: request.page,
     ...(request.type !== undefined && { t: request.type }),
     ...(request.name !== undefined && { n: request.name }),
     ...(sharedBy !== undefined && { s: sharedBy }),
-  });
+  }));
 }
 
-/** Reads a clicked button's value; anything tampered, stale or out of range yields undefined. */
-export function decodePageState(value: unknown): PageState | undefined {
+/** Reads a clicked button's value; anything unsealed, tampered, stale or out of range yields undefined. */
+export function decodePageState(value: unknown, seal: ButtonSeal): PageState | undefined {
   if (typeof value !== 'string' || value.length > 2_000) return undefined;
+  const payload = seal.open(value);
+  if (payload === undefined) return undefined;
   let json: unknown;
   try {
-    json = JSON.parse(value);
+    json = JSON.parse(payload);
   } catch {
     return undefined;
   }

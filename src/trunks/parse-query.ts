@@ -18,7 +18,8 @@ const TYPE_WORDS: Record<string, TrunkType | 'all'> = {
   '2': TRUNK_TYPE.incoming,
   all: 'all',
 };
-const BARE_KEYWORDS = ['outgoing', 'incoming', 'out', 'in', 'all', 'help'];
+// Only the long direction words get typo suggestions: short ones would flag real names (kelp → help).
+const TYPO_TARGETS = ['outgoing', 'incoming'];
 const KEYS = ['type', 'name', 'page'];
 const HELP_WORDS = new Set(['help', '?', '-h', '--help', 'usage']);
 const MAX_INPUT = 2_000;
@@ -68,6 +69,7 @@ export function parseQuery(raw: string): ParsedQuery {
       } else if (key === 'page') {
         const n = /^\d{1,6}$/.test(value) ? Number(value) : NaN;
         if (!Number.isInteger(n) || n < 1 || n > MAX_PAGE) problems.push(`\`page:${clip(value)}\` isn't a page number: use a whole number from 1 to ${MAX_PAGE}, e.g. \`page:2\`.`);
+        else if (page !== undefined && page !== n) problems.push('Give `page:` only once.');
         else page = n;
       } else {
         const hint = closestWord(key, KEYS);
@@ -91,7 +93,7 @@ export function parseQuery(raw: string): ParsedQuery {
       continue;
     }
     // Rule 5: a near-miss of a keyword is a typo, not a name (use `name:` to search for it anyway).
-    const typo = closestWord(lower, BARE_KEYWORDS.filter((k) => k.length >= 4));
+    const typo = closestWord(lower, TYPO_TARGETS);
     if (typo) {
       problems.push(`Did you mean \`${typo}\` instead of \`${clip(token.text)}\`? To search for a trunk named that, use \`name:${clip(token.text)}\`.`);
       continue;

@@ -1,5 +1,5 @@
 import type { Trunk } from '../itnio/schema.js';
-import { code, escapeMrkdwn, slackDate, truncate } from './slack-text.js';
+import { bold, code, escapeClip, oneLine, slackDate } from './slack-text.js';
 import { typeLabel } from './trunk-request.js';
 import { parseVendorTime } from './vendor-time.js';
 
@@ -12,7 +12,7 @@ export function gatewayEmoji(up: boolean | null): string {
   return up === null ? ':white_circle:' : up ? ':large_green_circle:' : ':red_circle:';
 }
 
-/** One trunk as a compact mrkdwn card (a few hundred characters at most, whatever the data). */
+/** One trunk as a compact mrkdwn card: every value is clipped after escaping, so a card stays under ~900 characters whatever the data. */
 export function renderCard(trunk: Trunk, timeZone: string): string {
   const name = trunk.name === null || trunk.name.trim() === '' ? '(unnamed trunk)' : trunk.name;
   const direction = trunk.type === 1 || trunk.type === 2 ? capitalise(typeLabel(trunk.type)) : 'Unknown direction';
@@ -20,7 +20,7 @@ export function renderCard(trunk: Trunk, timeZone: string): string {
   const gateway = trunk.gatewayUp === null ? 'unknown' : trunk.gatewayUp ? 'up' : '*down*';
 
   const lines = [
-    `${gatewayEmoji(trunk.gatewayUp)} *${escapeMrkdwn(truncate(oneLine(name), MAX_NAME))}*  ·  ${direction} · ${state}`,
+    `${gatewayEmoji(trunk.gatewayUp)} ${bold(escapeClip(oneLine(name), MAX_NAME))}  ·  ${direction} · ${state}`,
     [
       `Gateway ${gateway} ${value(trunk.gatewayIp)}`,
       `Whitelist ${value(trunk.whiteIp)}`,
@@ -40,8 +40,8 @@ function value(v: string | null): string {
 function groups(list: Trunk['groups']): string {
   if (list.length === 0) return 'none';
   const shown = list.slice(0, MAX_GROUPS_SHOWN).map((g) => {
-    const name = escapeMrkdwn(truncate(oneLine(g.groupName ?? `group ${g.groupId ?? '?'}`), MAX_GROUP_NAME));
-    return g.number ? `${name} (${escapeMrkdwn(truncate(oneLine(g.number), 20))})` : name;
+    const name = escapeClip(oneLine(g.groupName ?? `group ${g.groupId ?? '?'}`), MAX_GROUP_NAME);
+    return g.number ? `${name} (${escapeClip(oneLine(g.number), 24)})` : name;
   });
   const more = list.length - shown.length;
   return more > 0 ? `${shown.join(', ')} … +${more} more` : shown.join(', ');
@@ -50,12 +50,8 @@ function groups(list: Trunk['groups']): string {
 function when(raw: string | null, timeZone: string): string {
   if (raw === null) return '—';
   const date = parseVendorTime(raw, timeZone);
-  if (!date) return escapeMrkdwn(truncate(oneLine(raw), 30));
+  if (!date) return escapeClip(oneLine(raw), 30);
   return slackDate(date, '{date_short_pretty} {time}', `${raw} ${timeZone}`);
-}
-
-function oneLine(text: string): string {
-  return text.replace(/\s+/g, ' ').trim();
 }
 
 function capitalise(word: string): string {

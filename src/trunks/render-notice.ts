@@ -1,5 +1,5 @@
 import type { SlackMessage } from './message.js';
-import { escapeMrkdwn } from './slack-text.js';
+import { escapeClip } from './slack-text.js';
 
 /** Where the user typed, so examples show the form they would use. */
 export type Surface = 'command' | 'mention';
@@ -17,14 +17,16 @@ function examples(surface: Surface): string[] {
 const GRAMMAR =
   '*Direction:* `outgoing`/`out`/`type:1` or `incoming`/`in`/`type:2`   *Name:* `name:acme`, `name:"two words"` or plain words (part of the name is enough, any case)   *Page:* `page:N`';
 
-/** How to use the bot; with `problems`, a correction that names what was wrong first. */
+const MAX_PROBLEMS_SHOWN = 5;
+
+/** How to use the bot; with `problems`, a correction that names what was wrong first (the first few, then a count). */
 export function renderUsage(surface: Surface, problems: string[] = []): SlackMessage {
-  const intro =
-    problems.length > 0
-      ? `:warning: ${problems.map(escapeMrkdwn).join('\n:warning: ')}`
-      : '*trunkbot* lists the company’s SIP trunks from ITNIO.';
+  const shown = problems.slice(0, MAX_PROBLEMS_SHOWN).map((p) => escapeClip(p, 400));
+  const more = problems.length - shown.length;
+  const listed = more > 0 ? [...shown, `… and ${more} more ${more === 1 ? 'problem' : 'problems'}`] : shown;
+  const intro = listed.length > 0 ? `:warning: ${listed.join('\n:warning: ')}` : '*trunkbot* lists the company’s SIP trunks from ITNIO.';
   return {
-    text: problems.length > 0 ? `trunkbot couldn’t read that: ${escapeMrkdwn(problems.join(' '))}` : 'How to use trunkbot',
+    text: listed.length > 0 ? `trunkbot couldn’t read that: ${listed.join(' ')}` : 'How to use trunkbot',
     blocks: [
       { type: 'section', text: { type: 'mrkdwn', text: intro } },
       { type: 'section', text: { type: 'mrkdwn', text: `${GRAMMAR}\n\n*Examples*\n${examples(surface).join('\n')}` } },
@@ -38,7 +40,7 @@ export function renderUsage(surface: Surface, problems: string[] = []): SlackMes
 
 /** A failure the user can act on, as a single warning section. */
 export function renderProblem(text: string): SlackMessage {
-  const escaped = escapeMrkdwn(text);
+  const escaped = escapeClip(text, 2_000);
   return {
     text: escaped,
     blocks: [{ type: 'section', text: { type: 'mrkdwn', text: `:warning: ${escaped}` } }],

@@ -2,10 +2,11 @@ import type { types } from '@slack/bolt';
 import type { TrunkPage } from '../itnio/schema.js';
 import { ACTION } from './action-ids.js';
 import type { Block, SlackMessage } from './message.js';
-import { encodePageState, type PageState } from './page-state.js';
+import type { ButtonSeal } from './button-seal.js';
+import { encodePageState } from './page-state.js';
 import { renderCard } from './render-card.js';
-import { escapeMrkdwn, slackDate, truncate } from './slack-text.js';
-import { typeLabel, type TrunkRequest } from './trunk-request.js';
+import { escapeClip, escapeMrkdwn, oneLine, slackDate, truncate } from './slack-text.js';
+import { PAGE_SIZE, typeLabel, type TrunkRequest } from './trunk-request.js';
 
 export interface RenderPageOptions {
   request: TrunkRequest;
@@ -17,6 +18,8 @@ export interface RenderPageOptions {
   shareable: boolean;
   /** User who shared this message into the channel. */
   sharedBy?: string;
+  /** Signs the state carried by the buttons. */
+  seal: ButtonSeal;
 }
 
 const MAX_FALLBACK = 1_500;
@@ -29,11 +32,12 @@ export function describeFilters(request: TrunkRequest): string {
 
 /** One page of trunks as a Block Kit message, with paging (and optionally Share) buttons. */
 export function renderTrunkPage(options: RenderPageOptions): SlackMessage {
-  const { request, page, fetchedAt, timeZone, shareable, sharedBy } = options;
+  const { request, page, fetchedAt, timeZone, shareable, sharedBy, seal } = options;
   const filters = describeFilters(request);
-  const pages = Math.max(page.pages, 1);
-  const current = request.page;
-  const count = `${page.total} ${page.total === 1 ? 'trunk' : 'trunks'} · page ${current} of ${pages}`;
+  // A vendor that ignores `size` must not push the message past Slack's block limit.
+  const records = page.records.slice(0, PAGE_SIZE);
+  const count =
+    page.total === 0 ? '0 trunks' : `${page.total} ${page.total === 1 ? 'trunk' : 'trunks'} · page ${request.page} of ${Math.max(page.pages, 1)}`;
 
   const blocks: Block[] = [
     { type: 'header', text: { type: 'plain_text', text: truncate(capitalise(filters), 150), emoji: false } },
@@ -43,36 +47,38 @@ export function renderTrunkPage(options: RenderPageOptions): SlackMessage {
     },
   ];
 
-  if (page.records.length === 0) {
+  if (records.length === 0) {
     blocks.push({ type: 'section', text: { type: 'mrkdwn', text: emptyText(request, page) } });
   }
-  page.records.forEach((trunk, i) => {
+  records.forEach((trunk, i) => {
     if (i > 0) blocks.push({ type: 'divider' });
     blocks.push({ type: 'section', text: { type: 'mrkdwn', text: renderCard(trunk, timeZone) } });
   });
 
+  const unreadable =
+    page.unreadable > 0 ? `  ·  :warning: ${page.unreadable} ${page.unreadable === 1 ? 'record' : 'records'} from ITNIO could not be read` : '';
   blocks.push({
     type: 'context',
     elements: [
       {
         type: 'mrkdwn',
-        text: `Data from ITNIO as of ${slackDate(fetchedAt, '{date_short_pretty} {time_secs}', fetchedAt.toISOString())}`,
+        text: `Data from ITNIO as of ${slackDate(fetchedAt, '{date_short_pretty} {time_secs}', fetchedAt.toISOString())}${unreadable}`,
       },
     ],
   });
 
-  const buttons = navButtons(request, page, sharedBy);
+  const buttons = navButtons(request, page, sharedBy, seal);
   if (shareable) {
-    buttons.push(button(ACTION.share, 'Share', encodePageState({ request }), 'Post this page to the channel'));
+    buttons.push(button(ACTION.share, 'Share', encodePageState({ request }, seal), 'Post this page to the channel'));
   }
   if (buttons.length > 0) blocks.push({ type: 'actions', block_id: 'trunks_nav', elements: buttons });
 
-  return { text: fallbackText(filters, count, page), blocks };
+  return { text: fallbackText(filters, sharedBy ? `${count}, shared by <@${sharedBy}>` : count, records), blocks };
 }
 
-function navButtons(request: TrunkRequest, page: TrunkPage, sharedBy: string | undefined): types.Button[] {
+function navButtons(request: TrunkRequest, page: TrunkPage, sharedBy: string | undefined, seal: ButtonSeal): types.Button[] {
   const out: types.Button[] = [];
-  const goTo = (p: number): string => encodePageState({ request: { ...request, page: p }, ...(sharedBy && { sharedBy }) });
+  const goTo = (p: number): string => encodePageState({ request: { ...request, page: p }, ...(sharedBy && { sharedBy }) }, seal);
   // Past the end (a stale `page:N`), "Prev" jumps back to the last real page.
   const prev = request.page > page.pages ? page.pages : request.page - 1;
   if (prev >= 1) out.push(button(ACTION.prev, '‹ Prev', goTo(prev)));
@@ -94,17 +100,25 @@ function emptyText(request: TrunkRequest, page: TrunkPage): string {
   if (page.total > 0 && request.page > page.pages) {
     return `Page ${request.page} is past the end: there ${page.pages === 1 ? 'is 1 page' : `are ${page.pages} pages`}.`;
   }
-  const tip = request.name !== undefined || request.type !== undefined ? ' Try fewer filters, e.g. `/trunks` for all trunks.' : '';
+  const tip = request.name !== undefined || request.type !== undefined ? ' Try fewer filters, or none to list every trunk.' : '';
   return `No ${escapeMrkdwn(describeFilters(request))}.${tip}`;
 }
 
-function fallbackText(filters: string, count: string, page: TrunkPage): string {
-  const names = page.records.map((t) => {
+function fallbackText(filters: string, count: string, records: TrunkPage['records']): string {
+  const names = records.map((t) => {
     const state = t.gatewayUp === null ? '' : t.gatewayUp ? ' (up)' : ' (down)';
-    return `${truncate((t.name ?? '(unnamed)').replace(/\s+/g, ' '), 60)}${state}`;
+    return `${escapeClip(oneLine(t.name ?? '(unnamed)'), 80)}${state}`;
   });
-  const head = `${capitalise(filters)}: ${count}`;
-  return escapeMrkdwn(truncate(names.length > 0 ? `${head} — ${names.join(', ')}` : head, MAX_FALLBACK));
+  // `count` is ours (it may hold a <@user> mention on purpose); filters and names are escaped.
+  const head = `${escapeMrkdwn(capitalise(filters))}: ${count}`;
+  return truncateSafely(names.length > 0 ? `${head} — ${names.join(', ')}` : head, MAX_FALLBACK);
+}
+
+/** Cuts at a separator so no entity or mention is split. */
+function truncateSafely(text: string, max: number): string {
+  if (text.length <= max) return text;
+  const cut = text.lastIndexOf(', ', max - 2);
+  return `${text.slice(0, cut > 0 ? cut : max - 1)}…`;
 }
 
 function capitalise(text: string): string {

@@ -40,6 +40,34 @@ export function escapeMrkdwn(text: string): string {
   return text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
 }
 
+const ENTITY: Record<string, string> = { '&': '&amp;', '<': '&lt;', '>': '&gt;' };
+
+/**
+ * Escapes `text` and shortens it so the *escaped* result has at most `max` characters (escaping can
+ * grow text five-fold), never cutting inside an entity; a cut is marked with an ellipsis.
+ */
+export function escapeClip(text: string, max: number): string {
+  const full = escapeMrkdwn(text);
+  if (full.length <= max) return full;
+  let out = '';
+  for (const ch of text) {
+    const piece = ENTITY[ch] ?? ch;
+    if (out.length + piece.length > max - 1) break;
+    out += piece;
+  }
+  return `${out}…`;
+}
+
+/** Collapses runs of white space (including newlines) to single spaces. */
+export function oneLine(text: string): string {
+  return text.replace(/\s+/g, ' ').trim();
+}
+
+/** Bold mrkdwn, unless the text holds an asterisk or backtick, which would end the bold early. */
+export function bold(escaped: string): string {
+  return /[*`]/.test(escaped) ? escaped : `*${escaped}*`;
+}
+
 /** Shortens to at most `max` characters, marking the cut with an ellipsis. */
 export function truncate(text: string, max: number): string {
   const chars = Array.from(text);
@@ -48,7 +76,7 @@ export function truncate(text: string, max: number): string {
 
 /** An escaped inline code span; backticks inside would end the span early, so they become quotes. */
 export function code(text: string, max = 45): string {
-  return `\`${escapeMrkdwn(truncate(text.replace(/`/g, "'").replace(/\s+/g, ' '), max))}\``;
+  return `\`${escapeClip(oneLine(text.replace(/`/g, "'")), max)}\``;
 }
 
 /** Slack's date token: each reader sees the time in their own zone; `fallback` is for old clients. */

@@ -1,4 +1,5 @@
 import { ACTION } from '../../src/trunks/action-ids.js';
+import { createButtonSeal } from '../../src/trunks/button-seal.js';
 import { decodePageState } from '../../src/trunks/page-state.js';
 import { SANDBOX_PASSWORD_PREFIX } from '../../src/sandbox/seed-trunks.js';
 import { SANDBOX_SIGNING_SECRET, startSandboxWorld, type SandboxWorld } from '../../src/sandbox/sandbox-world.js';
@@ -74,7 +75,7 @@ describe('/trunks', () => {
     expect(posted.args.channel).toBe('C0INCIDENT');
     expect(textOf(posted.args)).toContain('shared by <@U0SHARER>');
     expect(buttonsOf(posted.args as never).map((b) => b.action_id)).toEqual([ACTION.next]);
-    expect(decodePageState(buttonsOf(posted.args as never)[0]!.value)?.sharedBy).toBe('U0SHARER');
+    expect(decodePageState(buttonsOf(posted.args as never)[0]!.value, createButtonSeal(SANDBOX_SIGNING_SECRET))?.sharedBy).toBe('U0SHARER');
     expect((await clicked.next()).body).toEqual({ delete_original: true });
   });
 
@@ -133,8 +134,12 @@ describe('/trunks', () => {
     expect(world.sandbox!.requests.map((r) => (r.body as { params: unknown }).params)).toEqual([{ sipTrunkName: 'acme-out' }, { sipTrunkName: 'AT&T' }]);
   });
 
-  test('a tampered button value gets a friendly message and no API call', async () => {
-    const clicked = await click(world, {}, ACTION.next, { value: '{"p":-5,"t":9}' });
+  test.each([
+    ['out of range', '{"p":-5,"t":9}'],
+    ['well-formed but not sealed by the bot', '{"p":9999}'],
+    ['a forged sharer', '{"p":1,"s":"U0CEO"}~AAAAAAAAAAAAAAAAAAAAAA'],
+  ])('a tampered button value (%s) gets a friendly message and no API call', async (_label, value) => {
+    const clicked = await click(world, {}, ACTION.next, { value });
     const reply = await clicked.next();
     expect(reply.body.replace_original).toBe(false);
     expect(textOf(reply.body)).toContain('out of date or was changed');
@@ -174,7 +179,7 @@ describe('/trunks', () => {
     const { reply } = await runCommand(world, 'name:channel');
     const text = textOf(reply.body);
     expect(text).toContain('&lt;!channel&gt;');
-    expect(text).not.toMatch(/[^;]<!channel>/);
+    expect(text).not.toContain('<!channel>');
   });
 
   test('logs one structured line per handled command', async () => {

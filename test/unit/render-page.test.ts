@@ -1,11 +1,15 @@
 import type { types } from '@slack/bolt';
 import { ACTION } from '../../src/trunks/action-ids.js';
+import { createButtonSeal } from '../../src/trunks/button-seal.js';
 import { decodePageState } from '../../src/trunks/page-state.js';
 import { renderTrunkPage, type RenderPageOptions } from '../../src/trunks/render-page.js';
 import type { SlackMessage } from '../../src/trunks/message.js';
+import { blockKitProblem } from '../../src/sandbox/block-kit-limits.js';
 import { aPage, aTrunk } from '../fixtures/trunks.js';
 
 const fetchedAt = new Date('2026-11-27T14:03:12Z');
+const seal = createButtonSeal('render-test-secret');
+const decode = (value: string | undefined) => decodePageState(value, seal);
 
 function render(overrides: Partial<RenderPageOptions> = {}): SlackMessage {
   return renderTrunkPage({
@@ -14,6 +18,7 @@ function render(overrides: Partial<RenderPageOptions> = {}): SlackMessage {
     fetchedAt,
     timeZone: 'Asia/Shanghai',
     shareable: true,
+    seal,
     ...overrides,
   });
 }
@@ -95,7 +100,7 @@ describe('renderTrunkPage', () => {
   test('Next only on the first page, Prev and Next in the middle, Prev only on the last', () => {
     const at = (page: number) =>
       buttons(render({ request: { page }, page: aPage([aTrunk()], { total: 30, pages: 3, current: page }), shareable: false })).map(
-        (b) => [b.action_id, decodePageState(b.value)?.request.page],
+        (b) => [b.action_id, decode(b.value)?.request.page],
       );
     expect(at(1)).toEqual([[ACTION.next, 2]]);
     expect(at(2)).toEqual([[ACTION.prev, 1], [ACTION.next, 3]]);
@@ -110,7 +115,7 @@ describe('renderTrunkPage', () => {
       sharedBy: 'U0SHARER',
     });
     expect(buttons(shared).map((b) => b.action_id)).toEqual([ACTION.next]);
-    expect(decodePageState(buttons(shared)[0]!.value)).toEqual({ request: { page: 2, type: 2, name: 'globex' }, sharedBy: 'U0SHARER' });
+    expect(decode(buttons(shared)[0]!.value)).toEqual({ request: { page: 2, type: 2, name: 'globex' }, sharedBy: 'U0SHARER' });
     expect(allText(shared)).toContain('shared by <@U0SHARER>');
 
     const mine = render({ shareable: true });
@@ -120,7 +125,7 @@ describe('renderTrunkPage', () => {
   test('a page past the end says so and offers the last page', () => {
     const message = render({ request: { page: 7 }, page: aPage([], { total: 23, pages: 3, current: 7 }), shareable: false });
     expect(allText(message)).toContain('Page 7 is past the end: there are 3 pages.');
-    expect(buttons(message).map((b) => [b.text.text, decodePageState(b.value)?.request.page])).toEqual([['‹ Prev', 3]]);
+    expect(buttons(message).map((b) => [b.text.text, decode(b.value)?.request.page])).toEqual([['‹ Prev', 3]]);
   });
 
   test('no results says what was searched and how to widen it', () => {
@@ -142,25 +147,54 @@ describe('renderTrunkPage', () => {
     expect(text).toContain('&lt;!channel&gt; &amp; &lt;@U123&gt;');
   });
 
-  test('stays inside Block Kit limits on adversarial data', () => {
-    const nasty = Array.from({ length: 10 }, (_, i) =>
+  test.each([
+    ['long plain text', 'N', 'G', '9'],
+    ['escape-heavy text that grows five-fold', '&', '<', '>'],
+  ])('stays inside Block Kit limits on adversarial data: %s', (_label, nameChar, groupChar, ipChar) => {
+    // 30 records: a vendor that ignores `size` must not push the page past 50 blocks.
+    const nasty = Array.from({ length: 30 }, (_, i) =>
       aTrunk({
-        keyId: i,
-        name: `${'N'.repeat(300)}&<>`,
-        gatewayIp: '9'.repeat(500),
-        whiteIp: null,
-        prefix: null,
+        keyId: `${ipChar.repeat(300)}${i}`,
+        name: `${nameChar.repeat(300)}*_~\`${i}`,
+        gatewayIp: ipChar.repeat(500),
+        whiteIp: groupChar.repeat(500),
+        prefix: nameChar.repeat(500),
         ccIp: '0000.000.0.00',
-        sipAccount: 'a'.repeat(400),
-        updateTime: null,
+        sipAccount: nameChar.repeat(400),
+        updateTime: groupChar.repeat(400),
         createTime: null,
-        groups: Array.from({ length: 40 }, (_, g) => ({ groupId: g, groupName: `${'G'.repeat(200)}${g}`, number: '1'.repeat(300) })),
+        groups: Array.from({ length: 40 }, (_, g) => ({ groupId: g, groupName: `${groupChar.repeat(200)}${g}`, number: ipChar.repeat(300) })),
       }),
     );
-    const message = render({ request: { page: 2, name: 'x'.repeat(100) }, page: aPage(nasty, { total: 1_000, pages: 100, current: 2 }) });
+    const message = render({ request: { page: 2, name: nameChar.repeat(100) }, page: aPage(nasty, { total: 1_000, pages: 100, current: 2 }) });
     expectWithinSlackLimits(message);
+    expect(blockKitProblem(message.blocks)).toBeUndefined();
+    expect(message.blocks.filter((b) => b.type === 'section')).toHaveLength(10);
     expect(allText(message)).toContain('… +35 more');
-    expect(allText(message)).toContain('…');
+    for (const text of mrkdwnTexts(message)) {
+      // Cuts never split an entity such as &amp;
+      expect(text).not.toMatch(/&(?!amp;|lt;|gt;)/);
+    }
+  });
+
+  test('records ITNIO sent that could not be read are admitted to', () => {
+    const message = render({ page: { ...aPage([aTrunk()]), unreadable: 2 } });
+    expect(allText(message)).toContain('2 records from ITNIO could not be read');
+  });
+
+  test('a shared page says who shared it in the notification text too', () => {
+    expect(render({ sharedBy: 'U0SHARER', shareable: false }).text).toContain('shared by <@U0SHARER>');
+  });
+
+  test('no results say "0 trunks" without a page count', () => {
+    const message = render({ page: aPage([]), request: { page: 1 } });
+    expect(message.text).toBe('SIP trunks: 0 trunks');
+  });
+
+  test('names with asterisks are not wrapped in bold, so formatting cannot break', () => {
+    const text = mrkdwnTexts(render({ page: aPage([aTrunk({ name: 'a *b* c' })]) })).join('\n');
+    expect(text).toContain(':large_green_circle: a *b* c  ·');
+    expect(mrkdwnTexts(render()).join('\n')).toContain('*acme-out-01*');
   });
 
   test('nulls everywhere render as dashes, not "null"', () => {

@@ -13,7 +13,7 @@ export function pageButton(deps: BotDeps) {
     await ack();
     await deps.inflight.run(async () => {
       const origin = buttonOrigin(body, 'button');
-      const state = decodePageState(action.value);
+      const state = decodePageState(action.value, deps.seal);
       if (!state) {
         await respond({ response_type: 'ephemeral', replace_original: false, ...renderProblem(STALE_BUTTON) });
         logHandled(deps.log, origin, undefined, { outcome: 'invalid_button' });

@@ -22,7 +22,7 @@ export function shareButton(deps: BotDeps) {
     await ack();
     await deps.inflight.run(async () => {
       const origin = buttonOrigin(body, 'share');
-      const state = decodePageState(action.value);
+      const state = decodePageState(action.value, deps.seal);
       if (!state || !origin.channel) {
         await respond({ response_type: 'ephemeral', replace_original: false, ...renderProblem(STALE_BUTTON) });
         logHandled(deps.log, origin, undefined, { outcome: 'invalid_button' });

@@ -1,0 +1,42 @@
+/** Who may use the bot. Every list is optional; an empty list allows everyone. */
+export interface AccessRules {
+  channels: string[];
+  users: string[];
+  /** Workspaces or Enterprise orgs allowed; when empty, only the one the bot is installed in. */
+  teams: string[];
+  /** Who to ask for access, shown in refusals (e.g. `#support-tools` or `<@U123>`). */
+  contact: string;
+}
+
+/** Where a request came from, as far as access is concerned. */
+export interface Requester {
+  user: string;
+  channel?: string;
+  team?: string;
+  enterprise?: string;
+}
+
+export type AccessDecision = { allowed: true } | { allowed: false; reason: 'team' | 'channel' | 'user'; message: string };
+
+/** Decides whether a request may run; `installedTeam` is what auth.test reported. */
+export function checkAccess(rules: AccessRules, who: Requester, installed: { teamId?: string; enterpriseId?: string }): AccessDecision {
+  // Rule 1: the workspace (or Enterprise org).
+  const teams = rules.teams.length > 0 ? rules.teams : [installed.teamId, installed.enterpriseId].filter((t): t is string => !!t);
+  const fromTeam = [who.team, who.enterprise].filter((t): t is string => !!t);
+  if (teams.length > 0 && !fromTeam.some((t) => teams.includes(t))) {
+    return { allowed: false, reason: 'team', message: `trunkbot only answers its own workspace. Ask ${rules.contact} if you need it here.` };
+  }
+  // Rule 2: the channel.
+  if (rules.channels.length > 0 && !(who.channel && rules.channels.includes(who.channel))) {
+    return {
+      allowed: false,
+      reason: 'channel',
+      message: `trunkbot isn't enabled in this channel. Use it in one of ${rules.channels.map((c) => `<#${c}>`).join(', ')}, or ask ${rules.contact} to add this one.`,
+    };
+  }
+  // Rule 3: the person.
+  if (rules.users.length > 0 && !rules.users.includes(who.user)) {
+    return { allowed: false, reason: 'user', message: `You're not on trunkbot's access list yet. Ask ${rules.contact} to add you.` };
+  }
+  return { allowed: true };
+}

@@ -1,0 +1,22 @@
+import type { ItnioClient, TrunkQuery, TrunkQueryResult } from '../itnio/client.js';
+
+/** Identical queries already in flight on this instance share one ITNIO call. */
+export function singleFlight(client: ItnioClient): ItnioClient {
+  const inFlight = new Map<string, Promise<TrunkQueryResult>>();
+  return {
+    queryTrunks(query: TrunkQuery): Promise<TrunkQueryResult> {
+      const key = queryKey(query);
+      const running = inFlight.get(key);
+      if (running) return running;
+      const call = client.queryTrunks(query).finally(() => inFlight.delete(key));
+      inFlight.set(key, call);
+      return call;
+    },
+    close: () => client.close(),
+  };
+}
+
+/** A stable key for a query: same page, size and filters → same key. */
+export function queryKey({ page, size, filter }: TrunkQuery): string {
+  return JSON.stringify([page, size, filter.type ?? null, filter.sipTrunkName ?? null]);
+}

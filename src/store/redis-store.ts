@@ -1,0 +1,66 @@
+import { createClient } from '@redis/client';
+import type { Store } from './store.js';
+
+export interface RedisStoreOptions {
+  url: string;
+  /** Prefix for every key, so several apps can share one Redis. */
+  prefix?: string;
+  /** How long one command may take before it counts as a failure. */
+  commandTimeoutMs?: number;
+  /** How long start-up waits for the first connection. */
+  connectWaitMs?: number;
+}
+
+/** A store on Redis, so every bot instance behind one Slack URL shares the same state. */
+export async function createRedisStore(options: RedisStoreOptions): Promise<Store & { readonly ready: boolean }> {
+  const prefix = options.prefix ?? 'trunkbot:';
+  const client = createClient({
+    url: options.url,
+    // Fail fast while Redis is away instead of queueing commands: the caller falls back and says so.
+    disableOfflineQueue: true,
+    commandOptions: { timeout: options.commandTimeoutMs ?? 500 },
+    socket: {
+      connectTimeout: 2_000,
+      reconnectStrategy: (retries) => Math.min(100 * 2 ** retries, 5_000),
+    },
+  });
+  // Errors surface on the commands that hit them; without a listener the client would throw globally.
+  client.on('error', () => undefined);
+  // Start without Redis if it is down: commands fail (and the caller falls back) until it reconnects.
+  const connected = client.connect().then(
+    () => true,
+    () => false,
+  );
+  await Promise.race([connected, new Promise((resolve) => setTimeout(resolve, options.connectWaitMs ?? 2_000).unref())]);
+  const k = (key: string) => prefix + key;
+
+  return {
+    get ready() {
+      return client.isReady;
+    },
+    async claim(key, ttlSeconds) {
+      return (await client.set(k(key), '1', { condition: 'NX', expiration: { type: 'EX', value: ttlSeconds } })) === 'OK';
+    },
+    async increment(key, windowSeconds) {
+      const [count, , ttl] = (await client
+        .multi()
+        .incr(k(key))
+        .expire(k(key), windowSeconds, 'NX')
+        .ttl(k(key))
+        .exec()) as unknown as [number, number, number];
+      return { count: Number(count), resetSeconds: Math.max(1, Number(ttl)) };
+    },
+    async get(key) {
+      return (await client.get(k(key))) ?? undefined;
+    },
+    async set(key, value, ttlSeconds) {
+      await client.set(k(key), value, { expiration: { type: 'EX', value: ttlSeconds } });
+    },
+    async delete(key) {
+      await client.del(k(key));
+    },
+    async close() {
+      client.destroy();
+    },
+  };
+}
