@@ -4,7 +4,7 @@ import { toBoltLogger } from './bolt-logger.js';
 import type { Config } from './config.js';
 import type { BotDeps } from './listeners/deps.js';
 import { registerListeners } from './listeners/index.js';
-import type { BotIdentity } from './slack-identity.js';
+import type { IdentityCache } from './slack-identity.js';
 
 /** Web client settings: Slack's default retry policy keeps trying for ~30 minutes, far too long for a chat reply. */
 export function slackClientOptions(config: Config): webApi.WebClientOptions {
@@ -25,13 +25,15 @@ const healthRoute: CustomRoute = {
 };
 
 /** Builds the Bolt app with every listener registered; does no I/O of its own. */
-export function createApp(config: Config, deps: BotDeps, identity: () => Promise<BotIdentity>): App {
+export function createApp(config: Config, deps: BotDeps, identity: IdentityCache): App {
   const socketMode = config.slack.appToken !== undefined;
   const app = new App({
-    // A single-workspace app; `authorize` lets the auth.test answer be cached, or fetched late after an outage.
+    // Bolt authorizes before ack(), so this must never wait on Slack: an identity not known yet is
+    // looked up in the background and the request goes ahead with the token alone.
     authorize: async () => {
-      const { botId, botUserId, teamId } = await identity();
-      return { botToken: config.slack.botToken, botId, botUserId, ...(teamId && { teamId }) };
+      const known = identity.current();
+      if (!known) identity.refresh();
+      return { botToken: config.slack.botToken, ...known };
     },
     ...(socketMode
       ? { socketMode: true, appToken: config.slack.appToken, installerOptions: { port: config.http.port } }

@@ -6,7 +6,7 @@ import { Inflight } from './inflight.js';
 import { createButtonSeal } from './trunks/button-seal.js';
 import { createItnioClient, type ItnioClient } from './itnio/client.js';
 import type { Logger } from './log.js';
-import { fetchBotIdentity, identityResolver, SlackUnreachableError, type BotIdentity } from './slack-identity.js';
+import { fetchBotIdentity, identityCache, SlackUnreachableError, type BotIdentity } from './slack-identity.js';
 import { createMemoryStore, type Store } from './store/store.js';
 
 /** A started bot and how to stop it gracefully. */
@@ -47,6 +47,7 @@ export async function startBot(config: Config, options: StartBotOptions): Promis
     });
   const store = options.store ?? createMemoryStore();
   const inflight = new Inflight();
+  const shutdown = new AbortController();
   const app = createApp(
     config,
     {
@@ -55,10 +56,11 @@ export async function startBot(config: Config, options: StartBotOptions): Promis
       inflight,
       log,
       timeZone: config.itnio.timeZone,
+      shutdown: shutdown.signal,
       seal: createButtonSeal(config.slack.signingSecret ?? config.slack.appToken ?? config.slack.botToken),
       ...(options.now && { now: options.now }),
     },
-    identityResolver(config, identity),
+    identityCache(config, identity),
   );
 
   let port = config.http.port;
@@ -79,7 +81,13 @@ export async function startBot(config: Config, options: StartBotOptions): Promis
     inflight,
     async stop(graceMs = 8_000) {
       await app.stop().catch((err: unknown) => log.warn({ error: { message: String(err) } }, 'stopping the receiver failed'));
-      const drained = await inflight.drain(graceMs);
+      // Let replies finish; queries still waiting on ITNIO near the end are cut off so their users get an answer.
+      const replyMs = Math.min(2_000, graceMs / 4);
+      let drained = await inflight.drain(graceMs - replyMs);
+      if (!drained) {
+        shutdown.abort();
+        drained = await inflight.drain(replyMs);
+      }
       itnio.close();
       await store.close();
       log.info({ drained }, 'trunkbot stopped');

@@ -1,5 +1,5 @@
 import { existsSync } from 'node:fs';
-import { startBot } from './bot.js';
+import { startBot, type RunningBot } from './bot.js';
 import { ConfigError, loadConfig, secretsOf } from './config.js';
 import { createLogger } from './log.js';
 import { StartupError } from './slack-identity.js';
@@ -22,7 +22,25 @@ async function main(): Promise<void> {
   }
   const log = createLogger({ level: config.logLevel, secrets: secretsOf(config) });
 
-  let bot;
+  // A signal during start-up (a deploy replaced the bot at once) ends the process: nothing is in flight yet.
+  let bot: RunningBot | undefined;
+  let stopping = false;
+  const shutdown = (signal: string) => {
+    if (stopping) return;
+    stopping = true;
+    log.info({ signal, inFlight: bot?.inflight.size ?? 0 }, 'shutting down');
+    if (!bot) process.exit(0);
+    bot.stop(SHUTDOWN_GRACE_MS).then(
+      () => process.exit(0),
+      () => process.exit(1),
+    );
+  };
+  process.on('SIGTERM', () => shutdown('SIGTERM'));
+  process.on('SIGINT', () => shutdown('SIGINT'));
+  process.on('unhandledRejection', (reason) => {
+    log.error({ error: { message: reason instanceof Error ? reason.message : String(reason) } }, 'unhandled rejection');
+  });
+
   try {
     bot = await startBot(config, { log });
   } catch (err) {
@@ -31,19 +49,6 @@ async function main(): Promise<void> {
     process.stderr.write(`trunkbot cannot start: ${message}\n`);
     process.exit(1);
   }
-
-  let stopping = false;
-  const shutdown = (signal: string) => {
-    if (stopping) return;
-    stopping = true;
-    log.info({ signal, inFlight: bot.inflight.size }, 'shutting down');
-    bot.stop(SHUTDOWN_GRACE_MS).then(
-      () => process.exit(0),
-      () => process.exit(1),
-    );
-  };
-  process.on('SIGTERM', () => shutdown('SIGTERM'));
-  process.on('SIGINT', () => shutdown('SIGINT'));
 }
 
 void main();

@@ -30,10 +30,40 @@ const REDACT_PATHS = [
 
 // Slack tokens look like xoxb-…/xapp-…; scrub them even when they were never configured here.
 const TOKEN_PATTERN = /\b(?:xox[abposer]|xapp)-[A-Za-z0-9-]+/g;
+const SIP_PASSWORD_KEY = /(\\*)"sipPassword\1"\s*:\s*/g;
 
-/** Replaces every known secret and anything shaped like a Slack token with `[REDACTED]`. */
+/**
+ * Blanks the value of every `"sipPassword"` key in serialized JSON, also inside JSON that was itself
+ * logged as a string (where its quotes carry n backslashes, and quotes inside the value carry more).
+ */
+function scrubSipPasswords(text: string): string {
+  let out = '';
+  let from = 0;
+  for (const m of text.matchAll(SIP_PASSWORD_KEY)) {
+    const slashes = m[1] ?? '';
+    const valueAt = m.index + m[0].length;
+    if (valueAt < from || !text.startsWith(`${slashes}"`, valueAt)) continue;
+    let end = valueAt + slashes.length + 1;
+    for (;;) {
+      const quote = text.indexOf('"', end);
+      if (quote < 0) {
+        end = text.length;
+        break;
+      }
+      let run = 0;
+      while (text[quote - 1 - run] === '\\') run += 1;
+      end = quote + 1;
+      if (run <= slashes.length) break;
+    }
+    out += `${text.slice(from, valueAt)}${slashes}"[REDACTED]${slashes}"`;
+    from = end;
+  }
+  return out + text.slice(from);
+}
+
+/** Replaces every known secret, SIP passwords and anything shaped like a Slack token with `[REDACTED]`. */
 export function scrubSecrets(text: string, secrets: readonly string[]): string {
-  let out = text.replace(TOKEN_PATTERN, '[REDACTED]');
+  let out = scrubSipPasswords(text.replace(TOKEN_PATTERN, '[REDACTED]'));
   for (const secret of secrets) {
     if (secret.length > 0 && out.includes(secret)) out = out.split(secret).join('[REDACTED]');
   }

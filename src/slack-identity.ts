@@ -43,17 +43,32 @@ export async function fetchBotIdentity(config: Config): Promise<BotIdentity> {
   return { botId: auth.bot_id, botUserId: auth.user_id, ...(auth.team_id && { teamId: auth.team_id }) };
 }
 
+/** The bot's identity as far as it is known, and a way to learn it later. */
+export interface IdentityCache {
+  current(): BotIdentity | undefined;
+  /** Looks the identity up in the background if it is not known yet (one lookup at a time). */
+  refresh(): void;
+}
+
 /**
- * The identity as Bolt's `authorize` needs it: known at start when Slack answered, otherwise looked up
- * on the first request and remembered once it succeeds, so a Slack outage at deploy time heals itself.
+ * Known at start when Slack answered; otherwise looked up in the background on the next request and
+ * remembered once that succeeds, so a Slack outage at deploy time heals itself without slowing acks.
  */
-export function identityResolver(config: Config, known: BotIdentity | undefined): () => Promise<BotIdentity> {
-  let identity: Promise<BotIdentity> | undefined = known && Promise.resolve(known);
-  return () => {
-    identity ??= fetchBotIdentity(config).catch((err: unknown) => {
-      identity = undefined;
-      throw err;
-    });
-    return identity;
+export function identityCache(config: Config, known: BotIdentity | undefined): IdentityCache {
+  let identity = known;
+  let pending: Promise<void> | undefined;
+  return {
+    current: () => identity,
+    refresh() {
+      if (identity || pending) return;
+      pending = fetchBotIdentity(config)
+        .then((found) => {
+          identity = found;
+        })
+        .catch(() => undefined)
+        .finally(() => {
+          pending = undefined;
+        });
+    },
   };
 }

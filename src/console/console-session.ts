@@ -10,6 +10,8 @@ export interface ConsoleSessionOptions {
   answerTimeoutMs?: number;
   /** Quiet time after an answer in which follow-ups (like a removed private message) still belong to it. */
   settleMs?: number;
+  /** Shown on every message, e.g. `sandbox data`, so a screenshot cannot pass for real trunks. */
+  dataLabel?: string;
 }
 
 const CHANNEL = { id: 'C0INCIDENT', name: 'incident-123' };
@@ -173,9 +175,10 @@ export class ConsoleSession {
   }
 
   private print(where: string, message: ConsoleMessage, ephemeral: boolean): void {
-    const { write, style } = this.options;
+    const { write, style, dataLabel } = this.options;
+    const title = dataLabel ? `${where} · ${dataLabel}` : where;
     write('');
-    write(`── ${where} ${'─'.repeat(Math.max(3, 56 - where.length))}`);
+    write(`── ${title} ${'─'.repeat(Math.max(3, 56 - title.length))}`);
     renderMessage(message, style).forEach((l) => write(l));
     if (buttonsOf(message).length > 0) this.current = { message, ephemeral };
   }

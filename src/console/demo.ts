@@ -44,7 +44,7 @@ async function main(): Promise<number> {
   write(`Bot logs: ${logFile}`);
   CONSOLE_HELP.forEach((l) => write(l));
 
-  const session = new ConsoleSession({ world, write, style: { color } });
+  const session = new ConsoleSession({ world, write, style: { color }, ...(!vendor && { dataLabel: 'SANDBOX DATA' }) });
   const rl = createInterface({ input: process.stdin, output: process.stdout, terminal: interactive });
   rl.setPrompt('trunks> ');
   if (interactive) rl.prompt();

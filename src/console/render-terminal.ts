@@ -34,9 +34,17 @@ const EMOJI: Record<string, [colour: string, plain: string]> = {
 type Block = { type?: string; text?: { text?: string }; fields?: { text?: string }[]; elements?: Element[] };
 type Element = { type?: string; text?: string | { text?: string }; action_id?: string; value?: string };
 
+// Vendor data could carry terminal escape sequences; only our own styling may reach the terminal.
+const CONTROL = /[\u0000-\u0009\u000B-\u001F\u007F-\u009F]/g;
+
+/** Removes control characters (keeping newlines) so text cannot drive the terminal. */
+export function stripControl(text: string): string {
+  return text.replace(CONTROL, '');
+}
+
 /** Renders Slack mrkdwn for a terminal: bold, code, mentions, date tokens, emoji, HTML escapes. */
 export function renderMrkdwn(text: string, style: TerminalStyle): string {
-  return text
+  return stripControl(text)
     .replace(/<!date\^(\d+)\^([^|>]*)\|([^>]*)>/g, (_m, epoch: string, fmt: string) => slackDate(Number(epoch), fmt, style))
     .replace(/<@([A-Z0-9]+)(?:\|[^>]*)?>/g, (_m, id: string) => paint(style.color, '36', `@${id}`))
     .replace(/<(https?:[^|>]+)\|([^>]+)>/g, '$2 ($1)')
@@ -64,7 +72,7 @@ export function buttonsOf(message: ConsoleMessage): ConsoleButton[] {
     .filter((e) => e.type === 'button' && typeof e.action_id === 'string')
     .map((e, i) => ({
       number: i + 1,
-      label: typeof e.text === 'object' ? (e.text.text ?? '') : String(e.text ?? ''),
+      label: stripControl(typeof e.text === 'object' ? (e.text.text ?? '') : String(e.text ?? '')),
       actionId: e.action_id!,
       value: e.value ?? '',
     }));
@@ -79,7 +87,7 @@ export function renderMessage(message: ConsoleMessage, style: TerminalStyle): st
   for (const block of blocks) {
     switch (block.type) {
       case 'header':
-        lines.push(paint(style.color, '1;4', block.text?.text ?? ''));
+        lines.push(paint(style.color, '1;4', stripControl(block.text?.text ?? '')));
         break;
       case 'section':
         if (block.text?.text) lines.push(...renderMrkdwn(block.text.text, style).split('\n'));

@@ -25,6 +25,8 @@ export interface TrunkQuery {
   page: number;
   size: number;
   filter: TrunkFilter;
+  /** Aborts the query early, e.g. when the process is shutting down. */
+  signal?: AbortSignal;
 }
 
 /** A page of trunks and how long ITNIO took to deliver it. */
@@ -57,8 +59,9 @@ export function createItnioClient(options: ItnioClientOptions): ItnioClient {
       methods: ['POST'], // the query is read-only on the vendor's side, so retrying a POST is safe
       statusCodes: RETRY_STATUS,
       maxRetryAfter: 2_000,
-      calculateDelay: ({ attemptCount, computedValue }) =>
-        computedValue === 0 ? 0 : Math.min(computedValue, 150 * 2 ** (attemptCount - 1)),
+      // Short backoff so the user hears back quickly, but a vendor's Retry-After (≤ 2 s) is honoured.
+      calculateDelay: ({ attemptCount, computedValue, retryAfter }) =>
+        computedValue === 0 || retryAfter !== undefined ? computedValue : Math.min(computedValue, 150 * 2 ** (attemptCount - 1)),
     },
     hooks: {
       // Runs for every attempt: a retry must carry a fresh timestamp or ITNIO answers -16.
@@ -74,7 +77,7 @@ export function createItnioClient(options: ItnioClientOptions): ItnioClient {
   });
 
   return {
-    async queryTrunks({ page, size, filter }) {
+    async queryTrunks({ page, size, filter, signal }) {
       const started = performance.now();
       const params: TrunkFilter = {};
       if (filter.type !== undefined) params.type = filter.type;
@@ -83,9 +86,10 @@ export function createItnioClient(options: ItnioClientOptions): ItnioClient {
       try {
         body = await http(TRUNK_QUERY_PATH, {
           json: { current: page, size, params },
-          signal: AbortSignal.timeout(deadlineMs),
+          signal: signal ? AbortSignal.any([signal, AbortSignal.timeout(deadlineMs)]) : AbortSignal.timeout(deadlineMs),
         }).text();
       } catch (err) {
+        if (signal?.aborted) throw new ItnioError('itnio_cancelled', 'ITNIO query cancelled', {}, { cause: err });
         throw toItnioError(err);
       }
       return { ...parseAnswer(body), latencyMs: Math.round(performance.now() - started) };

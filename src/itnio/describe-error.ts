@@ -32,6 +32,8 @@ export function describeItnioError(err: unknown): string {
       return `ITNIO answered with HTTP ${httpStatus}. It may be having trouble: try again in a minute.`;
     case 'itnio_busy':
       return 'trunkbot is handling a lot of ITNIO queries right now. Try again in a few seconds.';
+    case 'itnio_cancelled':
+      return 'trunkbot is restarting, so this query was stopped. Try again in a few seconds.';
     case 'itnio_bad_answer':
       return 'Got an unexpected answer from ITNIO (it did not look like a trunk list). Try again; if it keeps happening, the operator should check the logs.';
   }

@@ -10,7 +10,8 @@ export type ItnioErrorCode =
   | 'itnio_unreachable'
   | 'itnio_http'
   | 'itnio_bad_answer'
-  | 'itnio_busy';
+  | 'itnio_busy'
+  | 'itnio_cancelled';
 
 /** A failed ITNIO call; `cause` keeps the original error, `status` the vendor status when there was one. */
 export class ItnioError extends Error {

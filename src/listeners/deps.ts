@@ -20,9 +20,16 @@ export interface Origin {
 }
 
 /** The one log line per handled request. */
-export function logHandled(log: Logger, origin: Origin, request: TrunkRequest | undefined, answer: Partial<Omit<QueryAnswer, 'outcome'>> & { outcome: string }): void {
+export function logHandled(
+  log: Logger,
+  origin: Origin,
+  request: TrunkRequest | undefined,
+  answer: Partial<Omit<QueryAnswer, 'outcome'>> & { outcome: string; input?: string },
+): void {
   const line = {
     ...origin,
+    // What was typed, when it could not be read: support can then reproduce the problem.
+    ...(answer.input !== undefined && { input: answer.input.slice(0, 200) }),
     ...(request && { filters: { type: request.type ?? null, name: request.name ?? null }, page: request.page }),
     outcome: answer.outcome,
     ...(answer.total !== undefined && { total: answer.total }),

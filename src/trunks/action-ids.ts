@@ -4,5 +4,3 @@ export const ACTION = {
   next: 'trunks_next',
   share: 'trunks_share',
 } as const;
-
-export type TrunkAction = (typeof ACTION)[keyof typeof ACTION];

@@ -12,6 +12,8 @@ export interface QueryDeps {
   timeZone: string;
   seal: ButtonSeal;
   now?: () => Date;
+  /** Aborted when the process stops, so queries still waiting on ITNIO end with a reply. */
+  shutdown?: AbortSignal;
 }
 
 /** A rendered answer plus what the log line needs to say about it. */
@@ -38,7 +40,12 @@ export async function answerQuery(
       ...(request.type !== undefined && { type: request.type }),
       ...(request.name !== undefined && { sipTrunkName: request.name }),
     };
-    const page = await deps.itnio.queryTrunks({ page: request.page, size: PAGE_SIZE, filter });
+    const page = await deps.itnio.queryTrunks({
+      page: request.page,
+      size: PAGE_SIZE,
+      filter,
+      ...(deps.shutdown && { signal: deps.shutdown }),
+    });
     const message = renderTrunkPage({
       request,
       page,

@@ -79,6 +79,15 @@ describe('/trunks', () => {
     expect((await clicked.next()).body).toEqual({ delete_original: true });
   });
 
+  test('a double-clicked Share posts once', async () => {
+    const { reply } = await runCommand(world, 'outgoing acme');
+    const first = await click(world, reply.body, ACTION.share, { ts: '1700000500.000100' });
+    await click(world, reply.body, ACTION.share, { ts: '1700000500.000100' });
+    await first.next();
+    await new Promise((r) => setTimeout(r, 300));
+    expect(world.slack.calls.filter((c) => c.method === 'chat.postMessage')).toHaveLength(1);
+  });
+
   test('Share falls back to an in-channel response when the bot cannot post', async () => {
     const { reply } = await runCommand(world, 'acme');
     world.slack.failNext('chat.postMessage', 'not_in_channel');

@@ -55,6 +55,39 @@ describe('the bot process (src/index.ts)', () => {
     expect(bot.stdout() + bot.stderr()).not.toMatch(new RegExp(`${SIGNING_SECRET}|${slack.botToken}|${sandbox.apiSecret}|${SANDBOX_PASSWORD_PREFIX}`));
   });
 
+  test('SIGTERM cuts off a query stuck on ITNIO and still answers the user', async () => {
+    const bot = spawnTsx('src/index.ts', { ...env(), ITNIO_TIMEOUT_MS: '20000' });
+    const port = Number((await bot.waitForStdout(/"port":(\d+)[^\n]*trunkbot is ready/))[1]);
+    const sender = new SlackSender({ eventsUrl: `http://127.0.0.1:${port}/slack/events`, signingSecret: SIGNING_SECRET, teamId: slack.teamId });
+    sandbox.inject({ kind: 'hang' }, Infinity);
+    const responseUrl = slack.newResponseUrl();
+    await sender.slashCommand({ text: 'outgoing', responseUrl });
+    while (sandbox.requests.length === 0) await new Promise((r) => setTimeout(r, 20));
+
+    const stoppedAt = Date.now();
+    bot.child.kill('SIGTERM');
+    const { code } = await bot.exit;
+    expect(code).toBe(0);
+    expect(Date.now() - stoppedAt).toBeLessThan(10_000);
+    const reply = slack.responses.find((r) => responseUrl.endsWith(r.id));
+    expect(String(reply?.body.text)).toContain('trunkbot is restarting');
+  });
+
+  test('SIGTERM while still starting exits 0', async () => {
+    // A Slack API that never answers keeps the bot in its start-up auth.test.
+    const silent = await import('node:http').then(({ createServer }) => createServer(() => undefined));
+    await new Promise<void>((resolve) => silent.listen(0, '127.0.0.1', resolve));
+    const { port } = silent.address() as import('node:net').AddressInfo;
+    const bot = spawnTsx('src/index.ts', { ...env(), SLACK_API_URL: `http://127.0.0.1:${port}/api/` });
+    await new Promise((r) => setTimeout(r, 1_500));
+    bot.child.kill('SIGTERM');
+    const { code } = await bot.exit;
+    silent.closeAllConnections();
+    silent.close();
+    expect(code).toBe(0);
+    expect(bot.stdout()).toContain('"signal":"SIGTERM"');
+  });
+
   test('reads ./.env, with the real environment taking precedence', async () => {
     const { SLACK_BOT_TOKEN, ...fromFile } = env();
     const dotenv = Object.entries({ ...fromFile, SLACK_BOT_TOKEN: 'xoxb-stale-token-in-file' }).map(([k, v]) => `${k}=${v}`).join('\n');
@@ -94,6 +127,7 @@ describe('npm run demo (src/console/demo.ts) without a terminal', () => {
     const out = demo.stdout();
     expect(code).toBe(0);
     expect(out).toContain('SANDBOX data');
+    expect(out).toContain('── only visible to you · SANDBOX DATA');
     const page1 = out.indexOf('page 1 of');
     const page2 = out.indexOf('page 2 of');
     expect(page1).toBeGreaterThan(-1);

@@ -45,6 +45,19 @@ describe('logger', () => {
 });
 
 describe('scrubSecrets', () => {
+  test('blanks SIP passwords in raw JSON, even JSON logged inside strings, and keeps the line valid', () => {
+    const body = JSON.stringify({ data: { records: [{ keyId: 1, sipPassword: 'pa"ss\\word', ok: true }] } });
+    const line = JSON.stringify({ msg: 'raw body', body: JSON.stringify({ text: body }) });
+    const scrubbed = scrubSecrets(line, []);
+    expect(scrubbed).not.toMatch(/pa.*ss.*word/);
+    const inner = JSON.parse(JSON.parse(JSON.parse(scrubbed).body).text);
+    expect(inner.data.records[0]).toEqual({ keyId: 1, sipPassword: '[REDACTED]', ok: true });
+  });
+
+  test('leaves a null SIP password and other keys alone', () => {
+    expect(scrubSecrets('{"sipPassword":null,"sipAccount":"acme"}', [])).toBe('{"sipPassword":null,"sipAccount":"acme"}');
+  });
+
   test('replaces every occurrence and leaves other text alone', () => {
     expect(scrubSecrets('a s3cr3t b s3cr3t xapp-1-AAA c', ['s3cr3t'])).toBe('a [REDACTED] b [REDACTED] [REDACTED] c');
   });

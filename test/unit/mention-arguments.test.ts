@@ -6,9 +6,12 @@ describe('mentionArguments', () => {
     ['<@U0BOT|trunkbot> trunks in', 'in'],
     ['<@U0BOT> Trunks', ''],
     ['<@U0BOT>', ''],
-    ['hey <@U0BOT> outgoing', 'hey outgoing'],
+    ['hey <@U0BOT> outgoing', 'outgoing'],
+    ['hey <@U0BOT> trunks in globex', 'in globex'],
+    ['outgoing acme <@U0BOT>', 'outgoing acme'],
     ['<@U0BOT> trunksville', 'trunksville'],
     ['<@U0OTHER> <@U0BOT> out', 'out'],
+    ['<@U0BOT> in <@U0BOT> acme', 'in acme'],
   ])('%j → %j', (text, args) => {
     expect(mentionArguments(text, 'U0BOT')).toBe(args);
   });

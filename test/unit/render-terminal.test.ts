@@ -18,6 +18,11 @@ describe('renderMrkdwn', () => {
     expect(renderMrkdwn(':red_circle:', colour)).toBe('\u001b[31m●\u001b[0m');
   });
 
+  test('control characters in data cannot reach the terminal, while our own colours still do', () => {
+    expect(renderMrkdwn('evil\u001b[2Jname\u0007 *x*', plain)).toBe('evil[2Jname x');
+    expect(renderMrkdwn('\u001b]0;title\u0007 *x*', colour)).toBe(']0;title \u001b[1mx\u001b[0m');
+  });
+
   test('links show label and address', () => {
     expect(renderMrkdwn('<https://example.com|docs>', plain)).toBe('docs (https://example.com)');
   });

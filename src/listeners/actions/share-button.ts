@@ -7,6 +7,8 @@ import { buttonOrigin, STALE_BUTTON } from './button-context.js';
 
 type ButtonArgs = SlackActionMiddlewareArgs<BlockAction<ButtonAction>> & AllMiddlewareArgs;
 
+const SHARE_MEMORY_SECONDS = 60;
+
 const CANNOT_POST =
   'I couldn’t post in this channel. Invite me with `/invite @trunkbot` (private channels and DMs need that), then press *Share* again.';
 
@@ -28,8 +30,15 @@ export function shareButton(deps: BotDeps) {
         logHandled(deps.log, origin, undefined, { outcome: 'invalid_button' });
         return;
       }
+      // A double click must not post the page twice; a failed share frees the claim so it can be retried.
+      const claim = `share:${origin.user}:${body.container?.message_ts ?? ''}:${action.value}`;
+      if (!(await deps.store.claim(claim, SHARE_MEMORY_SECONDS))) {
+        logHandled(deps.log, origin, state.request, { outcome: 'duplicate_share' });
+        return;
+      }
       const answer = await answerQuery(deps, state.request, { shareable: false, sharedBy: origin.user });
       if (!answer.ok) {
+        await deps.store.delete(claim);
         await respond({ response_type: 'ephemeral', replace_original: false, ...answer.message });
         logHandled(deps.log, origin, state.request, answer);
         return;
@@ -48,6 +57,7 @@ export function shareButton(deps: BotDeps) {
         }
       }
       if (via === 'none') {
+        await deps.store.delete(claim);
         await respond({ response_type: 'ephemeral', replace_original: false, ...renderProblem(CANNOT_POST) }).catch(() => undefined);
       } else {
         await respond({ delete_original: true }).catch(() => undefined);

@@ -14,7 +14,7 @@ export function trunksCommand(deps: BotDeps) {
       if (parsed.kind !== 'query') {
         const problems = parsed.kind === 'invalid' ? parsed.problems : [];
         await respond({ response_type: 'ephemeral', ...renderUsage('command', problems) });
-        logHandled(deps.log, origin, undefined, { outcome: parsed.kind === 'help' ? 'help' : 'invalid_input' });
+        logHandled(deps.log, origin, undefined, { outcome: parsed.kind === 'help' ? 'help' : 'invalid_input', input: command.text ?? '' });
         return;
       }
       const answer = await answerQuery(deps, parsed.request, { shareable: true });

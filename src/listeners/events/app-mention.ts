@@ -7,12 +7,21 @@ import { logHandled, type BotDeps, type Origin } from '../deps.js';
 // Slack retries an event for up to ~1 hour; remembering ids a little longer makes a retry a no-op.
 const EVENT_MEMORY_SECONDS = 2 * 60 * 60;
 
-/** The words meant for the bot: its mention removed wherever it stands, and an optional leading `trunks`. */
+/**
+ * The words meant for the bot: what follows its mention ("hey @trunkbot in acme" → "in acme"), or what
+ * precedes it when nothing follows ("outgoing acme @trunkbot"), without a leading `trunks`.
+ */
 export function mentionArguments(text: string, botUserId: string | undefined): string {
-  const own = botUserId && /^[A-Z0-9]+$/i.test(botUserId) ? new RegExp(`<@${botUserId}(?:\\|[^>]*)?>`, 'g') : undefined;
-  return (own ? text.replace(own, ' ') : text)
+  const own = botUserId && /^[A-Z0-9]+$/i.test(botUserId) ? new RegExp(`<@${botUserId}(?:\\|[^>]*)?>`) : /<@[A-Z0-9]+(?:\|[^>]*)?>/i;
+  const match = own.exec(text);
+  let words = text;
+  if (match) {
+    const after = text.slice(match.index + match[0].length);
+    words = after.trim() !== '' ? after : text.slice(0, match.index);
+  }
+  return words
+    .replace(new RegExp(own.source, 'gi'), ' ')
     .replace(/\s+/g, ' ')
-    .replace(/^\s*(?:<@[A-Z0-9]+(?:\|[^>]*)?>\s*)+/i, '')
     .trim()
     .replace(/^trunks?\b/i, '')
     .trim();
@@ -34,7 +43,7 @@ export function appMention(deps: BotDeps) {
       const parsed = args === '' ? ({ kind: 'help' } as const) : parseQuery(args);
       if (parsed.kind !== 'query') {
         await client.chat.postMessage({ ...thread, ...renderUsage('mention', parsed.kind === 'invalid' ? parsed.problems : []) });
-        logHandled(deps.log, origin, undefined, { outcome: parsed.kind === 'help' ? 'help' : 'invalid_input' });
+        logHandled(deps.log, origin, undefined, { outcome: parsed.kind === 'help' ? 'help' : 'invalid_input', input: args });
         return;
       }
       const answer = await answerQuery(deps, parsed.request, { shareable: false });
