@@ -4,9 +4,14 @@ import { createApp } from './app.js';
 import type { Config } from './config.js';
 import { Inflight } from './inflight.js';
 import { createButtonSeal } from './trunks/button-seal.js';
-import { createItnioClient, type ItnioClient } from './itnio/client.js';
+import { createItnioClient, queryDeadlineMs, type ItnioClient } from './itnio/client.js';
 import type { Logger } from './log.js';
 import { fetchBotIdentity, identityCache, SlackUnreachableError, type BotIdentity } from './slack-identity.js';
+import { limitConcurrency } from './guard/limit-concurrency.js';
+import { sharedSingleFlight } from './guard/shared-single-flight.js';
+import { singleFlight } from './guard/single-flight.js';
+import { failSafeStore } from './store/fail-safe-store.js';
+import { createRedisStore } from './store/redis-store.js';
 import { createMemoryStore, type Store } from './store/store.js';
 
 /** A started bot and how to stop it gracefully. */
@@ -37,15 +42,19 @@ export async function startBot(config: Config, options: StartBotOptions): Promis
     if (!(err instanceof SlackUnreachableError)) throw err;
     log.warn({ error: { message: err.message } }, 'starting without verifying the Slack token; it will be verified on the first request');
   }
-  const itnio =
+  const store = options.store ?? (await openStore(config, log));
+  const itnio = guardItnio(
     options.itnio ??
-    createItnioClient({
-      apiUrl: config.itnio.apiUrl,
-      apiKey: config.itnio.apiKey,
-      apiSecret: config.itnio.apiSecret,
-      timeoutMs: config.itnio.timeoutMs,
-    });
-  const store = options.store ?? createMemoryStore();
+      createItnioClient({
+        apiUrl: config.itnio.apiUrl,
+        apiKey: config.itnio.apiKey,
+        apiSecret: config.itnio.apiSecret,
+        timeoutMs: config.itnio.timeoutMs,
+      }),
+    config,
+    store,
+  );
+  const slackIdentity = identityCache(config, identity);
   const inflight = new Inflight();
   const shutdown = new AbortController();
   const app = createApp(
@@ -57,10 +66,13 @@ export async function startBot(config: Config, options: StartBotOptions): Promis
       log,
       timeZone: config.itnio.timeZone,
       shutdown: shutdown.signal,
+      access: config.access,
+      perUserPerMinute: config.limits.perUserPerMinute,
+      identity: slackIdentity,
       seal: createButtonSeal(config.slack.signingSecret ?? config.slack.appToken ?? config.slack.botToken),
       ...(options.now && { now: options.now }),
     },
-    identityCache(config, identity),
+    slackIdentity,
   );
 
   let port = config.http.port;
@@ -94,4 +106,23 @@ export async function startBot(config: Config, options: StartBotOptions): Promis
       return { drained };
     },
   };
+}
+
+/** Redis when REDIS_URL is set (wrapped so an outage degrades to per-instance memory), else memory. */
+async function openStore(config: Config, log: Logger): Promise<Store> {
+  if (config.redisUrl === undefined) return createMemoryStore();
+  const redis = await createRedisStore({ url: config.redisUrl });
+  if (redis.ready) log.info({ store: 'redis' }, 'shared store connected');
+  else log.warn({ store: 'redis' }, 'shared store not reachable at start; using this instance’s memory until it is');
+  return failSafeStore(redis, log);
+}
+
+/**
+ * The ITNIO client as listeners use it. Outside in: identical queries on this instance share a call;
+ * with a shared store, so do identical queries on other instances; real calls queue for a slot.
+ */
+function guardItnio(client: ItnioClient, config: Config, store: Store): ItnioClient {
+  const limited = limitConcurrency(client, { max: config.limits.itnioConcurrency, queue: config.limits.itnioQueue });
+  const lockSeconds = Math.ceil(queryDeadlineMs(config.itnio.timeoutMs) / 1000);
+  return singleFlight(config.redisUrl === undefined ? limited : sharedSingleFlight(limited, store, { lockSeconds }));
 }

@@ -9,6 +9,9 @@ export interface Config {
     apiUrl?: string;
   };
   http: { port: number; host?: string };
+  access: { channels: string[]; users: string[]; teams: string[]; contact: string };
+  limits: { perUserPerMinute: number; itnioConcurrency: number; itnioQueue: number };
+  redisUrl?: string;
   itnio: {
     apiUrl: string;
     apiKey: string;
@@ -58,6 +61,17 @@ const integer = (fallback: number, min: number, max: number, hint: string) =>
     return n;
   });
 
+const idList = (kind: string, example: string) =>
+  optional.transform((v, ctx) => {
+    const ids = (v ?? '').split(/[\s,]+/).filter(Boolean);
+    const bad = ids.filter((id) => !/^[A-Z0-9]{2,}$/.test(id));
+    if (bad.length > 0) {
+      ctx.addIssue({ code: 'custom', message: `must be comma-separated Slack ${kind} IDs such as ${example}, got "${bad[0]}"` });
+      return z.NEVER;
+    }
+    return ids;
+  });
+
 const envSchema = z.object({
   SLACK_BOT_TOKEN: required('copy the Bot User OAuth Token (xoxb-…) from the Slack app’s OAuth & Permissions page').refine(
     (v) => v.startsWith('xoxb-'),
@@ -76,6 +90,16 @@ const envSchema = z.object({
   ITNIO_TIMEOUT_MS: integer(4000, 100, 60000, 'per-attempt timeout for ITNIO requests'),
   ITNIO_TIMEZONE: optional.transform((v) => v ?? 'UTC').refine(isTimeZone, {
     message: 'must be an IANA time zone such as UTC or Asia/Shanghai (the zone ITNIO reports times in)',
+  }),
+  ALLOWED_CHANNEL_IDS: idList('channel', 'C0123ABCD'),
+  ALLOWED_USER_IDS: idList('user', 'U0123ABCD'),
+  ALLOWED_TEAM_IDS: idList('workspace or Enterprise org', 'T0123ABCD or E0123ABCD'),
+  ACCESS_CONTACT: optional.transform((v) => v ?? 'the trunkbot admins'),
+  RATE_LIMIT_PER_USER: integer(20, 0, 10_000, 'queries per user per minute; 0 turns the limit off'),
+  ITNIO_MAX_CONCURRENCY: integer(4, 1, 100, 'ITNIO requests in flight at once per instance'),
+  ITNIO_MAX_QUEUE: integer(50, 0, 10_000, 'queries allowed to wait for an ITNIO slot'),
+  REDIS_URL: optional.refine((v) => v === undefined || /^rediss?:\/\/\S+$/.test(v), {
+    message: 'must be a redis:// or rediss:// URL such as redis://localhost:6379',
   }),
   LOG_LEVEL: optional
     .transform((v) => (v ?? 'info').toLowerCase())
@@ -112,6 +136,9 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
       ...(e.SLACK_API_URL !== undefined && { apiUrl: withTrailingSlash(e.SLACK_API_URL) }),
     },
     http: { port: e.PORT, ...(e.HOST !== undefined && { host: e.HOST }) },
+    access: { channels: e.ALLOWED_CHANNEL_IDS, users: e.ALLOWED_USER_IDS, teams: e.ALLOWED_TEAM_IDS, contact: e.ACCESS_CONTACT },
+    limits: { perUserPerMinute: e.RATE_LIMIT_PER_USER, itnioConcurrency: e.ITNIO_MAX_CONCURRENCY, itnioQueue: e.ITNIO_MAX_QUEUE },
+    ...(e.REDIS_URL !== undefined && { redisUrl: e.REDIS_URL }),
     itnio: {
       apiUrl: e.ITNIO_API_URL!.replace(/\/+$/, ''),
       apiKey: e.ITNIO_API_KEY,

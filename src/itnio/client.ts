@@ -42,10 +42,15 @@ export interface ItnioClient {
 
 const RETRY_STATUS = [429, 500, 502, 503, 504];
 
+/** The most one query may take, retries included: bounded so a user always hears back within ~15 s. */
+export function queryDeadlineMs(timeoutMs: number, retries = 2): number {
+  return Math.min(15_000, timeoutMs * (retries + 1) + 1_000);
+}
+
 /** Builds the signed, retrying, keep-alive ITNIO client. */
 export function createItnioClient(options: ItnioClientOptions): ItnioClient {
   const { apiKey, apiSecret, timeoutMs, retries = 2, now = Date.now } = options;
-  const deadlineMs = options.deadlineMs ?? Math.min(15_000, timeoutMs * (retries + 1) + 1_000);
+  const deadlineMs = options.deadlineMs ?? queryDeadlineMs(timeoutMs, retries);
   const agent = { http: new HttpAgent({ keepAlive: true }), https: new HttpsAgent({ keepAlive: true }) };
   const http: Got = got.extend({
     prefixUrl: options.apiUrl,

@@ -191,12 +191,14 @@ describe('/trunks', () => {
     expect(text).not.toContain('<!channel>');
   });
 
-  test('logs one structured line per handled command', async () => {
+  test('writes one audit line per handled command, naming the trunks shown', async () => {
     await runCommand(world, 'outgoing acme page:2', { userId: 'U0LOGGED', channelId: 'C0LOGGED' });
     await new Promise((r) => setTimeout(r, 50));
-    const handled = logs.lines.filter((l) => l.msg === 'trunks request handled');
+    const handled = logs.lines.filter((l) => l.msg === 'audit');
     expect(handled).toEqual([
       expect.objectContaining({
+        audit: true,
+        team: world.slack.teamId,
         surface: 'command',
         user: 'U0LOGGED',
         channel: 'C0LOGGED',
@@ -205,6 +207,8 @@ describe('/trunks', () => {
         outcome: 'ok',
         apiLatencyMs: expect.any(Number),
         total: expect.any(Number),
+        resultCount: 10,
+        trunks: expect.arrayContaining([{ id: expect.any(Number), name: expect.stringMatching(/acme/i) }]),
       }),
     ]);
   });

@@ -1,9 +1,7 @@
 import type { AllMiddlewareArgs, BlockAction, ButtonAction, SlackActionMiddlewareArgs } from '@slack/bolt';
 import { answerQuery } from '../../trunks/answer-query.js';
-import { decodePageState } from '../../trunks/page-state.js';
-import { renderProblem } from '../../trunks/render-notice.js';
-import { logHandled, type BotDeps } from '../deps.js';
-import { buttonOrigin, isEphemeral, STALE_BUTTON } from './button-context.js';
+import { audit, type BotDeps } from '../deps.js';
+import { admitClick, buttonOrigin, isEphemeral } from './button-context.js';
 
 type ButtonArgs = SlackActionMiddlewareArgs<BlockAction<ButtonAction>> & AllMiddlewareArgs;
 
@@ -13,12 +11,8 @@ export function pageButton(deps: BotDeps) {
     await ack();
     await deps.inflight.run(async () => {
       const origin = buttonOrigin(body, 'button');
-      const state = decodePageState(action.value, deps.seal);
-      if (!state) {
-        await respond({ response_type: 'ephemeral', replace_original: false, ...renderProblem(STALE_BUTTON) });
-        logHandled(deps.log, origin, undefined, { outcome: 'invalid_button' });
-        return;
-      }
+      const state = await admitClick(deps, body, origin, action.value, respond);
+      if (!state) return;
       const answer = await answerQuery(deps, state.request, {
         shareable: isEphemeral(body) && state.sharedBy === undefined,
         ...(state.sharedBy !== undefined && { sharedBy: state.sharedBy }),
@@ -26,7 +20,7 @@ export function pageButton(deps: BotDeps) {
       // A failed fetch must not wipe the page the user (or the channel) is looking at.
       if (answer.ok) await respond({ replace_original: true, ...answer.message });
       else await respond({ response_type: 'ephemeral', replace_original: false, ...answer.message });
-      logHandled(deps.log, origin, state.request, answer);
+      audit(deps.log, origin, state.request, answer);
     });
   };
 }

@@ -1,9 +1,8 @@
 import type { AllMiddlewareArgs, BlockAction, ButtonAction, SlackActionMiddlewareArgs } from '@slack/bolt';
 import { answerQuery } from '../../trunks/answer-query.js';
-import { decodePageState } from '../../trunks/page-state.js';
 import { renderProblem } from '../../trunks/render-notice.js';
-import { logHandled, type BotDeps } from '../deps.js';
-import { buttonOrigin, STALE_BUTTON } from './button-context.js';
+import { audit, type BotDeps } from '../deps.js';
+import { admitClick, buttonOrigin } from './button-context.js';
 
 type ButtonArgs = SlackActionMiddlewareArgs<BlockAction<ButtonAction>> & AllMiddlewareArgs;
 
@@ -24,23 +23,19 @@ export function shareButton(deps: BotDeps) {
     await ack();
     await deps.inflight.run(async () => {
       const origin = buttonOrigin(body, 'share');
-      const state = decodePageState(action.value, deps.seal);
-      if (!state || !origin.channel) {
-        await respond({ response_type: 'ephemeral', replace_original: false, ...renderProblem(STALE_BUTTON) });
-        logHandled(deps.log, origin, undefined, { outcome: 'invalid_button' });
-        return;
-      }
+      const state = await admitClick(deps, body, origin, action.value, respond);
+      if (!state || !origin.channel) return;
       // A double click must not post the page twice; a failed share frees the claim so it can be retried.
       const claim = `share:${origin.user}:${body.container?.message_ts ?? ''}:${action.value}`;
       if (!(await deps.store.claim(claim, SHARE_MEMORY_SECONDS))) {
-        logHandled(deps.log, origin, state.request, { outcome: 'duplicate_share' });
+        audit(deps.log, origin, state.request, { outcome: 'duplicate_share' });
         return;
       }
       const answer = await answerQuery(deps, state.request, { shareable: false, sharedBy: origin.user });
       if (!answer.ok) {
         await deps.store.delete(claim);
         await respond({ response_type: 'ephemeral', replace_original: false, ...answer.message });
-        logHandled(deps.log, origin, state.request, answer);
+        audit(deps.log, origin, state.request, answer);
         return;
       }
       let via: 'chat.postMessage' | 'response_url' | 'none' = 'chat.postMessage';
@@ -62,7 +57,7 @@ export function shareButton(deps: BotDeps) {
       } else {
         await respond({ delete_original: true }).catch(() => undefined);
       }
-      logHandled(deps.log, origin, state.request, { ...answer, outcome: via === 'none' ? 'share_failed' : `shared_via_${via}` });
+      audit(deps.log, origin, state.request, { ...answer, outcome: via === 'none' ? 'share_failed' : `shared_via_${via}` });
     });
   };
 }

@@ -1,8 +1,9 @@
 import type { AllMiddlewareArgs, SlackEventMiddlewareArgs } from '@slack/bolt';
 import { answerQuery } from '../../trunks/answer-query.js';
 import { parseQuery } from '../../trunks/parse-query.js';
-import { renderUsage } from '../../trunks/render-notice.js';
-import { logHandled, type BotDeps, type Origin } from '../deps.js';
+import { renderProblem, renderUsage } from '../../trunks/render-notice.js';
+import { audit, type BotDeps, type Origin } from '../deps.js';
+import { refuseAccess, refuseRate, type Refusal } from '../gate.js';
 
 // Slack retries an event for up to ~1 hour; remembering ids a little longer makes a retry a no-op.
 const EVENT_MEMORY_SECONDS = 2 * 60 * 60;
@@ -37,18 +38,34 @@ export function appMention(deps: BotDeps) {
     }
     await deps.inflight.run(async () => {
       const user = event.user ?? 'unknown';
-      const origin: Origin = { surface: 'mention', user, channel: event.channel, ...(body.team_id && { team: body.team_id }) };
+      const enterprise = (body as { enterprise_id?: string }).enterprise_id;
+      const origin: Origin = {
+        surface: 'mention',
+        user,
+        channel: event.channel,
+        ...(body.team_id && { team: body.team_id }),
+        ...(enterprise && { enterprise }),
+      };
       const thread = { channel: event.channel, thread_ts: event.thread_ts ?? event.ts };
+      // Refusals are whispered to the asker, not posted in the incident thread.
+      const refuse = async (refusal: Refusal) => {
+        await client.chat.postEphemeral({ ...thread, user, ...renderProblem(refusal.message) });
+        audit(deps.log, origin, undefined, { outcome: refusal.outcome });
+      };
+      const denied = refuseAccess(deps, origin);
+      if (denied) return refuse(denied);
       const args = mentionArguments(event.text, context.botUserId);
       const parsed = args === '' ? ({ kind: 'help' } as const) : parseQuery(args);
       if (parsed.kind !== 'query') {
         await client.chat.postMessage({ ...thread, ...renderUsage('mention', parsed.kind === 'invalid' ? parsed.problems : []) });
-        logHandled(deps.log, origin, undefined, { outcome: parsed.kind === 'help' ? 'help' : 'invalid_input', input: args });
+        audit(deps.log, origin, undefined, { outcome: parsed.kind === 'help' ? 'help' : 'invalid_input', input: args });
         return;
       }
+      const limited = await refuseRate(deps, origin);
+      if (limited) return refuse(limited);
       const answer = await answerQuery(deps, parsed.request, { shareable: false });
       await client.chat.postMessage({ ...thread, ...answer.message });
-      logHandled(deps.log, origin, parsed.request, answer);
+      audit(deps.log, origin, parsed.request, answer);
     });
   };
 }

@@ -1,0 +1,170 @@
+import fc from 'fast-check';
+import { parseQuery, type ParsedQuery } from '../../src/trunks/parse-query.js';
+import { MAX_NAME_LENGTH, MAX_PAGE, type TrunkRequest } from '../../src/trunks/trunk-request.js';
+import { RUN, hostileText, hostileUnit } from './arbitraries.js';
+
+// Words the grammar reacts to, near misses, and names that collide with JavaScript's Object.prototype.
+const KEYWORDS = [
+  'outgoing', 'out', 'OUT', 'incoming', 'in', 'In', 'all', '1', '2', 'help', 'HELP', '?', '-h', '--help', 'usage',
+  'type:', 'type:1', 'type:2', 'type:3', 'type:out', 'type:Incoming', 'type:all', 'type:outgoign', 'TYPE:2',
+  'name:', 'name:acme', 'name:"a b"', "name:'x", 'name:"', 'page:', 'page:1', 'page:0', 'page:10000', 'page:10001',
+  'page:999999', 'page:1e3', 'page:-1', 'page:1.5', 'page:\u0663', 'page:2', 'page:3', '--verbose', '-x', '-', '--',
+  'outgoign', 'incomming', 'kelp', 'pgae:2', 'nmae:x', 'typ:1', 'foo:bar', '"', "'", '\u201C', '\u201D', '\u2018',
+  '\u2019', '"unclosed', 'acme', 'acme corp', 'toString', 'hasOwnProperty', 'prototype',
+  '<@U123>', '<@U123|bob>', '<http://x|y>', '<mailto:a@b.c>', '&amp;', '&lt;', '&gt;', '&amp;lt;', '<>', '<|>',
+];
+const SEPARATORS = [' ', '  ', '\t', '\n', '', '\u00A0', '\u3000', '\u0000'];
+
+/** Tokens of the grammar and hostile fragments, glued with odd white space. */
+const tokenSoup = fc
+  .array(fc.tuple(fc.oneof(fc.constantFrom(...KEYWORDS), hostileText(12)), fc.constantFrom(...SEPARATORS)), { maxLength: 12 })
+  .map((parts) => parts.map(([token, sep]) => `${token}${sep}`).join(''));
+
+const anyInput = fc.oneof(
+  fc.string({ unit: 'binary', maxLength: 300 }),
+  fc.string({ unit: 'binary-ascii', maxLength: 300 }),
+  hostileText(300),
+  tokenSoup,
+  // Far past the 2,000-character cap, also in pieces that shrink when Slack escapes are decoded.
+  fc
+    .tuple(fc.oneof(hostileUnit, fc.constantFrom(...KEYWORDS)), fc.integer({ min: 1_990, max: 10_000 }))
+    .map(([piece, n]) => `${piece} `.repeat(Math.ceil(n / (piece.length + 1))).slice(0, n)),
+);
+
+const CONTROL = /[\p{Cc}\u2028\u2029]/u;
+
+/** The contract every caller relies on, whatever was typed. */
+function expectWellFormed(result: ParsedQuery): void {
+  if (result.kind === 'help') {
+    expect(result).toEqual({ kind: 'help' });
+  } else if (result.kind === 'invalid') {
+    expect(Object.keys(result).sort()).toEqual(['kind', 'problems']);
+    expect(result.problems.length).toBeGreaterThanOrEqual(1);
+    for (const problem of result.problems) {
+      expect(typeof problem).toBe('string');
+      expect(problem.trim()).not.toBe('');
+      expect(problem.length).toBeLessThan(500);
+    }
+  } else {
+    expect(result.kind).toBe('query');
+    expectRequestInRange(result.request);
+  }
+}
+
+function expectRequestInRange(request: TrunkRequest): void {
+  expect(['name', 'page', 'type']).toEqual(expect.arrayContaining(Object.keys(request)));
+  expect(Number.isInteger(request.page)).toBe(true);
+  expect(request.page).toBeGreaterThanOrEqual(1);
+  expect(request.page).toBeLessThanOrEqual(MAX_PAGE);
+  expect([undefined, 1, 2]).toContain(request.type);
+  if ('type' in request) expect([1, 2]).toContain(request.type);
+  if ('name' in request) {
+    const name = request.name;
+    expect(typeof name).toBe('string');
+    expect(name).not.toBe('');
+    expect(name).toBe(name!.trim());
+    expect(name).not.toMatch(/\s\s/);
+    expect(name).not.toMatch(CONTROL);
+    expect(Array.from(name!).length).toBeLessThanOrEqual(MAX_NAME_LENGTH);
+  }
+}
+
+// What Slack does to `&`, `<` and `>` before the bot sees them.
+const slackEscape = (text: string) => text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
+
+// Characters a user cannot put inside a quoted name unchanged: quotes end it, white space is collapsed,
+// control characters become spaces.
+const UNSAFE_IN_NAME = /["\u201C-\u201F\u2033\u00AB\u00BB\u2018-\u201B\u2032\p{Cc}\u2028\u2029]|(?! )\s/u;
+
+/** A name a user can type verbatim inside quotes: any code points, normalised the way the parser does. */
+const safeName = fc
+  .oneof(
+    { weight: 4, arbitrary: fc.string({ unit: hostileUnit, minLength: 1, maxLength: 40 }) },
+    { weight: 1, arbitrary: fc.string({ unit: hostileUnit, minLength: 90, maxLength: 140 }) },
+    { weight: 2, arbitrary: fc.constantFrom(...KEYWORDS, 'acme corp', 'page:2 out', 'name:x', '--help', "o'reilly") },
+  )
+  .map((s) => Array.from(s).filter((ch) => !UNSAFE_IN_NAME.test(ch)).slice(0, MAX_NAME_LENGTH).join('').replace(/ +/g, ' ').trim())
+  .filter((s) => s !== '');
+
+const validRequest: fc.Arbitrary<TrunkRequest> = fc
+  .record(
+    { page: fc.integer({ min: 1, max: MAX_PAGE }), type: fc.constantFrom(1 as const, 2 as const), name: safeName },
+    { requiredKeys: ['page'] },
+  )
+  .map((r) => ({ page: r.page, ...(r.type !== undefined && { type: r.type }), ...(r.name !== undefined && { name: r.name }) }));
+
+const TYPE_SPELLINGS = { 1: ['outgoing', 'out', 'OUT', 'type:1', 'type:outgoing', 'type:Out'], 2: ['incoming', 'in', 'In', 'type:2', 'type:in', 'type:INCOMING'] };
+
+/** Every way the grammar documents to type `request`, in any order, as Slack would deliver it. */
+function typings(request: TrunkRequest): fc.Arbitrary<string> {
+  const typePart = request.type === undefined ? fc.constantFrom('', 'all', 'type:all') : fc.constantFrom(...TYPE_SPELLINGS[request.type]);
+  const digits = String(request.page);
+  const pagePart = fc.constantFrom(...(request.page === 1 ? ['', 'page:1'] : []), `page:${digits}`, `page:${digits.padStart(6, '0')}`);
+  const name = request.name;
+  const namePart =
+    name === undefined
+      ? fc.constant('')
+      : fc.constantFrom(
+          ...[`name:"${name}"`, `"${name}"`, `name:\u201C${name}\u201D`, `\u201C${name}\u201D`],
+          ...(name.includes("'") ? [] : [`name:'${name}'`, `'${name}'`]),
+        );
+  return fc
+    .tuple(typePart, pagePart, namePart)
+    .chain((parts) => fc.shuffledSubarray(parts, { minLength: 3, maxLength: 3 }))
+    .map((parts) => slackEscape(parts.filter((p) => p !== '').join(' ')));
+}
+
+/** How a caller would echo a parsed request back as text, or undefined when the name holds both quote kinds. */
+function asText(request: TrunkRequest): string | undefined {
+  const parts = [`page:${request.page}`];
+  if (request.type !== undefined) parts.push(`type:${request.type}`);
+  if (request.name !== undefined) {
+    const quote = request.name.includes('"') ? "'" : '"';
+    if (request.name.includes(quote)) return undefined;
+    parts.push(`name:${quote}${request.name}${quote}`);
+  }
+  return slackEscape(parts.join(' '));
+}
+
+describe('parseQuery (properties)', () => {
+  test('never throws, and always answers help, a usable problem list, or a request inside the API ranges', () => {
+    fc.assert(
+      fc.property(anyInput, (raw) => {
+        expectWellFormed(parseQuery(raw));
+      }),
+      { ...RUN, numRuns: 20_000, seed: 2 },
+    );
+  });
+
+  test('text far over the cap is refused with one problem, not tokenised', () => {
+    fc.assert(
+      fc.property(fc.string({ unit: 'grapheme-ascii', minLength: 1, maxLength: 5 }), fc.integer({ min: 2_001, max: 10_000 }), (piece, n) => {
+        const raw = `x${piece.replace(/[&<>\s]/g, 'x').repeat(n)}`.slice(0, n);
+        expect(parseQuery(raw)).toEqual({ kind: 'invalid', problems: [expect.stringContaining('keep filters under 2000')] });
+      }),
+      { ...RUN, numRuns: 200 },
+    );
+  });
+
+  test('any documented way of typing a valid request reads back as that request', () => {
+    fc.assert(
+      fc.property(validRequest.chain((request) => fc.tuple(fc.constant(request), typings(request))), ([request, text]) => {
+        expect(parseQuery(text)).toEqual({ kind: 'query', request });
+      }),
+      { ...RUN, numRuns: 20_000, seed: 2 },
+    );
+  });
+
+  test('a request parsed from any input, written back as `page:N type:N name:"…"`, parses to the same request', () => {
+    fc.assert(
+      fc.property(anyInput, (raw) => {
+        const first = parseQuery(raw);
+        if (first.kind !== 'query') return;
+        const text = asText(first.request);
+        fc.pre(text !== undefined);
+        expect(parseQuery(text!)).toEqual(first);
+      }),
+      { ...RUN, numRuns: 20_000, seed: 2 },
+    );
+  });
+});
