@@ -49,7 +49,7 @@ export function renderMrkdwn(text: string, style: TerminalStyle): string {
     .replace(/<@([A-Z0-9]+)(?:\|[^>]*)?>/g, (_m, id: string) => paint(style.color, '36', `@${id}`))
     .replace(/<(https?:[^|>]+)\|([^>]+)>/g, '$2 ($1)')
     .replace(/:([a-z_]+):/g, (m, name: string) => {
-      const e = EMOJI[name];
+      const e = Object.hasOwn(EMOJI, name) ? EMOJI[name] : undefined;
       return e ? (style.color ? e[0] : e[1]) : m;
     })
     .replace(/`([^`\n]*)`/g, (_m, code: string) => paint(style.color, '36', code))

@@ -4,13 +4,21 @@ import { z } from 'zod';
 export const TRUNK_TYPE = { outgoing: 1, incoming: 2 } as const;
 export type TrunkType = (typeof TRUNK_TYPE)[keyof typeof TRUNK_TYPE];
 
+/** Vendor text made safe to carry: valid UTF-16, and control characters (which JSON would blow up six-fold) as spaces. */
+export function cleanText(value: string): string {
+  return value.toWellFormed().replace(/[\u0000-\u001F\u007F-\u009F\u2028\u2029]/g, ' ');
+}
+
 // Vendor fields are documented as strings but arrive as numbers, nulls or not at all: read what is there.
 const text = z
   .unknown()
   .optional()
-  .transform((v) => (typeof v === 'string' ? v : typeof v === 'number' || typeof v === 'boolean' ? String(v) : null));
+  .transform((v) => (typeof v === 'string' ? cleanText(v) : typeof v === 'number' || typeof v === 'boolean' ? String(v) : null));
 
-const id = z.unknown().optional().transform((v) => (typeof v === 'number' || (typeof v === 'string' && v.trim() !== '') ? v : null));
+const id = z
+  .unknown()
+  .optional()
+  .transform((v) => (typeof v === 'number' ? v : typeof v === 'string' && v.trim() !== '' ? cleanText(v) : null));
 
 /** Reads a documented integer code (`1`, `"1"`); anything else is unknown rather than an error. */
 const code = <T extends number>(...allowed: T[]) =>
@@ -96,7 +104,8 @@ export interface TrunkPage {
 /** The vendor envelope. `status` arrives as `"0"` or `0`. */
 export const envelopeSchema = z.looseObject({
   status: z.union([z.string(), z.number()]).transform((s) => (typeof s === 'string' && s.trim() === '' ? NaN : Number(s))),
-  reason: z.string().nullish(),
+  // A reason that is not text (the vendor once sent a number) must not hide the status beside it.
+  reason: z.unknown().optional().transform((r) => (typeof r === 'string' ? cleanText(r) : r === null || r === undefined ? null : String(r))),
   data: z.unknown().nullish(),
 });
 

@@ -2,7 +2,7 @@ import { checkAccess } from '../guard/access-policy.js';
 import { checkRateLimit } from '../guard/rate-limit.js';
 import type { BotDeps, Origin } from './deps.js';
 
-/** Why a request was turned away, with the words the user sees. */
+/** Why a request was turned away, with the words the user sees (mrkdwn written by us or the operator). */
 export interface Refusal {
   outcome: string;
   message: string;

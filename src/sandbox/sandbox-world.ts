@@ -24,6 +24,8 @@ export interface SandboxWorldOptions {
   env?: NodeJS.ProcessEnv;
   logLevel?: string;
   logDestination?: DestinationStream;
+  /** Start another bot instance against this world's Slack stand-in and ITNIO API (a scale-out test). */
+  joining?: SandboxWorld;
 }
 
 /** The real bot on loopback, wired to a Slack stand-in and (unless told otherwise) the sandbox ITNIO API. */
@@ -39,9 +41,14 @@ export interface SandboxWorld {
 
 /** Starts everything the bot talks to, then the bot itself, exactly as production wires it. */
 export async function startSandboxWorld(options: SandboxWorldOptions = {}): Promise<SandboxWorld> {
-  const sandbox = options.vendor ? undefined : await startItnioSandbox(options.sandbox);
-  const slack = await startSlackStandIn();
-  const vendor = options.vendor ?? { apiUrl: sandbox!.url, apiKey: sandbox!.apiKey, apiSecret: sandbox!.apiSecret };
+  const shared = options.joining;
+  const sandbox = shared ? shared.sandbox : options.vendor ? undefined : await startItnioSandbox(options.sandbox);
+  const slack = shared?.slack ?? (await startSlackStandIn());
+  const vendor = shared
+    ? { apiUrl: shared.config.itnio.apiUrl, apiKey: shared.config.itnio.apiKey, apiSecret: shared.config.itnio.apiSecret }
+    : (options.vendor ?? { apiUrl: sandbox!.url, apiKey: sandbox!.apiKey, apiSecret: sandbox!.apiSecret });
+  // Only the world that started the outside systems stops them.
+  const stopOwned = () => (shared ? Promise.resolve() : Promise.all([slack.close(), sandbox?.close()]).then(() => undefined));
   const config = loadConfig({
     SLACK_BOT_TOKEN: slack.botToken,
     SLACK_SIGNING_SECRET: SANDBOX_SIGNING_SECRET,
@@ -63,7 +70,7 @@ export async function startSandboxWorld(options: SandboxWorldOptions = {}): Prom
   try {
     bot = await startBot(config, { log });
   } catch (err) {
-    await Promise.all([slack.close(), sandbox?.close()]);
+    await stopOwned();
     throw err;
   }
   const sender = new SlackSender({
@@ -81,7 +88,7 @@ export async function startSandboxWorld(options: SandboxWorldOptions = {}): Prom
     log,
     async close() {
       await bot.stop(2_000);
-      await Promise.all([slack.close(), sandbox?.close()]);
+      await stopOwned();
     },
   };
 }

@@ -32,7 +32,11 @@ export async function createRedisStore(options: RedisStoreOptions): Promise<Stor
     () => false,
   );
   await Promise.race([connected, new Promise((resolve) => setTimeout(resolve, options.connectWaitMs ?? 2_000).unref())]);
-  const k = (key: string) => prefix + key;
+  const k = (key: string) => {
+    // While Redis is away every command fails at once, so an outage costs the caller nothing.
+    if (!client.isReady) throw new Error('Redis is not connected');
+    return prefix + key;
+  };
 
   return {
     get ready() {

@@ -9,15 +9,16 @@ export type ParsedQuery =
   | { kind: 'help' }
   | { kind: 'invalid'; problems: string[] };
 
-const TYPE_WORDS: Record<string, TrunkType | 'all'> = {
-  outgoing: TRUNK_TYPE.outgoing,
-  out: TRUNK_TYPE.outgoing,
-  '1': TRUNK_TYPE.outgoing,
-  incoming: TRUNK_TYPE.incoming,
-  in: TRUNK_TYPE.incoming,
-  '2': TRUNK_TYPE.incoming,
-  all: 'all',
-};
+// A Map, not an object literal: user words such as `constructor` must not find Object.prototype members.
+const TYPE_WORDS = new Map<string, TrunkType | 'all'>([
+  ['outgoing', TRUNK_TYPE.outgoing],
+  ['out', TRUNK_TYPE.outgoing],
+  ['1', TRUNK_TYPE.outgoing],
+  ['incoming', TRUNK_TYPE.incoming],
+  ['in', TRUNK_TYPE.incoming],
+  ['2', TRUNK_TYPE.incoming],
+  ['all', 'all'],
+]);
 // Only the long direction words get typo suggestions: short ones would flag real names (kelp → help).
 const TYPO_TARGETS = ['outgoing', 'incoming'];
 const KEYS = ['type', 'name', 'page'];
@@ -34,7 +35,7 @@ export function parseQuery(raw: string): ParsedQuery {
   if (text.length > MAX_INPUT) return invalid(`That is ${text.length} characters long; keep filters under ${MAX_INPUT}.`);
 
   const tokens = tokenize(text);
-  if (tokens.length === 1 && HELP_WORDS.has(tokens[0]!.text.toLowerCase())) return { kind: 'help' };
+  if (tokens.length === 1 && !tokens[0]!.quoted && HELP_WORDS.has(tokens[0]!.text.toLowerCase())) return { kind: 'help' };
 
   const problems: string[] = [];
   const nameWords: string[] = [];
@@ -60,7 +61,7 @@ export function parseQuery(raw: string): ParsedQuery {
       const key = kv[1]!.toLowerCase();
       const value = kv[2]!.trim();
       if (key === 'type') {
-        const t = TYPE_WORDS[value.toLowerCase()];
+        const t = TYPE_WORDS.get(value.toLowerCase());
         if (t !== undefined) setType(t, token.text);
         else problems.push(unknownType(value));
       } else if (key === 'name') {
@@ -83,7 +84,7 @@ export function parseQuery(raw: string): ParsedQuery {
       continue;
     }
     // Rule 4: direction words.
-    const t = TYPE_WORDS[lower];
+    const t = TYPE_WORDS.get(lower);
     if (t !== undefined && !/^\d$/.test(lower)) {
       setType(t, token.text);
       continue;

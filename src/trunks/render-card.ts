@@ -4,8 +4,8 @@ import { typeLabel } from './trunk-request.js';
 import { parseVendorTime } from './vendor-time.js';
 
 const MAX_NAME = 80;
-const MAX_GROUPS_SHOWN = 5;
-const MAX_GROUP_NAME = 40;
+const MAX_GROUPS_SHOWN = 4;
+const MAX_GROUP_NAME = 32;
 
 /** The status emoji for a trunk's gateway. */
 export function gatewayEmoji(up: boolean | null): string {
@@ -51,7 +51,7 @@ function when(raw: string | null, timeZone: string): string {
   if (raw === null) return '—';
   const date = parseVendorTime(raw, timeZone);
   if (!date) return escapeClip(oneLine(raw), 30);
-  return slackDate(date, '{date_short_pretty} {time}', `${raw} ${timeZone}`);
+  return slackDate(date, '{date_short_pretty} {time}', `${oneLine(raw)} ${timeZone}`);
 }
 
 function capitalise(word: string): string {

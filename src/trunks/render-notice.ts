@@ -38,9 +38,14 @@ export function renderUsage(surface: Surface, problems: string[] = []): SlackMes
   };
 }
 
-/** A failure the user can act on, as a single warning section. */
+/** A notice written by the bot or its operator (it may link channels or people on purpose); not escaped. */
+export function renderNotice(mrkdwn: string): SlackMessage {
+  return { text: mrkdwn, blocks: [{ type: 'section', text: { type: 'mrkdwn', text: `:no_entry: ${mrkdwn}` } }] };
+}
+
+/** A failure the user can act on, as a single warning section; the text is escaped. */
 export function renderProblem(text: string): SlackMessage {
-  const escaped = escapeClip(text, 2_000);
+  const escaped = escapeClip(text, 2_000) || 'Something went wrong.';
   return {
     text: escaped,
     blocks: [{ type: 'section', text: { type: 'mrkdwn', text: `:warning: ${escaped}` } }],

@@ -22,7 +22,7 @@ export interface RenderPageOptions {
   seal: ButtonSeal;
 }
 
-const MAX_FALLBACK = 1_500;
+const MAX_FALLBACK = 1_000;
 
 /** Describes the filters in words, e.g. `outgoing trunks matching “acme”`. */
 export function describeFilters(request: TrunkRequest): string {
@@ -107,7 +107,7 @@ function emptyText(request: TrunkRequest, page: TrunkPage): string {
 function fallbackText(filters: string, count: string, records: TrunkPage['records']): string {
   const names = records.map((t) => {
     const state = t.gatewayUp === null ? '' : t.gatewayUp ? ' (up)' : ' (down)';
-    return `${escapeClip(oneLine(t.name ?? '(unnamed)'), 80)}${state}`;
+    return `${escapeClip(oneLine(t.name ?? '(unnamed)'), 60)}${state}`;
   });
   // `count` is ours (it may hold a <@user> mention on purpose); filters and names are escaped.
   const head = `${escapeMrkdwn(capitalise(filters))}: ${count}`;

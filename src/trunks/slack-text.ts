@@ -42,20 +42,23 @@ export function escapeMrkdwn(text: string): string {
 
 const ENTITY: Record<string, string> = { '&': '&amp;', '<': '&lt;', '>': '&gt;' };
 
+// What a character costs once escaped for mrkdwn and then for JSON on the wire (`"` and `\` double).
+const cost = (piece: string) => (piece === '"' || piece === '\\' ? 2 : piece.length);
+
 /**
- * Escapes `text` and shortens it so the *escaped* result has at most `max` characters (escaping can
+ * Escapes `text` and shortens it so the result costs at most `max` characters on the wire (escaping can
  * grow text five-fold), never cutting inside an entity; a cut is marked with an ellipsis.
  */
 export function escapeClip(text: string, max: number): string {
-  const full = escapeMrkdwn(text);
-  if (full.length <= max) return full;
   let out = '';
+  let used = 0;
   for (const ch of text) {
     const piece = ENTITY[ch] ?? ch;
-    if (out.length + piece.length > max - 1) break;
+    if (used + cost(piece) > max - 1) return `${out}…`;
     out += piece;
+    used += cost(piece);
   }
-  return `${out}…`;
+  return out;
 }
 
 /** Collapses runs of white space (including newlines) to single spaces. */

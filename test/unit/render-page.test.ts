@@ -170,7 +170,7 @@ describe('renderTrunkPage', () => {
     expectWithinSlackLimits(message);
     expect(blockKitProblem(message.blocks)).toBeUndefined();
     expect(message.blocks.filter((b) => b.type === 'section')).toHaveLength(10);
-    expect(allText(message)).toContain('… +35 more');
+    expect(allText(message)).toContain('… +36 more');
     for (const text of mrkdwnTexts(message)) {
       // Cuts never split an entity such as &amp;
       expect(text).not.toMatch(/&(?!amp;|lt;|gt;)/);

@@ -14,7 +14,7 @@ describe('renderMrkdwn', () => {
   });
 
   test('status emoji become words without colour and coloured dots with it', () => {
-    expect(renderMrkdwn(':large_green_circle: :red_circle: :white_circle: :tada:', plain)).toBe('[UP] [DOWN] [?] :tada:');
+    expect(renderMrkdwn(':large_green_circle: :red_circle: :white_circle: :tada: :constructor:', plain)).toBe('[UP] [DOWN] [?] :tada: :constructor:');
     expect(renderMrkdwn(':red_circle:', colour)).toBe('\u001b[31m●\u001b[0m');
   });
 

@@ -1,6 +1,6 @@
 import type { BlockAction, ButtonAction, RespondFn } from '@slack/bolt';
 import { decodePageState, type PageState } from '../../trunks/page-state.js';
-import { renderProblem } from '../../trunks/render-notice.js';
+import { renderNotice, renderProblem } from '../../trunks/render-notice.js';
 import { audit, type BotDeps, type Origin } from '../deps.js';
 import { firstDelivery, refuseAccess, refuseRate } from '../gate.js';
 
@@ -34,22 +34,22 @@ export async function admitClick(
     deps.log.warn({ ...origin }, 'replayed button click ignored');
     return undefined;
   }
-  const whisper = (message: string) => respond({ response_type: 'ephemeral', replace_original: false, ...renderProblem(message) });
+  const whisper = (message: ReturnType<typeof renderProblem>) => respond({ response_type: 'ephemeral', replace_original: false, ...message });
   const refusal = refuseAccess(deps, origin);
   if (refusal) {
-    await whisper(refusal.message);
+    await whisper(renderNotice(refusal.message));
     audit(deps.log, origin, undefined, { outcome: refusal.outcome });
     return undefined;
   }
   const state = decodePageState(value, deps.seal);
   if (!state || !origin.channel) {
-    await whisper(STALE_BUTTON);
+    await whisper(renderProblem(STALE_BUTTON));
     audit(deps.log, origin, undefined, { outcome: 'invalid_button' });
     return undefined;
   }
   const limited = await refuseRate(deps, origin);
   if (limited) {
-    await whisper(limited.message);
+    await whisper(renderNotice(limited.message));
     audit(deps.log, origin, state.request, { outcome: limited.outcome });
     return undefined;
   }

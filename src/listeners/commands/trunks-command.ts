@@ -1,7 +1,7 @@
 import type { AllMiddlewareArgs, SlackCommandMiddlewareArgs } from '@slack/bolt';
 import { answerQuery } from '../../trunks/answer-query.js';
 import { parseQuery } from '../../trunks/parse-query.js';
-import { renderProblem, renderUsage } from '../../trunks/render-notice.js';
+import { renderNotice, renderUsage } from '../../trunks/render-notice.js';
 import { audit, type BotDeps, type Origin } from '../deps.js';
 import { firstDelivery, refuseAccess, refuseRate } from '../gate.js';
 
@@ -23,7 +23,7 @@ export function trunksCommand(deps: BotDeps) {
       }
       const refusal = refuseAccess(deps, origin);
       if (refusal) {
-        await respond({ response_type: 'ephemeral', ...renderProblem(refusal.message) });
+        await respond({ response_type: 'ephemeral', ...renderNotice(refusal.message) });
         audit(deps.log, origin, undefined, { outcome: refusal.outcome });
         return;
       }
@@ -36,7 +36,7 @@ export function trunksCommand(deps: BotDeps) {
       }
       const limited = await refuseRate(deps, origin);
       if (limited) {
-        await respond({ response_type: 'ephemeral', ...renderProblem(limited.message) });
+        await respond({ response_type: 'ephemeral', ...renderNotice(limited.message) });
         audit(deps.log, origin, parsed.request, { outcome: limited.outcome });
         return;
       }

@@ -1,7 +1,7 @@
 import type { AllMiddlewareArgs, SlackEventMiddlewareArgs } from '@slack/bolt';
 import { answerQuery } from '../../trunks/answer-query.js';
 import { parseQuery } from '../../trunks/parse-query.js';
-import { renderProblem, renderUsage } from '../../trunks/render-notice.js';
+import { renderNotice, renderUsage } from '../../trunks/render-notice.js';
 import { audit, type BotDeps, type Origin } from '../deps.js';
 import { refuseAccess, refuseRate, type Refusal } from '../gate.js';
 
@@ -49,7 +49,7 @@ export function appMention(deps: BotDeps) {
       const thread = { channel: event.channel, thread_ts: event.thread_ts ?? event.ts };
       // Refusals are whispered to the asker, not posted in the incident thread.
       const refuse = async (refusal: Refusal) => {
-        await client.chat.postEphemeral({ ...thread, user, ...renderProblem(refusal.message) });
+        await client.chat.postEphemeral({ ...thread, user, ...renderNotice(refusal.message) });
         audit(deps.log, origin, undefined, { outcome: refusal.outcome });
       };
       const denied = refuseAccess(deps, origin);

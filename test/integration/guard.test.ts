@@ -1,0 +1,141 @@
+import { SANDBOX_SIGNING_SECRET, startSandboxWorld, type SandboxWorld } from '../../src/sandbox/sandbox-world.js';
+import { SlackSender } from '../../src/sandbox/slack-sender.js';
+import { signSlackRequest } from '../../src/sandbox/slack-signature.js';
+import { ACTION } from '../../src/trunks/action-ids.js';
+import { captureLogs } from './capture-logs.js';
+import { click, runCommand, textOf } from './world-helpers.js';
+
+let world: SandboxWorld;
+let logs: ReturnType<typeof captureLogs>;
+
+async function start(env: NodeJS.ProcessEnv): Promise<void> {
+  logs = captureLogs();
+  world = await startSandboxWorld({ env, logDestination: logs.destination });
+}
+
+afterEach(async () => {
+  await world.close();
+});
+
+const apiCalls = () => world.sandbox!.requests.length;
+
+/** Audit lines are written just after the reply is sent; wait for them rather than racing. */
+async function until(done: () => boolean, timeoutMs = 2_000): Promise<void> {
+  const deadline = Date.now() + timeoutMs;
+  while (!done() && Date.now() < deadline) await new Promise((r) => setTimeout(r, 10));
+}
+const audits = () => logs.lines.filter((l) => l.msg === 'audit');
+
+describe('access control', () => {
+  test('a channel outside ALLOWED_CHANNEL_IDS is refused politely, with no API call', async () => {
+    await start({ ALLOWED_CHANNEL_IDS: 'C0INCIDENT,C0NOC', ACCESS_CONTACT: '#support-tools' });
+    const { reply } = await runCommand(world, 'outgoing', { channelId: 'C0RANDOM' });
+    expect(reply.body.response_type).toBe('ephemeral');
+    expect(textOf(reply.body)).toContain("trunkbot isn't enabled in this channel");
+    expect(textOf(reply.body)).toContain('<#C0INCIDENT>, <#C0NOC>');
+    expect(textOf(reply.body)).toContain('#support-tools');
+    expect(apiCalls()).toBe(0);
+    await runCommand(world, 'outgoing', { channelId: 'C0NOC' });
+    expect(apiCalls()).toBe(1);
+    await until(() => audits().length === 2);
+    expect(audits().map((a) => a.outcome)).toEqual(['refused_channel', 'ok']);
+  });
+
+  test('a user outside ALLOWED_USER_IDS is refused, including on buttons of a shared message', async () => {
+    await start({ ALLOWED_USER_IDS: 'U0ALLOWED' });
+    const { reply } = await runCommand(world, 'acme', { userId: 'U0ALLOWED' });
+    expect(apiCalls()).toBe(1);
+    const refused = await runCommand(world, 'acme', { userId: 'U0STRANGER' });
+    expect(textOf(refused.reply.body)).toContain("You're not on trunkbot's access list yet");
+    const clicked = await click(world, reply.body, ACTION.next, { userId: 'U0STRANGER', isEphemeral: false });
+    const answer = await clicked.next();
+    expect(answer.body.replace_original).toBe(false);
+    expect(textOf(answer.body)).toContain("You're not on trunkbot's access list yet");
+    expect(apiCalls()).toBe(1);
+  });
+
+  test('a request from another workspace is refused', async () => {
+    await start({});
+    const stranger = new SlackSender({ eventsUrl: `http://127.0.0.1:${world.bot.port}/slack/events`, signingSecret: SANDBOX_SIGNING_SECRET, teamId: 'T0ELSEWHERE' });
+    const responseUrl = world.slack.newResponseUrl();
+    await stranger.slashCommand({ text: 'outgoing', responseUrl });
+    const reply = await world.slack.waitForResponse();
+    expect(textOf(reply.body)).toContain('trunkbot only answers its own workspace');
+    expect(apiCalls()).toBe(0);
+  });
+
+  test('a mention in a channel that is not allowed gets a private refusal in the thread', async () => {
+    await start({ ALLOWED_CHANNEL_IDS: 'C0INCIDENT' });
+    await world.sender.appMention({ text: `<@${world.slack.botUserId}> outgoing`, channelId: 'C0RANDOM', ts: '1700000800.000100' });
+    const whisper = await world.slack.waitForCall('chat.postEphemeral');
+    expect(whisper.args).toMatchObject({ channel: 'C0RANDOM', user: 'U0SUPPORT1', thread_ts: '1700000800.000100' });
+    expect(world.slack.calls.some((c) => c.method === 'chat.postMessage')).toBe(false);
+    expect(apiCalls()).toBe(0);
+  });
+});
+
+describe('abuse and quota protection', () => {
+  test('over RATE_LIMIT_PER_USER a user is told when to retry, and ITNIO is not called', async () => {
+    await start({ RATE_LIMIT_PER_USER: '2' });
+    await runCommand(world, 'outgoing');
+    await runCommand(world, 'help');
+    await runCommand(world, 'incoming');
+    const { reply } = await runCommand(world, 'acme');
+    expect(textOf(reply.body)).toMatch(/You've run 2 trunk queries in the last minute, which is the limit\. Try again in \d+ s\./);
+    expect(apiCalls()).toBe(2);
+    await runCommand(world, 'acme', { userId: 'U0SOMEONEELSE' });
+    expect(apiCalls()).toBe(3);
+    await until(() => audits().length === 5);
+    expect(audits().map((a) => a.outcome)).toEqual(['ok', 'help', 'ok', 'rate_limited', 'ok']);
+  });
+
+  test('when the ITNIO queue is full, users get "busy, try again" instead of a pile-up', async () => {
+    await start({ ITNIO_MAX_CONCURRENCY: '1', ITNIO_MAX_QUEUE: '1' });
+    world.sandbox!.setLatency(500);
+    const replies = await Promise.all(['acme', 'globex', 'initech'].map((text, i) => runCommand(world, text, { userId: `U0BUSY${i}` })));
+    const busy = replies.filter(({ reply }) => textOf(reply.body).includes('handling a lot of ITNIO queries right now'));
+    expect(busy).toHaveLength(1);
+    expect(apiCalls()).toBe(2);
+  });
+
+  test('identical concurrent queries share one ITNIO call', async () => {
+    await start({});
+    world.sandbox!.setLatency(300);
+    const replies = await Promise.all([1, 2, 3, 4].map((i) => runCommand(world, 'outgoing acme', { userId: `U0SAME${i}` })));
+    for (const { reply } of replies) expect(String(reply.body.text)).toMatch(/^Outgoing trunks matching “acme”/);
+    // Forged requests never reach ITNIO; the good ones may share calls.
+    expect(apiCalls()).toBeGreaterThanOrEqual(1);
+    expect(apiCalls()).toBeLessThanOrEqual(5);
+  });
+});
+
+describe('forged, stale and replayed requests', () => {
+  test('a replayed slash command (same signed request) runs once', async () => {
+    await start({});
+    const responseUrl = world.slack.newResponseUrl();
+    const request = { text: 'outgoing', responseUrl, triggerId: '1234567890123.12345678901.abcdef0123456789abcdef0123456789' };
+    expect((await world.sender.slashCommand(request)).status).toBe(200);
+    await world.slack.waitForResponse();
+    expect((await world.sender.slashCommand(request)).status).toBe(200);
+    await new Promise((r) => setTimeout(r, 300));
+    expect(world.slack.responses).toHaveLength(1);
+    expect(apiCalls()).toBe(1);
+  });
+
+  test('a flood of forged requests is refused and does not stop good ones', async () => {
+    await start({ RATE_LIMIT_PER_USER: '0' });
+    const body = new URLSearchParams({ command: '/trunks', text: 'outgoing', response_url: world.slack.newResponseUrl() }).toString();
+    const forged = signSlackRequest('wrong-secret', body);
+    const flood = Array.from({ length: 300 }, () => world.sender.raw(body, 'application/x-www-form-urlencoded', forged));
+    const good = Array.from({ length: 5 }, (_, i) => runCommand(world, 'incoming', { userId: `U0GOOD${i}` }));
+    const [floodResults, goodResults] = await Promise.all([Promise.all(flood), Promise.all(good)]);
+    expect(new Set(floodResults.map((r) => r.status))).toEqual(new Set([401]));
+    for (const { ack, reply } of goodResults) {
+      expect(ack.status).toBe(200);
+      expect(String(reply.body.text)).toMatch(/^Incoming trunks/);
+    }
+    // Forged requests never reach ITNIO; the good ones may share calls.
+    expect(apiCalls()).toBeGreaterThanOrEqual(1);
+    expect(apiCalls()).toBeLessThanOrEqual(5);
+  });
+});

@@ -1,0 +1,82 @@
+import { createRedisStore } from '../../src/store/redis-store.js';
+import { startSandboxWorld, type SandboxWorld } from '../../src/sandbox/sandbox-world.js';
+import { storeContract } from '../fixtures/store-contract.js';
+import { captureLogs } from './capture-logs.js';
+import { runCommand } from './world-helpers.js';
+
+// Started by test/redis-server.js (jest global setup) or by .ci/run; without redis-server these are skipped.
+const redisUrl = process.env.TEST_REDIS_URL;
+const withRedis = redisUrl ? describe : describe.skip;
+
+withRedis('Redis store (real redis-server)', () => {
+  storeContract(() => createRedisStore({ url: redisUrl!, prefix: `test:${process.pid}:` }), (ms) => new Promise((r) => setTimeout(r, ms)));
+});
+
+withRedis('two bot instances sharing Redis behave as one', () => {
+  let a: SandboxWorld;
+  let b: SandboxWorld;
+  const env = { REDIS_URL: redisUrl!, RATE_LIMIT_PER_USER: '3' };
+
+  beforeEach(async () => {
+    a = await startSandboxWorld({ env, logDestination: captureLogs().destination });
+    b = await startSandboxWorld({ env, joining: a, logDestination: captureLogs().destination });
+  });
+
+  afterEach(async () => {
+    await b.close();
+    await a.close();
+  });
+
+  test('the same event delivered to both instances posts once', async () => {
+    const event = { text: `<@${a.slack.botUserId}> outgoing`, eventId: `Ev${Date.now()}`, ts: '1700000600.000100' };
+    const [first, second] = await Promise.all([a.sender.appMention(event), b.sender.appMention({ ...event, retryNum: 1 })]);
+    expect([first.status, second.status]).toEqual([200, 200]);
+    await a.slack.waitForCall('chat.postMessage');
+    await new Promise((r) => setTimeout(r, 300));
+    expect(a.slack.calls.filter((c) => c.method === 'chat.postMessage')).toHaveLength(1);
+  });
+
+  test("a user's rate limit holds across both instances", async () => {
+    const user = { userId: `U0RATE${Date.now() % 100_000}` };
+    await runCommand(a, 'outgoing', user);
+    await runCommand(b, 'incoming', user);
+    await runCommand(a, 'acme', user);
+    const { reply } = await runCommand(b, 'globex', user);
+    expect(JSON.stringify(reply.body)).toContain("You've run 3 trunk queries in the last minute");
+    expect(a.sandbox!.requests).toHaveLength(3);
+  });
+
+  test('identical queries on both instances at once make one ITNIO call', async () => {
+    a.sandbox!.setLatency(400);
+    const name = `acme-${Date.now()}`;
+    const replies = await Promise.all([
+      runCommand(a, `name:${name}`, { userId: 'U0FLIGHT1' }),
+      runCommand(b, `name:${name}`, { userId: 'U0FLIGHT2' }),
+      runCommand(b, `name:${name}`, { userId: 'U0FLIGHT3' }),
+    ]);
+    for (const { reply } of replies) expect(String(reply.body.text)).toContain(`matching “${name}”`);
+    expect(a.sandbox!.requests).toHaveLength(1);
+  });
+});
+
+describe('Redis unreachable', () => {
+  test('the bot starts, says so in the logs, and keeps answering', async () => {
+    const logs = captureLogs();
+    const world = await startSandboxWorld({ env: { REDIS_URL: 'redis://127.0.0.1:1' }, logDestination: logs.destination });
+    try {
+      const { reply } = await runCommand(world, 'outgoing');
+      expect(String(reply.body.text)).toMatch(/^Outgoing trunks/);
+      const event = { text: `<@${world.slack.botUserId}> in`, eventId: 'Ev0NOREDIS', ts: '1700000700.000100' };
+      await world.sender.appMention(event);
+      await world.sender.appMention({ ...event, retryNum: 1 });
+      await world.slack.waitForCall('chat.postMessage');
+      await new Promise((r) => setTimeout(r, 300));
+      expect(world.slack.calls.filter((c) => c.method === 'chat.postMessage')).toHaveLength(1);
+      const messages = logs.lines.map((l) => String(l.msg));
+      expect(messages).toContain('shared store not reachable at start; using this instance’s memory until it is');
+      expect(messages.some((m) => m.startsWith('shared store unavailable'))).toBe(true);
+    } finally {
+      await world.close();
+    }
+  });
+});
