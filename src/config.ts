@@ -156,7 +156,8 @@ function withTrailingSlash(u: string): string {
 
 /** Every configured secret value, so logs can scrub them wherever they appear. */
 export function secretsOf(config: Config): string[] {
-  return [config.slack.botToken, config.slack.signingSecret, config.slack.appToken, config.itnio.apiSecret].filter(
+  const redisPassword = config.redisUrl ? decodeURIComponent(new URL(config.redisUrl).password) : undefined;
+  return [config.slack.botToken, config.slack.signingSecret, config.slack.appToken, config.itnio.apiSecret, redisPassword].filter(
     (s): s is string => typeof s === 'string' && s.length >= 4,
   );
 }

@@ -83,7 +83,40 @@ describe('loadConfig', () => {
     expect(problems.join('\n')).not.toContain('very-secret');
   });
 
-  test('secretsOf lists the values logs must scrub', () => {
+  test('secretsOf lists the values logs must scrub, including a Redis password', () => {
     expect(secretsOf(loadConfig(valid)).sort()).toEqual(['itnio-secret', 'signing-secret', 'xoxb-test-token']);
+    expect(secretsOf(loadConfig({ ...valid, REDIS_URL: 'redis://:p%40ssword@redis:6379' }))).toContain('p@ssword');
+  });
+
+  test('reads the safety settings, with defaults that are on but generous', () => {
+    expect(loadConfig(valid)).toMatchObject({
+      access: { channels: [], users: [], teams: [], contact: 'the trunkbot admins' },
+      limits: { perUserPerMinute: 20, itnioConcurrency: 4, itnioQueue: 50 },
+    });
+    const config = loadConfig({
+      ...valid,
+      ALLOWED_CHANNEL_IDS: 'C0INC, C0NOC',
+      ALLOWED_USER_IDS: 'U0A U0B',
+      ALLOWED_TEAM_IDS: 'T0HOME,E0ORG',
+      ACCESS_CONTACT: '<#C0TOOLS>',
+      RATE_LIMIT_PER_USER: '0',
+      ITNIO_MAX_CONCURRENCY: '2',
+      ITNIO_MAX_QUEUE: '0',
+      REDIS_URL: 'rediss://cache.internal:6380',
+    });
+    expect(config).toMatchObject({
+      access: { channels: ['C0INC', 'C0NOC'], users: ['U0A', 'U0B'], teams: ['T0HOME', 'E0ORG'], contact: '<#C0TOOLS>' },
+      limits: { perUserPerMinute: 0, itnioConcurrency: 2, itnioQueue: 0 },
+      redisUrl: 'rediss://cache.internal:6380',
+    });
+  });
+
+  test.each([
+    ['ALLOWED_CHANNEL_IDS', '#incident', /ALLOWED_CHANNEL_IDS must be comma-separated Slack channel IDs such as C0123ABCD, got "#incident"/],
+    ['ALLOWED_USER_IDS', 'U0A,@bob', /ALLOWED_USER_IDS must be comma-separated Slack user IDs/],
+    ['REDIS_URL', 'localhost:6379', /REDIS_URL must be a redis:\/\/ or rediss:\/\/ URL/],
+    ['ITNIO_MAX_CONCURRENCY', '0', /ITNIO_MAX_CONCURRENCY must be a whole number from 1 to 100/],
+  ])('%s=%j is explained', (name, value, message) => {
+    expect(problemsOf({ ...valid, [name]: value })).toEqual([expect.stringMatching(message)]);
   });
 });
