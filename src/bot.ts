@@ -8,6 +8,7 @@ import { createItnioClient, queryDeadlineMs, type ItnioClient } from './itnio/cl
 import type { Logger } from './log.js';
 import { fetchBotIdentity, identityCache, SlackUnreachableError, type BotIdentity } from './slack-identity.js';
 import { limitConcurrency } from './guard/limit-concurrency.js';
+import { cachePages } from './guard/page-cache.js';
 import { sharedSingleFlight } from './guard/shared-single-flight.js';
 import { singleFlight } from './guard/single-flight.js';
 import { failSafeStore } from './store/fail-safe-store.js';
@@ -29,7 +30,6 @@ export interface StartBotOptions {
   log: Logger;
   itnio?: ItnioClient;
   store?: Store;
-  now?: () => Date;
 }
 
 /** Verifies the Slack token, builds the app and starts listening (HTTP) or connecting (Socket Mode). */
@@ -70,7 +70,6 @@ export async function startBot(config: Config, options: StartBotOptions): Promis
       perUserPerMinute: config.limits.perUserPerMinute,
       identity: slackIdentity,
       seal: createButtonSeal(config.slack.signingSecret ?? config.slack.appToken ?? config.slack.botToken),
-      ...(options.now && { now: options.now }),
     },
     slackIdentity,
   );
@@ -111,7 +110,7 @@ export async function startBot(config: Config, options: StartBotOptions): Promis
 /** Redis when REDIS_URL is set (wrapped so an outage degrades to per-instance memory), else memory. */
 async function openStore(config: Config, log: Logger): Promise<Store> {
   if (config.redisUrl === undefined) return createMemoryStore();
-  const redis = await createRedisStore({ url: config.redisUrl });
+  const redis = await createRedisStore({ url: config.redisUrl, prefix: config.redisPrefix });
   if (redis.ready) log.info({ store: 'redis' }, 'shared store connected');
   else log.warn({ store: 'redis' }, 'shared store not reachable at start; using this instance’s memory until it is');
   return failSafeStore(redis, log);
@@ -119,10 +118,12 @@ async function openStore(config: Config, log: Logger): Promise<Store> {
 
 /**
  * The ITNIO client as listeners use it. Outside in: identical queries on this instance share a call;
- * with a shared store, so do identical queries on other instances; real calls queue for a slot.
+ * recent pages come from the cache; with a shared store, identical queries on other instances share a
+ * call too; real calls queue for a slot.
  */
 function guardItnio(client: ItnioClient, config: Config, store: Store): ItnioClient {
   const limited = limitConcurrency(client, { max: config.limits.itnioConcurrency, queue: config.limits.itnioQueue });
   const lockSeconds = Math.ceil(queryDeadlineMs(config.itnio.timeoutMs) / 1000);
-  return singleFlight(config.redisUrl === undefined ? limited : sharedSingleFlight(limited, store, { lockSeconds }));
+  const shared = config.redisUrl === undefined ? limited : sharedSingleFlight(limited, store, { lockSeconds });
+  return singleFlight(cachePages(shared, store, config.cacheTtlSeconds));
 }

@@ -11,7 +11,11 @@ export interface Config {
   http: { port: number; host?: string };
   access: { channels: string[]; users: string[]; teams: string[]; contact: string };
   limits: { perUserPerMinute: number; itnioConcurrency: number; itnioQueue: number };
+  /** How long a vendor page is reused; 0 disables the cache. */
+  cacheTtlSeconds: number;
   redisUrl?: string;
+  /** Prefix for every Redis key, so several deployments can share one Redis. */
+  redisPrefix: string;
   itnio: {
     apiUrl: string;
     apiKey: string;
@@ -98,9 +102,11 @@ const envSchema = z.object({
   RATE_LIMIT_PER_USER: integer(20, 0, 10_000, 'queries per user per minute; 0 turns the limit off'),
   ITNIO_MAX_CONCURRENCY: integer(4, 1, 100, 'ITNIO requests in flight at once per instance'),
   ITNIO_MAX_QUEUE: integer(50, 0, 10_000, 'queries allowed to wait for an ITNIO slot'),
+  CACHE_TTL_SECONDS: integer(20, 0, 3_600, 'seconds a vendor page is reused; 0 turns the cache off'),
   REDIS_URL: optional.refine((v) => v === undefined || /^rediss?:\/\/\S+$/.test(v), {
     message: 'must be a redis:// or rediss:// URL such as redis://localhost:6379',
   }),
+  REDIS_PREFIX: optional.transform((v) => v ?? 'trunkbot:'),
   LOG_LEVEL: optional
     .transform((v) => (v ?? 'info').toLowerCase())
     .refine((v) => (LOG_LEVELS as readonly string[]).includes(v), {
@@ -138,7 +144,9 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     http: { port: e.PORT, ...(e.HOST !== undefined && { host: e.HOST }) },
     access: { channels: e.ALLOWED_CHANNEL_IDS, users: e.ALLOWED_USER_IDS, teams: e.ALLOWED_TEAM_IDS, contact: e.ACCESS_CONTACT },
     limits: { perUserPerMinute: e.RATE_LIMIT_PER_USER, itnioConcurrency: e.ITNIO_MAX_CONCURRENCY, itnioQueue: e.ITNIO_MAX_QUEUE },
+    cacheTtlSeconds: e.CACHE_TTL_SECONDS,
     ...(e.REDIS_URL !== undefined && { redisUrl: e.REDIS_URL }),
+    redisPrefix: e.REDIS_PREFIX,
     itnio: {
       apiUrl: e.ITNIO_API_URL!.replace(/\/+$/, ''),
       apiKey: e.ITNIO_API_KEY,

@@ -5,7 +5,8 @@ export function singleFlight(client: ItnioClient): ItnioClient {
   const inFlight = new Map<string, Promise<TrunkQueryResult>>();
   return {
     queryTrunks(query: TrunkQuery): Promise<TrunkQueryResult> {
-      const key = queryKey(query);
+      // A Refresh must not ride on an in-flight read that may be answered from the cache.
+      const key = query.fresh ? `${queryKey(query)}:fresh` : queryKey(query);
       const running = inFlight.get(key);
       if (running) return running;
       const call = client.queryTrunks(query).finally(() => inFlight.delete(key));
@@ -16,7 +17,7 @@ export function singleFlight(client: ItnioClient): ItnioClient {
   };
 }
 
-/** A stable key for a query: same page, size and filters → same key. */
+/** A stable key for a query: same page, size and filters → same key (freshness is not part of it). */
 export function queryKey({ page, size, filter }: TrunkQuery): string {
   return JSON.stringify([page, size, filter.type ?? null, filter.sipTrunkName ?? null]);
 }

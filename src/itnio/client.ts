@@ -27,11 +27,17 @@ export interface TrunkQuery {
   filter: TrunkFilter;
   /** Aborts the query early, e.g. when the process is shutting down. */
   signal?: AbortSignal;
+  /** Skip cached answers (the user pressed Refresh). */
+  fresh?: boolean;
 }
 
-/** A page of trunks and how long ITNIO took to deliver it. */
+/** A page of trunks, when ITNIO produced it, and how long this caller waited for ITNIO. */
 export interface TrunkQueryResult extends TrunkPage {
   latencyMs: number;
+  /** Epoch ms at which ITNIO answered; a cached or shared answer keeps its original time. */
+  fetchedAt: number;
+  /** Served from the page cache. */
+  cached?: boolean;
 }
 
 /** The one vendor call the bot makes. */
@@ -97,7 +103,7 @@ export function createItnioClient(options: ItnioClientOptions): ItnioClient {
         if (signal?.aborted) throw new ItnioError('itnio_cancelled', 'ITNIO query cancelled', {}, { cause: err });
         throw toItnioError(err);
       }
-      return { ...parseAnswer(body), latencyMs: Math.round(performance.now() - started) };
+      return { ...parseAnswer(body), latencyMs: Math.round(performance.now() - started), fetchedAt: Date.now() };
     },
     close() {
       agent.http.destroy();

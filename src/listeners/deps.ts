@@ -48,6 +48,7 @@ export function audit(
     ...(answer.shown !== undefined && { resultCount: answer.shown.length, trunks: answer.shown }),
     ...(answer.unreadable !== undefined && { unreadable: answer.unreadable }),
     ...(answer.latencyMs !== undefined && { apiLatencyMs: answer.latencyMs }),
+    ...(answer.cached && { cached: true }),
     ...(answer.error instanceof Error && { error: { message: answer.error.message, code: (answer.error as { code?: unknown }).code } }),
   };
   if (answer.error !== undefined) log.warn(line, 'audit');

@@ -2,5 +2,6 @@
 export const ACTION = {
   prev: 'trunks_prev',
   next: 'trunks_next',
+  refresh: 'trunks_refresh',
   share: 'trunks_share',
 } as const;

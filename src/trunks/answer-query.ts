@@ -11,7 +11,6 @@ export interface QueryDeps {
   itnio: ItnioClient;
   timeZone: string;
   seal: ButtonSeal;
-  now?: () => Date;
   /** Aborted when the process stops, so queries still waiting on ITNIO end with a reply. */
   shutdown?: AbortSignal;
 }
@@ -23,6 +22,7 @@ export interface QueryAnswer {
   outcome: 'ok' | 'empty' | ItnioErrorCode | 'error';
   total?: number;
   latencyMs?: number;
+  cached?: boolean;
   /** Trunks shown, for the audit trail. */
   shown?: { id: string | number | null; name: string | null }[];
   unreadable?: number;
@@ -33,7 +33,7 @@ export interface QueryAnswer {
 export async function answerQuery(
   deps: QueryDeps,
   request: TrunkRequest,
-  view: { shareable: boolean; sharedBy?: string },
+  view: { shareable: boolean; sharedBy?: string; fresh?: boolean },
 ): Promise<QueryAnswer> {
   try {
     const filter = {
@@ -45,11 +45,12 @@ export async function answerQuery(
       size: PAGE_SIZE,
       filter,
       ...(deps.shutdown && { signal: deps.shutdown }),
+      ...(view.fresh && { fresh: true }),
     });
     const message = renderTrunkPage({
       request,
       page,
-      fetchedAt: deps.now?.() ?? new Date(),
+      fetchedAt: new Date(page.fetchedAt),
       timeZone: deps.timeZone,
       shareable: view.shareable,
       seal: deps.seal,
@@ -61,6 +62,7 @@ export async function answerQuery(
       outcome: page.records.length === 0 ? 'empty' : 'ok',
       total: page.total,
       latencyMs: page.latencyMs,
+      ...(page.cached && { cached: true }),
       shown: page.records.slice(0, PAGE_SIZE).map((t) => ({ id: t.keyId, name: t.name })),
       ...(page.unreadable > 0 && { unreadable: page.unreadable }),
     };

@@ -68,10 +68,13 @@ export function renderTrunkPage(options: RenderPageOptions): SlackMessage {
   });
 
   const buttons = navButtons(request, page, sharedBy, seal);
+  buttons.push(
+    button(ACTION.refresh, '↻ Refresh', encodePageState({ request, ...(sharedBy && { sharedBy }) }, seal), 'Fetch this page again from ITNIO'),
+  );
   if (shareable) {
     buttons.push(button(ACTION.share, 'Share', encodePageState({ request }, seal), 'Post this page to the channel'));
   }
-  if (buttons.length > 0) blocks.push({ type: 'actions', block_id: 'trunks_nav', elements: buttons });
+  blocks.push({ type: 'actions', block_id: 'trunks_nav', elements: buttons });
 
   return { text: fallbackText(filters, sharedBy ? `${count}, shared by <@${sharedBy}>` : count, records), blocks };
 }

@@ -26,6 +26,13 @@ afterEach(async () => {
 
 const sandboxCalls = () => world.sandbox!.requests.length;
 
+/** The epoch seconds in a message's "as of" date token. */
+function asOf(message: unknown): number {
+  const m = /as of <!date\^(\d+)\^/.exec(JSON.stringify(message));
+  if (!m) throw new Error('no "as of" in the message');
+  return Number(m[1]);
+}
+
 describe('Slack request verification', () => {
   test('forged and stale requests are refused with 401 and reach nothing', async () => {
     const body = new URLSearchParams({ command: '/trunks', text: 'outgoing', response_url: world.slack.newResponseUrl() }).toString();
@@ -51,7 +58,7 @@ describe('/trunks', () => {
     expect(ack.body).toBe('');
     expect(reply.body.response_type).toBe('ephemeral');
     expect(reply.body.text).toMatch(/^Outgoing trunks matching “acme”: \d+ trunks · page 1 of \d+/);
-    expect(buttonsOf(reply.body).map((b) => b.action_id)).toEqual([ACTION.next, ACTION.share]);
+    expect(buttonsOf(reply.body).map((b) => b.action_id)).toEqual([ACTION.next, ACTION.refresh, ACTION.share]);
     expect(world.sandbox!.requests[0]?.body).toEqual({ current: 1, size: 10, params: { type: 1, sipTrunkName: 'acme' } });
     expect(textOf(reply.body)).not.toContain(SANDBOX_PASSWORD_PREFIX);
   });
@@ -64,8 +71,23 @@ describe('/trunks', () => {
     expect(buttonsOf(page2.body).map((b) => b.action_id)).toEqual(expect.arrayContaining([ACTION.prev, ACTION.share]));
     const back = await (await click(world, page2.body, ACTION.prev)).next();
     expect(back.body.text).toMatch(/page 1 of/);
-    expect(world.sandbox!.requests.map((r) => (r.body as { current: number }).current)).toEqual([1, 2, 1]);
+    // Page 1 was fetched moments ago: going back is served from the cache, with its original "as of".
+    expect(world.sandbox!.requests.map((r) => (r.body as { current: number }).current)).toEqual([1, 2]);
+    expect(asOf(back.body)).toBe(asOf(reply.body));
     expect(world.sandbox!.requests.every((r) => JSON.stringify((r.body as { params: unknown }).params) === '{"type":2,"sipTrunkName":"acme"}')).toBe(true);
+  });
+
+  test('↻ Refresh fetches the page from ITNIO again, even when it is cached, and says how fresh it is', async () => {
+    const { reply } = await runCommand(world, 'outgoing acme');
+    await new Promise((r) => setTimeout(r, 1_100));
+    const refreshed = await (await click(world, reply.body, ACTION.refresh)).next();
+    expect(refreshed.body.replace_original).toBe(true);
+    expect(refreshed.body.text).toMatch(/page 1 of/);
+    expect(world.sandbox!.requests).toHaveLength(2);
+    expect(asOf(refreshed.body)).toBeGreaterThan(asOf(reply.body));
+    // Paging after a refresh uses the refreshed copy.
+    await runCommand(world, 'outgoing acme');
+    expect(world.sandbox!.requests).toHaveLength(2);
   });
 
   test('Share posts the page into the channel, attributed, and removes the private copy', async () => {
@@ -74,7 +96,7 @@ describe('/trunks', () => {
     const posted = await world.slack.waitForCall('chat.postMessage');
     expect(posted.args.channel).toBe('C0INCIDENT');
     expect(textOf(posted.args)).toContain('shared by <@U0SHARER>');
-    expect(buttonsOf(posted.args as never).map((b) => b.action_id)).toEqual([ACTION.next]);
+    expect(buttonsOf(posted.args as never).map((b) => b.action_id)).toEqual([ACTION.next, ACTION.refresh]);
     expect(decodePageState(buttonsOf(posted.args as never)[0]!.value, createButtonSeal(SANDBOX_SIGNING_SECRET))?.sharedBy).toBe('U0SHARER');
     expect((await clicked.next()).body).toEqual({ delete_original: true });
   });
@@ -220,7 +242,7 @@ describe('@trunkbot mentions', () => {
     const posted = await world.slack.waitForCall('chat.postMessage');
     expect(posted.args).toMatchObject({ channel: 'C0INCIDENT', thread_ts: '1700000100.000200' });
     expect(String(posted.args.text)).toMatch(/^Outgoing trunks matching “acme”/);
-    expect(buttonsOf(posted.args as never).map((b) => b.action_id)).toEqual([ACTION.next]);
+    expect(buttonsOf(posted.args as never).map((b) => b.action_id)).toEqual([ACTION.next, ACTION.refresh]);
   });
 
   test('a mention inside a thread answers in that thread', async () => {

@@ -29,20 +29,20 @@ describe('console session', () => {
     const page1 = await type('/trunks outgoing acme');
     expect(page1).toContain('── only visible to you');
     expect(page1).toMatch(/Outgoing trunks matching “acme”\n\d+ trunks · page 1 of 2/);
-    expect(page1).toContain('[1] Next ›   [2] Share');
+    expect(page1).toContain('[1] Next ›   [2] ↻ Refresh   [3] Share');
     expect(page1).toMatch(/\[(UP|DOWN|\?)\] /);
     expect(page1).not.toMatch(/\u001b\[/);
 
     const page2 = await type('next');
     expect(page2).toContain('── updated in place · only visible to you');
     expect(page2).toContain('page 2 of 2');
-    expect(page2).toContain('[1] ‹ Prev   [2] Share');
+    expect(page2).toContain('[1] ‹ Prev   [2] ↻ Refresh   [3] Share');
 
     const shared = await type('share');
     expect(shared).toContain('── #incident-123 · visible to everyone');
     expect(shared).toContain('page 2 of 2  ·  shared by @U0SUPPORT1');
     expect(shared).toContain('(trunkbot removed the message that was only visible to you)');
-    expect(shared).toContain('[1] ‹ Prev');
+    expect(shared).toContain('[1] ‹ Prev   [2] ↻ Refresh');
     expect(shared).not.toContain('Share');
 
     const back = await type('1');

@@ -15,9 +15,11 @@ withRedis('Redis store (real redis-server)', () => {
 withRedis('two bot instances sharing Redis behave as one', () => {
   let a: SandboxWorld;
   let b: SandboxWorld;
-  const env = { REDIS_URL: redisUrl!, RATE_LIMIT_PER_USER: '3' };
+  let env: NodeJS.ProcessEnv;
 
   beforeEach(async () => {
+    // Both instances share one prefix; each test gets its own, as separate deployments would.
+    env = { REDIS_URL: redisUrl!, REDIS_PREFIX: `test-${process.pid}-${Date.now()}:`, RATE_LIMIT_PER_USER: '3' };
     a = await startSandboxWorld({ env, logDestination: captureLogs().destination });
     b = await startSandboxWorld({ env, joining: a, logDestination: captureLogs().destination });
   });

@@ -9,5 +9,6 @@ export function register(app: App, deps: BotDeps): void {
   const page = pageButton(deps);
   app.action<BlockAction<ButtonAction>>(ACTION.prev, page);
   app.action<BlockAction<ButtonAction>>(ACTION.next, page);
+  app.action<BlockAction<ButtonAction>>(ACTION.refresh, page);
   app.action<BlockAction<ButtonAction>>(ACTION.share, shareButton(deps));
 }

@@ -1,11 +1,12 @@
 import type { AllMiddlewareArgs, BlockAction, ButtonAction, SlackActionMiddlewareArgs } from '@slack/bolt';
 import { answerQuery } from '../../trunks/answer-query.js';
+import { ACTION } from '../../trunks/action-ids.js';
 import { audit, type BotDeps } from '../deps.js';
 import { admitClick, buttonOrigin, isEphemeral } from './button-context.js';
 
 type ButtonArgs = SlackActionMiddlewareArgs<BlockAction<ButtonAction>> & AllMiddlewareArgs;
 
-/** ‹ Prev / Next ›: fetch the page the button names and replace the message in place. */
+/** ‹ Prev / Next › / ↻ Refresh: fetch the page the button names and replace the message in place. */
 export function pageButton(deps: BotDeps) {
   return async ({ ack, body, action, respond }: ButtonArgs): Promise<void> => {
     await ack();
@@ -15,6 +16,8 @@ export function pageButton(deps: BotDeps) {
       if (!state) return;
       const answer = await answerQuery(deps, state.request, {
         shareable: isEphemeral(body) && state.sharedBy === undefined,
+        // Refresh goes to ITNIO even when the page is cached; paging may use the cache.
+        fresh: action.action_id === ACTION.refresh,
         ...(state.sharedBy !== undefined && { sharedBy: state.sharedBy }),
       });
       // A failed fetch must not wipe the page the user (or the channel) is looking at.

@@ -1,0 +1,61 @@
+import { readdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+interface CallFrame { functionName: string; url: string; lineNumber: number }
+interface CpuProfile { nodes: { id: number; callFrame: CallFrame }[]; samples: number[]; timeDeltas: number[] }
+
+/** Self time of one function or one package, in ms. */
+export interface SelfTime { name: string; ms: number }
+
+/** Where a profiled process spent its CPU, excluding idle time. */
+export interface ProfileSummary {
+  busyMs: number;
+  functions: SelfTime[];
+  packages: SelfTime[];
+}
+
+/** Reads the one `.cpuprofile` that `node --cpu-prof --cpu-prof-dir <dir>` wrote and ranks self time. */
+export function summarizeCpuProfile(dir: string, repoRoot: string, top = 15): ProfileSummary {
+  const file = readdirSync(dir).find((name) => name.endsWith('.cpuprofile'));
+  if (!file) throw new Error(`no .cpuprofile in ${dir}: the process did not exit through process.exit`);
+  const profile = JSON.parse(readFileSync(join(dir, file), 'utf8')) as CpuProfile;
+  const frames = new Map(profile.nodes.map((n) => [n.id, n.callFrame]));
+  const byFunction = new Map<string, number>();
+  const byPackage = new Map<string, number>();
+  let busyUs = 0;
+  profile.samples.forEach((nodeId, i) => {
+    const frame = frames.get(nodeId);
+    const us = profile.timeDeltas[i] ?? 0;
+    if (!frame || frame.functionName === '(idle)') return;
+    busyUs += us;
+    const where = locate(frame.url, repoRoot);
+    const name = `${frame.functionName || '(anonymous)'}${where ? `  ${where}:${frame.lineNumber + 1}` : ''}`;
+    byFunction.set(name, (byFunction.get(name) ?? 0) + us);
+    const pkg = packageOf(frame, where);
+    byPackage.set(pkg, (byPackage.get(pkg) ?? 0) + us);
+  });
+  const rank = (m: Map<string, number>): SelfTime[] =>
+    [...m].sort((a, b) => b[1] - a[1]).slice(0, top).map(([name, us]) => ({ name, ms: us / 1000 }));
+  return { busyMs: busyUs / 1000, functions: rank(byFunction), packages: rank(byPackage) };
+}
+
+function locate(url: string, repoRoot: string): string {
+  if (url === '') return '';
+  const path = url.startsWith('file://') ? fileURLToPath(url) : url;
+  const inModules = path.lastIndexOf('node_modules/');
+  if (inModules >= 0) return path.slice(inModules + 'node_modules/'.length);
+  return path.startsWith(repoRoot) ? path.slice(repoRoot.length) : path;
+}
+
+function packageOf(frame: CallFrame, where: string): string {
+  if (frame.url.startsWith('node:')) return 'node: built-ins';
+  if (where === '') return frame.functionName.startsWith('(') ? frame.functionName : 'V8 / native';
+  if (frame.url.includes('node_modules/')) {
+    const parts = where.split('/');
+    return parts[0]?.startsWith('@') ? `${parts[0]}/${parts[1]}` : (parts[0] ?? where);
+  }
+  // trunkbot's own code, grouped by top folder under src/ (or the file, for files directly in it).
+  const parts = where.split('/');
+  return parts[0] === 'src' && parts.length > 2 ? `src/${parts[1]}/` : where;
+}
