@@ -12,7 +12,6 @@ import { cachePages } from './guard/page-cache.js';
 import { sharedSingleFlight } from './guard/shared-single-flight.js';
 import { singleFlight } from './guard/single-flight.js';
 import { failSafeStore } from './store/fail-safe-store.js';
-import { createRedisStore } from './store/redis-store.js';
 import { createMemoryStore, type Store } from './store/store.js';
 
 /** A started bot and how to stop it gracefully. */
@@ -110,6 +109,8 @@ export async function startBot(config: Config, options: StartBotOptions): Promis
 /** Redis when REDIS_URL is set (wrapped so an outage degrades to per-instance memory), else memory. */
 async function openStore(config: Config, log: Logger): Promise<Store> {
   if (config.redisUrl === undefined) return createMemoryStore();
+  // Loaded only when configured: the Redis client is a noticeable share of start-up time.
+  const { createRedisStore } = await import('./store/redis-store.js');
   const redis = await createRedisStore({ url: config.redisUrl, prefix: config.redisPrefix });
   if (redis.ready) log.info({ store: 'redis' }, 'shared store connected');
   else log.warn({ store: 'redis' }, 'shared store not reachable at start; using this instance’s memory until it is');

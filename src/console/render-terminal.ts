@@ -1,5 +1,5 @@
 import { tz } from '@date-fns/tz';
-import { format } from 'date-fns';
+import { format } from 'date-fns/format';
 
 /** A Block Kit message as the console receives it from the Slack stand-in. */
 export interface ConsoleMessage {
