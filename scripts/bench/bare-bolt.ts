@@ -10,6 +10,7 @@ import { Agent, request, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { App } from '@slack/bolt';
 import { sign, unixSeconds } from '../../src/itnio/sign.js';
+import { ACTION } from '../../src/trunks/action-ids.js';
 import { BARE_REPLY_TEXT } from './bare-reply.js';
 
 function need(name: string): string {
@@ -74,16 +75,17 @@ app.command('/trunks', async ({ ack, respond }) => {
   await respond({ response_type: 'ephemeral', text });
 });
 
-app.action('trunks_next', async ({ ack, respond }) => {
+app.action(ACTION.next, async ({ ack, respond }) => {
   await ack();
   const text = await queryVendor().then(() => BARE_REPLY_TEXT, failure);
   await respond({ replace_original: true, text });
 });
 
-const server = (await app.start({ port: Number(process.env.PORT ?? 0), host: process.env.HOST ?? '127.0.0.1' })) as Server;
-process.stdout.write(`${JSON.stringify({ port: (server.address() as AddressInfo).port, msg: 'bare bolt is ready' })}\n`);
-
-// Exit through process.exit so `--cpu-prof` gets to write its profile.
+// Exit through process.exit so `--cpu-prof` gets to write its profile. Registered before the ready
+// line: a SIGTERM that arrived before it would take the default action and kill the process outright.
 process.once('SIGTERM', () => {
   app.stop().finally(() => process.exit(0));
 });
+
+const server = (await app.start({ port: Number(process.env.PORT ?? 0), host: process.env.HOST ?? '127.0.0.1' })) as Server;
+process.stdout.write(`${JSON.stringify({ port: (server.address() as AddressInfo).port, msg: 'bare bolt is ready' })}\n`);

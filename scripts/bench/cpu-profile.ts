@@ -15,10 +15,13 @@ export interface ProfileSummary {
   packages: SelfTime[];
 }
 
-/** Reads the one `.cpuprofile` that `node --cpu-prof --cpu-prof-dir <dir>` wrote and ranks self time. */
+// CPU.<date>.<time>.<pid>.<thread id>.<sequence>.cpuprofile; tsx's loader thread writes one of its own.
+const MAIN_THREAD_PROFILE = /\.0\.\d+\.cpuprofile$/;
+
+/** Reads the main-thread `.cpuprofile` that `node --cpu-prof --cpu-prof-dir <dir>` wrote and ranks self time. */
 export function summarizeCpuProfile(dir: string, repoRoot: string, top = 15): ProfileSummary {
-  const file = readdirSync(dir).find((name) => name.endsWith('.cpuprofile'));
-  if (!file) throw new Error(`no .cpuprofile in ${dir}: the process did not exit through process.exit`);
+  const file = readdirSync(dir).find((name) => MAIN_THREAD_PROFILE.test(name));
+  if (!file) throw new Error(`no main-thread .cpuprofile in ${dir}: the process did not exit through process.exit`);
   const profile = JSON.parse(readFileSync(join(dir, file), 'utf8')) as CpuProfile;
   const frames = new Map(profile.nodes.map((n) => [n.id, n.callFrame]));
   const byFunction = new Map<string, number>();
@@ -30,7 +33,9 @@ export function summarizeCpuProfile(dir: string, repoRoot: string, top = 15): Pr
     if (!frame || frame.functionName === '(idle)') return;
     busyUs += us;
     const where = locate(frame.url, repoRoot);
-    const name = `${frame.functionName || '(anonymous)'}${where ? `  ${where}:${frame.lineNumber + 1}` : ''}`;
+    // Line numbers of .ts files point into tsx's transformed output, not the source: leave them out.
+    const line = where.endsWith('.ts') ? '' : `:${frame.lineNumber + 1}`;
+    const name = `${frame.functionName || '(anonymous)'}${where ? `  ${where}${line}` : ''}`;
     byFunction.set(name, (byFunction.get(name) ?? 0) + us);
     const pkg = packageOf(frame, where);
     byPackage.set(pkg, (byPackage.get(pkg) ?? 0) + us);

@@ -11,7 +11,9 @@ export interface LevelResult {
   requests: number;
   trunkbot: RunSummary;
   bare: RunSummary;
-  /** VmHWM of each bot right after this level: the peak since the process started. */
+  /** Highest VmRSS of each bot, sampled every 50 ms during its measured run. */
+  rssDuringMb: { trunkbot: number | undefined; bare: number | undefined };
+  /** VmHWM of each bot right after this level: the peak since the process started, start-up included. */
   peakRssMb: { trunkbot: number | undefined; bare: number | undefined };
 }
 
@@ -34,9 +36,11 @@ const ratio = (a: number | undefined, b: number | undefined): string =>
   a === undefined || b === undefined || !(b > 0) || Number.isNaN(a) ? '-' : `${(a / b).toFixed(2)}×`;
 const label = (surface: Surface): string => (surface === 'command' ? '/trunks command' : 'Next › button');
 
-function table(rows: string[][], indent = '  '): string[] {
+/** Columns padded to line up; the first (and with `alignLeft`, every) column is left-aligned, the rest right. */
+function table(rows: string[][], indent = '  ', alignLeft = false): string[] {
   const widths = rows[0]!.map((_, col) => Math.max(...rows.map((r) => (r[col] ?? '').length)));
-  return rows.map((r) => indent + r.map((cell, col) => (col === 0 ? cell.padEnd(widths[col]!) : cell.padStart(widths[col]!))).join('   ').trimEnd());
+  const pad = (cell: string, col: number) => (col === 0 || alignLeft ? cell.padEnd(widths[col]!) : cell.padStart(widths[col]!));
+  return rows.map((r) => indent + r.map(pad).join('   ').trimEnd());
 }
 
 function errorText(s: RunSummary): string {
@@ -46,7 +50,12 @@ function errorText(s: RunSummary): string {
 
 function levelTable(level: LevelResult, latencyMs: number): string[] {
   const { trunkbot: t, bare: b } = level;
-  const row = (name: string, pick: (s: RunSummary) => number, show = ms): string[] => [name, show(pick(t)), show(pick(b)), ratio(pick(t), pick(b))];
+  const row = (name: string, pick: (s: RunSummary) => number, show: (n: number) => string = ms): string[] => [
+    name,
+    show(pick(t)),
+    show(pick(b)),
+    ratio(pick(t), pick(b)),
+  ];
   const lines = [
     `${label(level.surface)} · concurrency ${level.concurrency} · ${level.requests} requests`,
     ...table([
@@ -59,7 +68,8 @@ function levelTable(level: LevelResult, latencyMs: number): string[] {
       row('bot overhead p99', (s) => s.overheadP99),
       row('requests/s', (s) => s.requestsPerSecond, (n) => n.toFixed(1)),
       ['ITNIO calls', String(t.vendorCalls), String(b.vendorCalls), ''],
-      ['peak RSS so far (VmHWM)', mb(level.peakRssMb.trunkbot), mb(level.peakRssMb.bare), ratio(level.peakRssMb.trunkbot, level.peakRssMb.bare)],
+      ['peak RSS during run (VmRSS)', mb(level.rssDuringMb.trunkbot), mb(level.rssDuringMb.bare), ratio(level.rssDuringMb.trunkbot, level.rssDuringMb.bare)],
+      ['peak RSS since start (VmHWM)', mb(level.peakRssMb.trunkbot), mb(level.peakRssMb.bare), ratio(level.peakRssMb.trunkbot, level.peakRssMb.bare)],
     ]),
   ];
   if (t.errors + b.errors > 0) lines.push(`  errors: trunkbot ${errorText(t)}; bare Bolt ${errorText(b)}`);
@@ -78,8 +88,11 @@ export function judgeTargets(report: BenchReport): Verdict[] {
   const ackRatios = levels.map((l) => l.trunkbot.ackP99 / l.bare.ackP99);
   const overheads = levels.map((l) => l.trunkbot.overheadP50);
   const heaviest = levels.reduce((max, l) => Math.max(max, l.concurrency), 0);
-  const rss = levels.filter((l) => l.concurrency === heaviest).map((l) => l.peakRssMb.trunkbot).at(-1);
-  const bareRss = levels.filter((l) => l.concurrency === heaviest).map((l) => l.peakRssMb.bare).at(-1);
+  const atHeaviest = levels.filter((l) => l.concurrency === heaviest);
+  const maxOf = (values: (number | undefined)[]) => (values.some((v) => v === undefined) ? undefined : Math.max(...(values as number[])));
+  const rss = maxOf(atHeaviest.map((l) => l.rssDuringMb.trunkbot));
+  const bareRss = maxOf(atHeaviest.map((l) => l.rssDuringMb.bare));
+  const hwm = maxOf(atHeaviest.map((l) => l.peakRssMb.trunkbot));
   const readyT = percentile(readyMs.trunkbot, 50);
   const readyB = percentile(readyMs.bare, 50);
   const judged = (values: number[], ok: (n: number) => boolean) => (values.some(Number.isNaN) || values.length === 0 ? undefined : values.every(ok));
@@ -96,7 +109,7 @@ export function judgeTargets(report: BenchReport): Verdict[] {
     },
     {
       target: `peak RSS ≤ ${TARGETS.peakRssMb} MB (heaviest load)`,
-      measured: `${mb(rss)} after c${heaviest} (bare Bolt ${mb(bareRss)})`,
+      measured: `${mb(rss)} during c${heaviest} (bare Bolt ${mb(bareRss)}); VmHWM since start ${mb(hwm)}`,
       met: rss === undefined ? undefined : rss <= TARGETS.peakRssMb,
     },
     {
@@ -134,9 +147,9 @@ export function formatReport(report: BenchReport): string {
     '',
     'targets (this run)',
     ...table([
-      ['target', 'measured', 'result'],
-      ...judgeTargets(report).map((v) => [v.target, v.measured, v.met === undefined ? 'not measured' : v.met ? 'met' : 'NOT MET']),
-    ]).map((line) => line),
+      ['target', 'result', 'measured'],
+      ...judgeTargets(report).map((v) => [v.target, v.met === undefined ? 'not measured' : v.met ? 'met' : 'NOT MET', v.measured]),
+    ], '  ', true),
   );
   for (const [name, profile] of Object.entries(report.profiles)) {
     if (profile) lines.push('', ...profileLines(`CPU profile of ${name}`, profile));

@@ -34,6 +34,8 @@ export interface BotProcess {
   readonly readyMs: number;
   /** VmHWM from /proc: the highest resident set size since the process started, in MB. */
   peakRssMb(): number | undefined;
+  /** VmRSS from /proc: the resident set size now, in MB. */
+  rssMb(): number | undefined;
   /** True once the process has exited, which during a run means it crashed. */
   exited(): boolean;
   /** The last few KB of stdout and stderr, for error messages. */
@@ -118,7 +120,8 @@ export function spawnBot(spec: BotSpec): Promise<BotProcess> {
         pid: child.pid ?? 0,
         port,
         readyMs: (readyAt ?? NaN) - startedAt,
-        peakRssMb: () => readVmHwmMb(child.pid),
+        peakRssMb: () => readStatusMb(child.pid, 'VmHWM'),
+        rssMb: () => readStatusMb(child.pid, 'VmRSS'),
         exited: () => child.exitCode !== null || child.signalCode !== null,
         tail,
         stop,
@@ -127,10 +130,10 @@ export function spawnBot(spec: BotSpec): Promise<BotProcess> {
   });
 }
 
-function readVmHwmMb(pid: number | undefined): number | undefined {
+function readStatusMb(pid: number | undefined, field: 'VmHWM' | 'VmRSS'): number | undefined {
   if (pid === undefined) return undefined;
   try {
-    const kb = /^VmHWM:\s+(\d+) kB/m.exec(readFileSync(`/proc/${pid}/status`, 'utf8'))?.[1];
+    const kb = new RegExp(`^${field}:\\s+(\\d+) kB`, 'm').exec(readFileSync(`/proc/${pid}/status`, 'utf8'))?.[1];
     return kb === undefined ? undefined : Number(kb) / 1024;
   } catch {
     // Not Linux, or the process is gone.

@@ -1,0 +1,84 @@
+import { parseArgs } from 'node:util';
+
+/** `npm run bench -- --help`. */
+export const USAGE = `Usage: npm run bench -- [options]
+
+Runs trunkbot and a bare Bolt app (scripts/bench/bare-bolt.ts) as separate processes on loopback,
+against the same sandbox ITNIO API and Slack stand-in, drives both with the same signed /trunks
+commands and Next › clicks, and prints both side by side with the ratios trunkbot / bare Bolt.
+
+Options:
+  --concurrency LIST  comma-separated users in flight per level (default 1,16,64)
+  --requests N        measured commands, and as many clicks, per level and bot (default 300)
+  --latency MS        latency the sandbox ITNIO API adds to every answer (default 50)
+  --starts N          timed starts of each bot for the ready time (default 5)
+  --trunkbot-env K=V  extra environment for trunkbot only, repeatable, e.g.
+                      NODE_OPTIONS=--max-old-space-size=64 (the run header lists what was set);
+                      LOG_LEVEL must stay info or lower: the bench waits for the info ready line
+  --profile           run both bots under --cpu-prof and print where their CPU time went
+                      (slows them down: read the tables of a --profile run as indicative only)
+  --help              show this help
+
+Exit status: 0 when the run completed (whether or not targets were met), 1 when it could not run.`;
+
+/** What one bench run does. */
+export interface Options {
+  concurrency: number[];
+  requests: number;
+  latencyMs: number;
+  starts: number;
+  profile: boolean;
+  trunkbotEnv: Record<string, string>;
+}
+
+/** A flag the user got wrong; the message says which and how. */
+export class UsageError extends Error {}
+
+/** Reads the flags; throws UsageError for anything malformed. */
+export function readCli(argv: string[]): Options | 'help' {
+  const { values } = parseArgs({
+    args: argv,
+    strict: true,
+    allowPositionals: false,
+    options: {
+      concurrency: { type: 'string' },
+      requests: { type: 'string' },
+      latency: { type: 'string' },
+      starts: { type: 'string' },
+      profile: { type: 'boolean' },
+      'trunkbot-env': { type: 'string', multiple: true },
+      help: { type: 'boolean' },
+    },
+  });
+  if (values.help) return 'help';
+  const concurrency = (values.concurrency ?? '1,16,64').split(',').map((c) => wholeNumber('--concurrency', c.trim(), 1, 1000));
+  return {
+    // Ascending, so the peak RSS read after the last level is the peak under the heaviest load.
+    concurrency: [...new Set(concurrency)].sort((a, b) => a - b),
+    requests: wholeNumber('--requests', values.requests ?? '300', 1, 1_000_000),
+    latencyMs: wholeNumber('--latency', values.latency ?? '50', 0, 60_000),
+    starts: wholeNumber('--starts', values.starts ?? '5', 1, 100),
+    profile: values.profile ?? false,
+    trunkbotEnv: checkTrunkbotEnv(Object.fromEntries((values['trunkbot-env'] ?? []).map(keyValue))),
+  };
+}
+
+function checkTrunkbotEnv(env: Record<string, string>): Record<string, string> {
+  const level = env.LOG_LEVEL?.toLowerCase();
+  if (level !== undefined && !['info', 'debug', 'trace'].includes(level)) {
+    throw new UsageError(`--trunkbot-env LOG_LEVEL=${env.LOG_LEVEL} would hide the "trunkbot is ready" line the bench waits for`);
+  }
+  return env;
+}
+
+function keyValue(pair: string): [string, string] {
+  const at = pair.indexOf('=');
+  if (!/^[A-Z_][A-Z0-9_]*=/.test(pair)) throw new UsageError(`--trunkbot-env takes KEY=VALUE, got "${pair}"`);
+  return [pair.slice(0, at), pair.slice(at + 1)];
+}
+
+function wholeNumber(flag: string, value: string, min: number, max: number): number {
+  const n = /^\d{1,7}$/.test(value) ? Number(value) : NaN;
+  if (!(n >= min && n <= max)) throw new UsageError(`${flag} must be a whole number from ${min} to ${max}, got "${value}"`);
+  return n;
+}
