@@ -42,17 +42,15 @@ export async function startBot(config: Config, options: StartBotOptions): Promis
     log.warn({ error: { message: err.message } }, 'starting without verifying the Slack token; it will be verified on the first request');
   }
   const store = options.store ?? (await openStore(config, log));
-  const itnio = guardItnio(
+  const vendor =
     options.itnio ??
-      createItnioClient({
-        apiUrl: config.itnio.apiUrl,
-        apiKey: config.itnio.apiKey,
-        apiSecret: config.itnio.apiSecret,
-        timeoutMs: config.itnio.timeoutMs,
-      }),
-    config,
-    store,
-  );
+    createItnioClient({
+      apiUrl: config.itnio.apiUrl,
+      apiKey: config.itnio.apiKey,
+      apiSecret: config.itnio.apiSecret,
+      timeoutMs: config.itnio.timeoutMs,
+    });
+  const itnio = guardItnio(vendor, config, store);
   const slackIdentity = identityCache(config, identity);
   const inflight = new Inflight();
   const shutdown = new AbortController();
@@ -84,6 +82,7 @@ export async function startBot(config: Config, options: StartBotOptions): Promis
     { mode: config.slack.appToken ? 'socket' : 'http', port, team: identity?.teamId, itnio: config.itnio.apiUrl },
     'trunkbot is ready',
   );
+  void vendor.warmUp?.().catch((err: unknown) => log.error({ error: { message: (err as Error).message } }, 'loading the ITNIO client failed'));
 
   return {
     port,

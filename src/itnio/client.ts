@@ -1,6 +1,6 @@
 import { Agent as HttpAgent } from 'node:http';
 import { Agent as HttpsAgent } from 'node:https';
-import { got, HTTPError, RequestError, TimeoutError, type Got } from 'got';
+import type { Got } from 'got';
 import { envelopeSchema, pageDataSchema, trunkSchema, type Trunk, type TrunkFilter, type TrunkPage } from './schema.js';
 import { ItnioError, fromVendorStatus } from './errors.js';
 import { sign, unixSeconds } from './sign.js';
@@ -44,7 +44,11 @@ export interface TrunkQueryResult extends TrunkPage {
 export interface ItnioClient {
   queryTrunks(query: TrunkQuery): Promise<TrunkQueryResult>;
   close(): void;
+  /** Loads what the first query needs ahead of time (called once the bot is serving). */
+  warmUp?(): Promise<void>;
 }
+
+type GotModule = typeof import('got');
 
 const RETRY_STATUS = [429, 500, 502, 503, 504];
 
@@ -58,7 +62,11 @@ export function createItnioClient(options: ItnioClientOptions): ItnioClient {
   const { apiKey, apiSecret, timeoutMs, retries = 2, now = Date.now } = options;
   const deadlineMs = options.deadlineMs ?? queryDeadlineMs(timeoutMs, retries);
   const agent = { http: new HttpAgent({ keepAlive: true }), https: new HttpsAgent({ keepAlive: true }) };
-  const http: Got = got.extend({
+  // got is a large import (~50 ms); loading it after the bot is serving shortens start-up, and the
+  // first query simply waits for it.
+  let loading: Promise<{ http: Got; errors: GotModule }> | undefined;
+  const load = () => (loading ??= import('got').then((module) => ({ http: configure(module), errors: module })));
+  const configure = ({ got }: GotModule): Got => got.extend({
     prefixUrl: options.apiUrl,
     method: 'POST',
     agent,
@@ -88,8 +96,12 @@ export function createItnioClient(options: ItnioClientOptions): ItnioClient {
   });
 
   return {
+    async warmUp() {
+      await load();
+    },
     async queryTrunks({ page, size, filter, signal }) {
       const started = performance.now();
+      const { http, errors } = await load();
       const params: TrunkFilter = {};
       if (filter.type !== undefined) params.type = filter.type;
       if (filter.sipTrunkName !== undefined && filter.sipTrunkName !== '') params.sipTrunkName = filter.sipTrunkName;
@@ -101,7 +113,7 @@ export function createItnioClient(options: ItnioClientOptions): ItnioClient {
         }).text();
       } catch (err) {
         if (signal?.aborted) throw new ItnioError('itnio_cancelled', 'ITNIO query cancelled', {}, { cause: err });
-        throw toItnioError(err);
+        throw toItnioError(err, errors);
       }
       return { ...parseAnswer(body), latencyMs: Math.round(performance.now() - started), fetchedAt: Date.now() };
     },
@@ -161,7 +173,7 @@ function issuePaths(error: { issues: { path: PropertyKey[] }[] }): string {
     .join(', ');
 }
 
-function toItnioError(err: unknown): ItnioError {
+function toItnioError(err: unknown, { HTTPError, RequestError, TimeoutError }: GotModule): ItnioError {
   if (err instanceof ItnioError) return err;
   if (err instanceof TimeoutError || (err instanceof Error && (err.name === 'AbortError' || err.name === 'TimeoutError'))) {
     return new ItnioError('itnio_timeout', 'ITNIO did not answer in time', {}, { cause: err });
