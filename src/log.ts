@@ -2,44 +2,20 @@ import { pino, type DestinationStream, type Logger } from 'pino';
 
 export type { Logger };
 
-// Key paths that hold secrets in objects we might log (vendor records, request headers, config).
-const REDACT_PATHS = [
-  'sipPassword',
-  '*.sipPassword',
-  '*.*.sipPassword',
-  '*.*[*].sipPassword',
-  'records[*].sipPassword',
-  'headers.sign',
-  'headers.Sign',
-  'headers.authorization',
-  'headers.Authorization',
-  '*.headers.sign',
-  '*.headers.Sign',
-  '*.headers.authorization',
-  'apiSecret',
-  '*.apiSecret',
-  'signingSecret',
-  '*.signingSecret',
-  'botToken',
-  '*.botToken',
-  'appToken',
-  '*.appToken',
-  'token',
-  '*.token',
-];
-
 // Slack tokens look like xoxb-…/xapp-…; scrub them even when they were never configured here.
 const TOKEN_PATTERN = /\b(?:xox[abposer]|xapp)-[A-Za-z0-9-]+/g;
-const SIP_PASSWORD_KEY = /(\\*)"sipPassword\1"\s*:\s*/g;
+// Keys whose string values are secrets wherever they appear: SIP passwords, the vendor signature,
+// credentials. Matched in the serialized line, so depth and nesting cannot hide them.
+const SECRET_KEY = /(\\*)"(sipPassword|sign|authorization|apiSecret|signingSecret|botToken|appToken|token|password|secret)\1"\s*:\s*/gi;
 
 /**
- * Blanks the value of every `"sipPassword"` key in serialized JSON, also inside JSON that was itself
+ * Blanks the string value of every secret key in serialized JSON, also inside JSON that was itself
  * logged as a string (where its quotes carry n backslashes, and quotes inside the value carry more).
  */
-function scrubSipPasswords(text: string): string {
+function scrubSecretKeys(text: string): string {
   let out = '';
   let from = 0;
-  for (const m of text.matchAll(SIP_PASSWORD_KEY)) {
+  for (const m of text.matchAll(SECRET_KEY)) {
     const slashes = m[1] ?? '';
     const valueAt = m.index + m[0].length;
     if (valueAt < from || !text.startsWith(`${slashes}"`, valueAt)) continue;
@@ -61,9 +37,9 @@ function scrubSipPasswords(text: string): string {
   return out + text.slice(from);
 }
 
-/** Replaces every known secret, SIP passwords and anything shaped like a Slack token with `[REDACTED]`. */
+/** Replaces every known secret value, the values of secret keys and anything shaped like a Slack token with `[REDACTED]`. */
 export function scrubSecrets(text: string, secrets: readonly string[]): string {
-  let out = scrubSipPasswords(text.replace(TOKEN_PATTERN, '[REDACTED]'));
+  let out = scrubSecretKeys(text.replace(TOKEN_PATTERN, '[REDACTED]'));
   for (const secret of secrets) {
     if (secret.length > 0 && out.includes(secret)) out = out.split(secret).join('[REDACTED]');
   }
@@ -77,7 +53,7 @@ export interface LoggerOptions {
   destination?: DestinationStream;
 }
 
-/** JSON logger whose every line, at every level, is redacted by key and scrubbed of secret values. */
+/** JSON logger whose every line, at every level, is scrubbed of secret keys' values, known secrets and token shapes. */
 export function createLogger({ level, secrets = [], destination = pino.destination({ dest: 1, sync: true }) }: LoggerOptions): Logger {
   const scrubbed: DestinationStream = {
     write: (line: string) => destination.write(scrubSecrets(line, secrets)),
@@ -86,7 +62,6 @@ export function createLogger({ level, secrets = [], destination = pino.destinati
     {
       level,
       base: { app: 'trunkbot' },
-      redact: { paths: REDACT_PATHS, censor: '[REDACTED]' },
       timestamp: pino.stdTimeFunctions.isoTime,
       formatters: { level: (label) => ({ level: label }) },
     },

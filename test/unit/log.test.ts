@@ -34,6 +34,15 @@ describe('logger', () => {
     expect(lines[2]).toMatchObject({ headers: { sign: '[REDACTED]', 'api-key': 'k' } });
   });
 
+  test('secret keys are blanked at any depth, and other keys with secret-sounding parts are kept', () => {
+    const { log, lines } = capture('info');
+    log.info({ a: { b: { c: [{ token: 't-123456', password: 'pw-abcdef', Authorization: 'Bearer abc' }] } }, tokenCount: 3 }, 'deep');
+    expect(lines[0]).toMatchObject({
+      a: { b: { c: [{ token: '[REDACTED]', password: '[REDACTED]', Authorization: '[REDACTED]' }] } },
+      tokenCount: 3,
+    });
+  });
+
   test('scrubs configured secret values and Slack tokens wherever they appear', () => {
     const { log, raw } = capture('debug', ['the-signing-secret', 'itnio-secret-value']);
     log.debug(`bolt said: token xoxb-1234-5678-abcdef and the-signing-secret`);
