@@ -29,8 +29,8 @@ export function vendorError(status: number, reason?: string): VendorError {
   return { status, reason: reason ?? REASONS[status] ?? 'Unknown error', data: null };
 }
 
-/** A 200 body that does not parse: the vendor's own documented example, trailing comma and all. */
-export const GARBAGE_BODY = `{
+/** The response example from ITNIO's SIP trunk query docs, verbatim: note the comma after `"number": null`. */
+export const DOCUMENTED_EXAMPLE_BODY = `{
 "status": 0,
 "reason": "success",
 "data": {
@@ -43,7 +43,14 @@ export const GARBAGE_BODY = `{
 {
 "keyId": 5000028,
 "sipGatewayIp": "12.325.353.2",
+"sipWhiteIp": null,
+"type": 1,
+"state": 1,
 "sipTrunkName": "22232",
+"sipPrefix": null,
+"ccIp": "0000.000.0.00",
+"createTime": "2025-01-10 11:31:21",
+"updateTime": "2025-01-10 11:31:21",
 "groupList": [
 {
 "groupId": 1000026,
@@ -51,9 +58,13 @@ export const GARBAGE_BODY = `{
 "number": null,
 }
 ],
+"sipAccount": null,
 "sipPassword": null,
 "sipTrunkState": false
 }
 ]
 }
 }`;
+
+/** A 200 body that does not parse: the vendor's own documented example, trailing comma and all. */
+export const GARBAGE_BODY = DOCUMENTED_EXAMPLE_BODY;

@@ -3,44 +3,8 @@ import { parseAnswer } from '../../src/itnio/client.js';
 import { describeItnioError } from '../../src/itnio/describe-error.js';
 import { ItnioError, type ItnioErrorCode } from '../../src/itnio/errors.js';
 import type { TrunkPage } from '../../src/itnio/schema.js';
+import { DOCUMENTED_EXAMPLE_BODY as DOCUMENTED_BODY } from '../../src/sandbox/vendor-envelope.js';
 import { RUN, hostileText } from './arbitraries.js';
-
-/** The response example from ITNIO's SIP trunk query docs, verbatim: note the comma after `"number": null`. */
-const DOCUMENTED_BODY = `{
-"status": 0,
-"reason": "success",
-"data": {
-"total": 1,
-"size": 50,
-"current": 1,
-"searchCount": true,
-"pages": 1,
-"records": [
-{
-"keyId": 5000028,
-"sipGatewayIp": "12.325.353.2",
-"sipWhiteIp": null,
-"type": 1,
-"state": 1,
-"sipTrunkName": "22232",
-"sipPrefix": null,
-"ccIp": "0000.000.0.00",
-"createTime": "2025-01-10 11:31:21",
-"updateTime": "2025-01-10 11:31:21",
-"groupList": [
-{
-"groupId": 1000026,
-"groupName": "groupName1",
-"number": null,
-}
-],
-"sipAccount": null,
-"sipPassword": null,
-"sipTrunkState": false
-}
-]
-}
-}`;
 
 const CODES: ItnioErrorCode[] = [
   'itnio_auth', 'itnio_clock', 'itnio_params', 'itnio_quota', 'itnio_vendor_error', 'itnio_status',
