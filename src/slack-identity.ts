@@ -7,6 +7,8 @@ export interface BotIdentity {
   botId: string;
   botUserId: string;
   teamId?: string;
+  /** Set when the app is installed in an Enterprise Grid org. */
+  enterpriseId?: string;
 }
 
 /** Startup failures an operator must fix, phrased as the fix. */
@@ -40,7 +42,12 @@ export async function fetchBotIdentity(config: Config): Promise<BotIdentity> {
   if (!auth.bot_id || !auth.user_id) {
     throw new StartupError('SLACK_BOT_TOKEN is not a bot token: use the Bot User OAuth Token (xoxb-…).');
   }
-  return { botId: auth.bot_id, botUserId: auth.user_id, ...(auth.team_id && { teamId: auth.team_id }) };
+  return {
+    botId: auth.bot_id,
+    botUserId: auth.user_id,
+    ...(auth.team_id && { teamId: auth.team_id }),
+    ...(auth.enterprise_id && { enterpriseId: auth.enterprise_id }),
+  };
 }
 
 /** The bot's identity as far as it is known, and a way to learn it later. */
@@ -48,6 +55,8 @@ export interface IdentityCache {
   current(): BotIdentity | undefined;
   /** Looks the identity up in the background if it is not known yet (one lookup at a time). */
   refresh(): void;
+  /** The identity, waiting up to `timeoutMs` for a lookup when it is not known yet. */
+  resolve(timeoutMs: number): Promise<BotIdentity | undefined>;
 }
 
 /**
@@ -57,8 +66,16 @@ export interface IdentityCache {
 export function identityCache(config: Config, known: BotIdentity | undefined): IdentityCache {
   let identity = known;
   let pending: Promise<void> | undefined;
-  return {
+  const cache: IdentityCache = {
     current: () => identity,
+    async resolve(timeoutMs) {
+      if (identity) return identity;
+      cache.refresh();
+      let timer: NodeJS.Timeout | undefined;
+      await Promise.race([pending, new Promise((r) => (timer = setTimeout(r, timeoutMs)))]);
+      clearTimeout(timer);
+      return identity;
+    },
     refresh() {
       if (identity || pending) return;
       pending = fetchBotIdentity(config)
@@ -71,4 +88,5 @@ export function identityCache(config: Config, known: BotIdentity | undefined): I
         });
     },
   };
+  return cache;
 }

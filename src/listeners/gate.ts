@@ -16,12 +16,24 @@ export async function firstDelivery(deps: BotDeps, triggerId: string | undefined
   return triggerId === undefined || triggerId === '' || deps.store.claim(`trigger:${triggerId}`, TRIGGER_MEMORY_SECONDS);
 }
 
-/** Rule 1: workspace, channel and user allowlists; nothing else runs for a refused request. */
-export function refuseAccess(deps: BotDeps, origin: Origin): Refusal | undefined {
-  const installed = deps.identity.current();
-  const decision = checkAccess(deps.access, origin, { ...(installed?.teamId && { teamId: installed.teamId }) });
+/**
+ * Rule 1: workspace, channel and user allowlists; nothing else runs for a refused request. Without
+ * ALLOWED_TEAM_IDS the installed workspace comes from auth.test; if Slack has not told us yet (it was
+ * unreachable at start) we wait briefly — this runs after ack — and refuse rather than guess.
+ */
+export async function refuseAccess(deps: BotDeps, origin: Origin): Promise<Refusal | undefined> {
+  const installed = deps.access.teams.length > 0 ? deps.identity.current() : await deps.identity.resolve(IDENTITY_WAIT_MS);
+  if (!installed && deps.access.teams.length === 0) {
+    return { outcome: 'refused_unverified', message: 'trunkbot is still confirming its workspace with Slack. Try again in a minute.' };
+  }
+  const decision = checkAccess(deps.access, origin, {
+    ...(installed?.teamId && { teamId: installed.teamId }),
+    ...(installed?.enterpriseId && { enterpriseId: installed.enterpriseId }),
+  });
   return decision.allowed ? undefined : { outcome: `refused_${decision.reason}`, message: decision.message };
 }
+
+const IDENTITY_WAIT_MS = 3_000;
 
 /** Rule 2: the per-user rate limit, counted only for requests that would query ITNIO. */
 export async function refuseRate(deps: BotDeps, origin: Origin): Promise<Refusal | undefined> {

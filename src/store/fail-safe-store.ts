@@ -3,18 +3,31 @@ import { createMemoryStore, type Store } from './store.js';
 
 const WARN_EVERY_MS = 30_000;
 
+export interface FailSafeOptions {
+  /** A shared-store command slower than this counts as failed (a frozen Redis must not hang requests). */
+  timeoutMs?: number;
+  now?: () => number;
+}
+
 /**
- * Wraps a shared store so its outage never stops the bot: each failed command is answered from this
- * instance's memory instead (de-duplication and limits then hold per instance), and the logs say so.
+ * Wraps a shared store so its outage never stops the bot: each failed or slow command is answered
+ * from this instance's memory instead (de-duplication and limits then hold per instance), and the
+ * logs say so. Claims made in memory during an outage still count once the shared store is back, so a
+ * Slack retry of an event handled during the outage is not answered twice.
  */
-export function failSafeStore(shared: Store, log: Logger, now: () => number = Date.now): Store {
+export function failSafeStore(shared: Store, log: Logger, options: FailSafeOptions = {}): Store {
+  const { timeoutMs = 250, now = Date.now } = options;
   const local = createMemoryStore(now);
   let lastWarning = -Infinity;
   let failing = false;
 
   async function attempt<T>(op: string, run: (s: Store) => Promise<T>): Promise<T> {
+    let timer: NodeJS.Timeout | undefined;
     try {
-      const result = await run(shared);
+      const timeout = new Promise<never>((_, reject) => {
+        timer = setTimeout(() => reject(new Error(`shared store did not answer within ${timeoutMs} ms`)), timeoutMs);
+      });
+      const result = await Promise.race([run(shared), timeout]);
       if (failing) {
         failing = false;
         log.info({ store: 'redis' }, 'shared store is back; cross-instance state restored');
@@ -30,11 +43,16 @@ export function failSafeStore(shared: Store, log: Logger, now: () => number = Da
         );
       }
       return run(local);
+    } finally {
+      clearTimeout(timer);
     }
   }
 
   return {
-    claim: (key, ttl) => attempt('claim', (s) => s.claim(key, ttl)),
+    async claim(key, ttl) {
+      if ((await local.get(key)) !== undefined) return false;
+      return attempt('claim', (s) => s.claim(key, ttl));
+    },
     increment: (key, window) => attempt('increment', (s) => s.increment(key, window)),
     get: (key) => attempt('get', (s) => s.get(key)),
     set: (key, value, ttl) => attempt('set', (s) => s.set(key, value, ttl)),

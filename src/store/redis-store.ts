@@ -19,6 +19,8 @@ export async function createRedisStore(options: RedisStoreOptions): Promise<Stor
     // Fail fast while Redis is away instead of queueing commands: the caller falls back and says so.
     disableOfflineQueue: true,
     commandOptions: { timeout: options.commandTimeoutMs ?? 500 },
+    // A silent server (frozen, or a half-open connection) is noticed and the socket rebuilt.
+    pingInterval: 5_000,
     socket: {
       connectTimeout: 2_000,
       reconnectStrategy: (retries) => Math.min(100 * 2 ** retries, 5_000),

@@ -40,6 +40,15 @@ describe('Slack unreachable when the bot starts', () => {
     expect(logs.lines.some((l) => /starting without verifying the Slack token/.test(String(l.msg)))).toBe(true);
     expect((await fetch(`http://127.0.0.1:${bot.port}/healthz`)).status).toBe(200);
 
+    // While the workspace cannot be confirmed, requests are refused rather than answered blindly.
+    const catcher = await startSlackStandIn();
+    const early = new SlackSender({ eventsUrl: `http://127.0.0.1:${bot.port}/slack/events`, signingSecret: SIGNING_SECRET, teamId: 'T0ANYONE' });
+    await early.slashCommand({ text: 'outgoing', responseUrl: catcher.newResponseUrl() });
+    const refused = await catcher.waitForResponse(undefined, 8_000);
+    expect(String(refused.body.text)).toContain('still confirming its workspace with Slack');
+    expect(sandbox.requests).toHaveLength(0);
+    await catcher.close();
+
     slack = await startSlackStandIn({ port: slackPort, botToken: 'xoxb-sandbox-token' });
     const sender = new SlackSender({ eventsUrl: `http://127.0.0.1:${bot.port}/slack/events`, signingSecret: SIGNING_SECRET, teamId: slack.teamId });
     const responseUrl = slack.newResponseUrl();

@@ -7,7 +7,8 @@ import { firstDelivery, refuseAccess, refuseRate } from '../gate.js';
 /** The facts a button handler needs from a `block_actions` payload. */
 export function buttonOrigin(body: BlockAction<ButtonAction>, surface: Origin['surface']): Origin {
   const channel = body.channel?.id ?? body.container?.channel_id;
-  const team = body.team?.id ?? body.user.team_id;
+  // The clicker's own workspace, which differs from the message's in a Slack Connect channel.
+  const team = body.user.team_id ?? body.team?.id;
   const enterprise = body.enterprise?.id;
   return { surface, user: body.user.id, ...(channel && { channel }), ...(team && { team }), ...(enterprise && { enterprise }) };
 }
@@ -35,7 +36,7 @@ export async function admitClick(
     return undefined;
   }
   const whisper = (message: ReturnType<typeof renderProblem>) => respond({ response_type: 'ephemeral', replace_original: false, ...message });
-  const refusal = refuseAccess(deps, origin);
+  const refusal = await refuseAccess(deps, origin);
   if (refusal) {
     await whisper(renderNotice(refusal.message));
     audit(deps.log, origin, undefined, { outcome: refusal.outcome });

@@ -21,7 +21,7 @@ export function trunksCommand(deps: BotDeps) {
         deps.log.warn({ ...origin }, 'replayed slash command ignored');
         return;
       }
-      const refusal = refuseAccess(deps, origin);
+      const refusal = await refuseAccess(deps, origin);
       if (refusal) {
         await respond({ response_type: 'ephemeral', ...renderNotice(refusal.message) });
         audit(deps.log, origin, undefined, { outcome: refusal.outcome });

@@ -43,7 +43,8 @@ export function appMention(deps: BotDeps) {
         surface: 'mention',
         user,
         channel: event.channel,
-        ...(body.team_id && { team: body.team_id }),
+        // In a shared (Slack Connect) channel the envelope names our workspace; the user's own is user_team.
+        ...((event.user_team ?? body.team_id) && { team: event.user_team ?? body.team_id }),
         ...(enterprise && { enterprise }),
       };
       const thread = { channel: event.channel, thread_ts: event.thread_ts ?? event.ts };
@@ -52,7 +53,7 @@ export function appMention(deps: BotDeps) {
         await client.chat.postEphemeral({ ...thread, user, ...renderNotice(refusal.message) });
         audit(deps.log, origin, undefined, { outcome: refusal.outcome });
       };
-      const denied = refuseAccess(deps, origin);
+      const denied = await refuseAccess(deps, origin);
       if (denied) return refuse(denied);
       const args = mentionArguments(event.text, context.botUserId);
       const parsed = args === '' ? ({ kind: 'help' } as const) : parseQuery(args);
