@@ -61,6 +61,8 @@ export async function startBot(config: Config, options: StartBotOptions): Promis
       store,
       inflight,
       log,
+      // Audit lines stay on when LOG_LEVEL is warn or error; only `silent` silences them.
+      audit: log.child({ component: 'audit' }, { level: config.logLevel === 'silent' ? 'silent' : 'info' }),
       timeZone: config.itnio.timeZone,
       shutdown: shutdown.signal,
       access: config.access,

@@ -13,8 +13,11 @@ export interface Store {
   close(): Promise<void>;
 }
 
+const SWEEP_EVERY_PUTS = 1_000;
+const MAX_ENTRIES = 100_000;
+
 /** A process-local store; expired keys are swept as new ones arrive, so memory stays bounded. */
-export function createMemoryStore(now: () => number = Date.now): Store {
+export function createMemoryStore(now: () => number = Date.now): Store & { readonly size: number } {
   const entries = new Map<string, { value: string; expires: number }>();
 
   const live = (key: string) => {
@@ -25,22 +28,25 @@ export function createMemoryStore(now: () => number = Date.now): Store {
     }
     return entry;
   };
+  let puts = 0;
   const put = (key: string, value: string, ttlSeconds: number) => {
-    // Re-inserting moves the key to the end, so the sweep below meets the oldest expiries first.
     entries.delete(key);
     entries.set(key, { value, expires: now() + ttlSeconds * 1000 });
-    sweep();
+    // Keys live from seconds (pages) to hours (event ids), so expiry order is not insertion order:
+    // sweep the whole map now and then (amortised O(1) per write), and never hold more than a cap.
+    if (++puts % SWEEP_EVERY_PUTS === 0) sweep();
+    while (entries.size > MAX_ENTRIES) entries.delete(entries.keys().next().value!);
   };
   const sweep = () => {
     const t = now();
-    let checked = 0;
-    for (const [k, e] of entries) {
-      if (++checked > 100) break;
-      if (e.expires <= t) entries.delete(k);
-    }
+    for (const [k, e] of entries) if (e.expires <= t) entries.delete(k);
   };
 
   return {
+    /** Entries held, expired or not: what the housekeeping keeps bounded. */
+    get size() {
+      return entries.size;
+    },
     async claim(key, ttlSeconds) {
       if (live(key)) return false;
       put(key, '1', ttlSeconds);

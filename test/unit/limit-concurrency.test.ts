@@ -49,6 +49,33 @@ describe('limitConcurrency', () => {
   });
 });
 
+describe('limitConcurrency waiting', () => {
+  test('a query that waits too long for a slot is told the bot is busy, and leaves the queue', async () => {
+    const { client, pending } = controllableClient();
+    const limited = limitConcurrency(client, { max: 1, queue: 5, maxWaitMs: 50 });
+    const first = limited.queryTrunks(q(1));
+    await expect(limited.queryTrunks(q(2))).rejects.toMatchObject({ code: 'itnio_busy' });
+    pending[0]!.finish();
+    await first;
+    void limited.queryTrunks(q(3));
+    await tick();
+    expect(pending.map((p) => p.query.page)).toEqual([1, 3]);
+  });
+
+  test('a waiting query is cancelled by its signal (shutdown)', async () => {
+    const { client, pending } = controllableClient();
+    const limited = limitConcurrency(client, { max: 1, queue: 5, maxWaitMs: 5_000 });
+    void limited.queryTrunks(q(1));
+    const controller = new AbortController();
+    const waiting = limited.queryTrunks({ ...q(2), signal: controller.signal });
+    controller.abort();
+    await expect(waiting).rejects.toMatchObject({ code: 'itnio_cancelled' });
+    pending[0]!.finish();
+    await tick();
+    expect(pending).toHaveLength(1);
+  });
+});
+
 describe('singleFlight', () => {
   test('identical queries in flight share one call; different or later ones do not', async () => {
     const { client, pending } = controllableClient();

@@ -1,7 +1,8 @@
 import type { BlockAction, ButtonAction, RespondFn } from '@slack/bolt';
 import { decodePageState, type PageState } from '../../trunks/page-state.js';
 import { renderNotice, renderProblem } from '../../trunks/render-notice.js';
-import { audit, type BotDeps, type Origin } from '../deps.js';
+import type { SlackMessage } from '../../trunks/message.js';
+import type { AuditRecord, BotDeps, Origin } from '../deps.js';
 import { firstDelivery, refuseAccess, refuseRate } from '../gate.js';
 
 /** The facts a button handler needs from a `block_actions` payload. */
@@ -22,7 +23,8 @@ const STALE_BUTTON = 'That button is out of date or was changed, so I did not ru
 
 /**
  * Lets a click through the same gate as a command: replays are dropped, refused users and tampered
- * values are answered privately, and the user's rate limit applies. Returns the state to act on.
+ * values are answered privately, and the user's rate limit applies. Returns the state to act on;
+ * otherwise `record` says why not.
  */
 export async function admitClick(
   deps: BotDeps,
@@ -30,28 +32,30 @@ export async function admitClick(
   origin: Origin,
   value: string | undefined,
   respond: RespondFn,
+  record: AuditRecord,
 ): Promise<PageState | undefined> {
   if (!(await firstDelivery(deps, body.trigger_id))) {
-    deps.log.warn({ ...origin }, 'replayed button click ignored');
+    record.outcome = 'replay_ignored';
     return undefined;
   }
-  const whisper = (message: ReturnType<typeof renderProblem>) => respond({ response_type: 'ephemeral', replace_original: false, ...message });
+  const whisper = (message: SlackMessage) => respond({ response_type: 'ephemeral', replace_original: false, ...message });
   const refusal = await refuseAccess(deps, origin);
   if (refusal) {
+    record.outcome = refusal.outcome;
     await whisper(renderNotice(refusal.message));
-    audit(deps.log, origin, undefined, { outcome: refusal.outcome });
     return undefined;
   }
   const state = decodePageState(value, deps.seal);
   if (!state || !origin.channel) {
+    record.outcome = 'invalid_button';
     await whisper(renderProblem(STALE_BUTTON));
-    audit(deps.log, origin, undefined, { outcome: 'invalid_button' });
     return undefined;
   }
+  record.request = state.request;
   const limited = await refuseRate(deps, origin);
   if (limited) {
+    record.outcome = limited.outcome;
     await whisper(renderNotice(limited.message));
-    audit(deps.log, origin, state.request, { outcome: limited.outcome });
     return undefined;
   }
   return state;

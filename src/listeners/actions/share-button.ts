@@ -1,7 +1,7 @@
 import type { AllMiddlewareArgs, BlockAction, ButtonAction, SlackActionMiddlewareArgs } from '@slack/bolt';
 import { answerQuery } from '../../trunks/answer-query.js';
 import { renderProblem } from '../../trunks/render-notice.js';
-import { audit, type BotDeps } from '../deps.js';
+import { audited, type BotDeps } from '../deps.js';
 import { admitClick, buttonOrigin } from './button-context.js';
 
 type ButtonArgs = SlackActionMiddlewareArgs<BlockAction<ButtonAction>> & AllMiddlewareArgs;
@@ -21,44 +21,47 @@ const CANNOT_POST =
 export function shareButton(deps: BotDeps) {
   return async ({ ack, body, action, respond, client }: ButtonArgs): Promise<void> => {
     await ack();
-    await deps.inflight.run(async () => {
-      const origin = buttonOrigin(body, 'share');
-      const state = await admitClick(deps, body, origin, action.value, respond);
-      if (!state || !origin.channel) return;
-      // A double click must not post the page twice; a failed share frees the claim so it can be retried.
-      const claim = `share:${origin.user}:${body.container?.message_ts ?? ''}:${action.value}`;
-      if (!(await deps.store.claim(claim, SHARE_MEMORY_SECONDS))) {
-        audit(deps.log, origin, state.request, { outcome: 'duplicate_share' });
-        return;
-      }
-      const answer = await answerQuery(deps, state.request, { shareable: false, sharedBy: origin.user });
-      if (!answer.ok) {
-        await deps.store.delete(claim);
-        await respond({ response_type: 'ephemeral', replace_original: false, ...answer.message });
-        audit(deps.log, origin, state.request, answer);
-        return;
-      }
-      let via: 'chat.postMessage' | 'response_url' | 'none' = 'chat.postMessage';
-      try {
-        await client.chat.postMessage({ channel: origin.channel, ...answer.message });
-      } catch (postError) {
-        deps.log.info({ ...origin, error: slackErrorCode(postError) }, 'share via chat.postMessage refused; using response_url');
-        via = 'response_url';
-        try {
-          await respond({ response_type: 'in_channel', replace_original: false, ...answer.message });
-        } catch (respondError) {
-          deps.log.warn({ ...origin, error: slackErrorCode(respondError) }, 'share via response_url failed');
-          via = 'none';
+    const origin = buttonOrigin(body, 'share');
+    await deps.inflight.run(() =>
+      audited(deps, origin, async (record) => {
+        const state = await admitClick(deps, body, origin, action.value, respond, record);
+        if (!state || !origin.channel) return;
+        record.request = state.request;
+        // A double click must not post the page twice; a failed share frees the claim so it can be retried.
+        const claim = `share:${origin.user}:${body.container?.message_ts ?? ''}:${action.value}`;
+        if (!(await deps.store.claim(claim, SHARE_MEMORY_SECONDS))) {
+          record.outcome = 'duplicate_share';
+          return;
         }
-      }
-      if (via === 'none') {
-        await deps.store.delete(claim);
-        await respond({ response_type: 'ephemeral', replace_original: false, ...renderProblem(CANNOT_POST) }).catch(() => undefined);
-      } else {
-        await respond({ delete_original: true }).catch(() => undefined);
-      }
-      audit(deps.log, origin, state.request, { ...answer, outcome: via === 'none' ? 'share_failed' : `shared_via_${via}` });
-    });
+        const answer = await answerQuery(deps, state.request, { shareable: false, sharedBy: origin.user });
+        Object.assign(record, answer);
+        if (!answer.ok) {
+          await deps.store.delete(claim);
+          await respond({ response_type: 'ephemeral', replace_original: false, ...answer.message });
+          return;
+        }
+        let via: 'chat.postMessage' | 'response_url' | 'none' = 'chat.postMessage';
+        try {
+          await client.chat.postMessage({ channel: origin.channel, ...answer.message });
+        } catch (postError) {
+          deps.log.info({ ...origin, error: slackErrorCode(postError) }, 'share via chat.postMessage refused; using response_url');
+          via = 'response_url';
+          try {
+            await respond({ response_type: 'in_channel', replace_original: false, ...answer.message });
+          } catch (respondError) {
+            deps.log.warn({ ...origin, error: slackErrorCode(respondError) }, 'share via response_url failed');
+            via = 'none';
+          }
+        }
+        record.outcome = via === 'none' ? 'share_failed' : `shared_via_${via}`;
+        if (via === 'none') {
+          await deps.store.delete(claim);
+          await respond({ response_type: 'ephemeral', replace_original: false, ...renderProblem(CANNOT_POST) }).catch(() => undefined);
+        } else {
+          await respond({ delete_original: true }).catch(() => undefined);
+        }
+      }),
+    );
   };
 }
 
