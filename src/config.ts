@@ -98,7 +98,12 @@ const envSchema = z.object({
   ALLOWED_CHANNEL_IDS: idList('channel', 'C0123ABCD'),
   ALLOWED_USER_IDS: idList('user', 'U0123ABCD'),
   ALLOWED_TEAM_IDS: idList('workspace or Enterprise org', 'T0123ABCD or E0123ABCD'),
-  ACCESS_CONTACT: optional.transform((v) => v ?? 'the trunkbot admins'),
+  // Shown unescaped in refusals so it can link a channel or person; nothing that could ping.
+  ACCESS_CONTACT: optional
+    .transform((v) => v ?? 'the trunkbot admins')
+    .refine((v) => v.length <= 200 && !/<[!^]|<(?![#@][A-Z0-9]+(?:\|[^<>]*)?>)/.test(v), {
+      message: 'must be plain text, a <#CHANNEL_ID> or a <@USER_ID> (no <!here>, <!channel> or other links), at most 200 characters',
+    }),
   RATE_LIMIT_PER_USER: integer(20, 0, 10_000, 'queries per user per minute; 0 turns the limit off'),
   ITNIO_MAX_CONCURRENCY: integer(4, 1, 100, 'ITNIO requests in flight at once per instance'),
   ITNIO_MAX_QUEUE: integer(50, 0, 10_000, 'queries allowed to wait for an ITNIO slot'),

@@ -1,3 +1,4 @@
+import { randomUUID } from 'node:crypto';
 import type { ItnioClient, TrunkQuery, TrunkQueryResult } from '../itnio/client.js';
 import type { Store } from '../store/store.js';
 import { queryKey } from './single-flight.js';
@@ -11,9 +12,11 @@ export interface SharedFlightOptions {
 }
 
 /**
- * Identical queries in flight on different instances share one ITNIO call: the first takes a lock in
- * the store and publishes its answer there; the others wait for that answer instead of calling too.
- * If the owner fails or vanishes, a waiter makes the call itself.
+ * Identical queries in flight on different instances share one ITNIO call.
+ * Rule 1: the first caller takes the lock in the store with a token of its own, calls ITNIO, publishes
+ * the answer under that token, and releases the lock only if it still holds it.
+ * Rule 2: the others read the token and wait for that flight's answer — never an older flight's.
+ * Rule 3: if the flight ends without an answer (it failed, or its owner vanished), a waiter calls itself.
  */
 export function sharedSingleFlight(client: ItnioClient, store: Store, options: SharedFlightOptions): ItnioClient {
   const { lockSeconds, resultSeconds = 5, pollMs = 25 } = options;
@@ -21,25 +24,26 @@ export function sharedSingleFlight(client: ItnioClient, store: Store, options: S
     async queryTrunks(query: TrunkQuery): Promise<TrunkQueryResult> {
       const key = queryKey(query);
       const lock = `flight:${key}`;
-      const result = `flight-result:${key}`;
-      if (await store.claim(lock, lockSeconds)) {
+      const token = randomUUID();
+      if (await store.claim(lock, lockSeconds, token)) {
         try {
           const answer = await client.queryTrunks(query);
-          await store.set(result, JSON.stringify(answer), resultSeconds);
+          await store.set(`flight-result:${key}:${token}`, JSON.stringify(answer), resultSeconds);
           return answer;
         } finally {
-          await store.delete(lock);
+          await store.deleteIfEquals(lock, token);
         }
       }
+      const owner = await store.get(lock);
       const deadline = Date.now() + lockSeconds * 1000;
-      while (Date.now() < deadline) {
-        const published = await store.get(result);
+      while (owner !== undefined && Date.now() < deadline) {
+        const published = await store.get(`flight-result:${key}:${owner}`);
         if (published !== undefined) return { ...(JSON.parse(published) as TrunkQueryResult), latencyMs: 0 };
-        // The owner released the lock without publishing: it failed, so this caller tries for itself.
-        if ((await store.get(lock)) === undefined) break;
+        if ((await store.get(lock)) !== owner) break;
         await new Promise((resolve) => setTimeout(resolve, pollMs));
       }
-      return client.queryTrunks(query);
+      const late = owner === undefined ? undefined : await store.get(`flight-result:${key}:${owner}`);
+      return late !== undefined ? { ...(JSON.parse(late) as TrunkQueryResult), latencyMs: 0 } : client.queryTrunks(query);
     },
     close: () => client.close(),
   };

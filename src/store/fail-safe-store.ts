@@ -49,14 +49,15 @@ export function failSafeStore(shared: Store, log: Logger, options: FailSafeOptio
   }
 
   return {
-    async claim(key, ttl) {
+    async claim(key, ttl, value) {
       if ((await local.get(key)) !== undefined) return false;
-      return attempt('claim', (s) => s.claim(key, ttl));
+      return attempt('claim', (s) => s.claim(key, ttl, value));
     },
     increment: (key, window) => attempt('increment', (s) => s.increment(key, window)),
     get: (key) => attempt('get', (s) => s.get(key)),
     set: (key, value, ttl) => attempt('set', (s) => s.set(key, value, ttl)),
     delete: (key) => attempt('delete', (s) => s.delete(key)),
+    deleteIfEquals: (key, value) => attempt('deleteIfEquals', (s) => s.deleteIfEquals(key, value)),
     async close() {
       await Promise.allSettled([shared.close(), local.close()]);
     },

@@ -11,6 +11,9 @@ export interface RedisStoreOptions {
   connectWaitMs?: number;
 }
 
+// Compare-and-delete in one step, so a lock that expired and was taken over is not released by its old owner.
+const DELETE_IF_EQUALS = "if redis.call('get', KEYS[1]) == ARGV[1] then return redis.call('del', KEYS[1]) else return 0 end";
+
 /** A store on Redis, so every bot instance behind one Slack URL shares the same state. */
 export async function createRedisStore(options: RedisStoreOptions): Promise<Store & { readonly ready: boolean }> {
   const prefix = options.prefix ?? 'trunkbot:';
@@ -44,8 +47,8 @@ export async function createRedisStore(options: RedisStoreOptions): Promise<Stor
     get ready() {
       return client.isReady;
     },
-    async claim(key, ttlSeconds) {
-      return (await client.set(k(key), '1', { condition: 'NX', expiration: { type: 'EX', value: ttlSeconds } })) === 'OK';
+    async claim(key, ttlSeconds, value = '1') {
+      return (await client.set(k(key), value, { condition: 'NX', expiration: { type: 'EX', value: ttlSeconds } })) === 'OK';
     },
     async increment(key, windowSeconds) {
       const [count, , ttl] = (await client
@@ -64,6 +67,9 @@ export async function createRedisStore(options: RedisStoreOptions): Promise<Stor
     },
     async delete(key) {
       await client.del(k(key));
+    },
+    async deleteIfEquals(key, value) {
+      await client.eval(DELETE_IF_EQUALS, { keys: [k(key)], arguments: [value] });
     },
     async close() {
       client.destroy();

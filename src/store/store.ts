@@ -3,13 +3,15 @@
  * answers. In memory for one instance; Redis when several instances must behave as one.
  */
 export interface Store {
-  /** Atomically claims `key` for `ttlSeconds`; false when it was already claimed and has not expired. */
-  claim(key: string, ttlSeconds: number): Promise<boolean>;
+  /** Atomically claims `key` for `ttlSeconds` (holding `value`); false when it was already claimed and has not expired. */
+  claim(key: string, ttlSeconds: number, value?: string): Promise<boolean>;
   /** Adds one to a counter that lives `windowSeconds` from its first hit; returns the count and seconds left. */
   increment(key: string, windowSeconds: number): Promise<{ count: number; resetSeconds: number }>;
   get(key: string): Promise<string | undefined>;
   set(key: string, value: string, ttlSeconds: number): Promise<void>;
   delete(key: string): Promise<void>;
+  /** Deletes `key` only while it still holds `value` (an owner releasing its own lock, never a successor's). */
+  deleteIfEquals(key: string, value: string): Promise<void>;
   close(): Promise<void>;
 }
 
@@ -47,9 +49,9 @@ export function createMemoryStore(now: () => number = Date.now): Store & { reado
     get size() {
       return entries.size;
     },
-    async claim(key, ttlSeconds) {
+    async claim(key, ttlSeconds, value = '1') {
       if (live(key)) return false;
-      put(key, '1', ttlSeconds);
+      put(key, value, ttlSeconds);
       return true;
     },
     async increment(key, windowSeconds) {
@@ -69,6 +71,9 @@ export function createMemoryStore(now: () => number = Date.now): Store & { reado
     },
     async delete(key) {
       entries.delete(key);
+    },
+    async deleteIfEquals(key, value) {
+      if (live(key)?.value === value) entries.delete(key);
     },
     async close() {
       entries.clear();

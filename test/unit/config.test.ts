@@ -116,6 +116,9 @@ describe('loadConfig', () => {
     ['ALLOWED_USER_IDS', 'U0A,@bob', /ALLOWED_USER_IDS must be comma-separated Slack user IDs/],
     ['REDIS_URL', 'localhost:6379', /REDIS_URL must be a redis:\/\/ or rediss:\/\/ URL/],
     ['ITNIO_MAX_CONCURRENCY', '0', /ITNIO_MAX_CONCURRENCY must be a whole number from 1 to 100/],
+    ['ACCESS_CONTACT', 'ask <!channel>', /ACCESS_CONTACT must be plain text, a <#CHANNEL_ID> or a <@USER_ID>/],
+    ['ACCESS_CONTACT', '<https://evil.example|the admins>', /ACCESS_CONTACT must be plain text/],
+    ['ACCESS_CONTACT', '<!subteam^S123>', /ACCESS_CONTACT must be plain text/],
   ])('%s=%j is explained', (name, value, message) => {
     expect(problemsOf({ ...valid, [name]: value })).toEqual([expect.stringMatching(message)]);
   });

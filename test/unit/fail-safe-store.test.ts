@@ -19,6 +19,7 @@ function switchableStore() {
     get: wrap(real.get),
     set: wrap(real.set),
     delete: wrap(real.delete),
+    deleteIfEquals: wrap(real.deleteIfEquals),
     close: () => real.close(),
   };
   return { store, set: (m: Mode) => (mode = m) };
