@@ -3,6 +3,19 @@ import { createServer, type IncomingMessage, type ServerResponse } from 'node:ht
 import type { AddressInfo } from 'node:net';
 import { blockKitProblem } from './block-kit-limits.js';
 import { readBody } from './read-body.js';
+import {
+  checkMessage,
+  decodeJsonArgs,
+  fail,
+  isRecord,
+  MAX_TEXT_CHARS,
+  MESSAGE_METHODS,
+  nonEmpty,
+  parseApiBody,
+  parseJson,
+  type Args,
+  type Result,
+} from './slack-api-args.js';
 
 /** Where and as whom the stand-in listens. */
 export interface SlackStandInOptions { port?: number; host?: string; botToken?: string; teamId?: string; botUserId?: string; botId?: string }
@@ -33,54 +46,7 @@ export interface SlackStandIn {
   close(): Promise<void>;
 }
 
-type Args = Record<string, unknown>;
-type Result = { ok: true; [key: string]: unknown } | { ok: false; error: string };
-
 const MAX_BODY_BYTES = 1024 * 1024;
-// Slack's documented per-message limits; a faithful stand-in rejects what Slack would.
-const MAX_TEXT_CHARS = 40_000;
-const MESSAGE_METHODS = new Set(['chat.postMessage', 'chat.update', 'chat.postEphemeral']);
-const JSON_ARG_ERRORS = { blocks: 'invalid_blocks_format', attachments: 'invalid_attachments', metadata: 'invalid_metadata_format' };
-
-const fail = (error: string): Result => ({ ok: false, error });
-const isRecord = (v: unknown): v is Args => typeof v === 'object' && v !== null && !Array.isArray(v);
-const nonEmpty = (v: unknown): boolean => (typeof v === 'string' ? v.length > 0 : Array.isArray(v) && v.length > 0);
-
-function parseJson(raw: string): unknown {
-  try {
-    return JSON.parse(raw);
-  } catch {
-    return undefined;
-  }
-}
-
-function parseApiBody(raw: string, contentType: string): { args: Args; bodyToken: string | undefined } | undefined {
-  const isJson = contentType.includes('application/json');
-  const parsed = isJson ? (raw === '' ? {} : parseJson(raw)) : Object.fromEntries(new URLSearchParams(raw));
-  if (!isRecord(parsed)) return undefined;
-  const { token, ...args } = parsed;
-  return { args, bodyToken: typeof token === 'string' ? token : undefined };
-}
-
-/** Form bodies carry objects as JSON strings; decode them so recorded args look like what the bot meant. */
-function decodeJsonArgs(args: Args): string | undefined {
-  for (const [key, error] of Object.entries(JSON_ARG_ERRORS)) {
-    const value = args[key];
-    if (typeof value !== 'string') continue;
-    const decoded = parseJson(value);
-    if (decoded === undefined) return error;
-    args[key] = decoded;
-  }
-  return args.blocks === undefined || Array.isArray(args.blocks) ? undefined : 'invalid_blocks_format';
-}
-
-function checkMessage(args: Args): string | undefined {
-  if (!nonEmpty(args.channel)) return 'channel_not_found';
-  if (!nonEmpty(args.text) && !nonEmpty(args.blocks) && !nonEmpty(args.attachments)) return 'no_text';
-  if (typeof args.text === 'string' && args.text.length > MAX_TEXT_CHARS) return 'msg_too_long';
-  if (args.blocks !== undefined && blockKitProblem(args.blocks)) return 'invalid_blocks';
-  return undefined;
-}
 
 /** Starts the stand-in on 127.0.0.1 (an OS-chosen port unless `port` is given). */
 export async function startSlackStandIn(options: SlackStandInOptions = {}): Promise<SlackStandIn> {
@@ -146,7 +112,7 @@ export async function startSlackStandIn(options: SlackStandInOptions = {}): Prom
     if ((headerToken ?? parsed?.bodyToken) !== botToken) return { args, result: fail('invalid_auth') };
     if (!parsed) return { args, result: fail('invalid_json') };
     // Rule 2: the method must exist.
-    const handler = methods[method];
+    const handler = Object.hasOwn(methods, method) ? methods[method] : undefined;
     if (!handler) return { args, result: fail('unknown_method') };
     // Rule 3: failures a test asked for win over real validation.
     const injected = apiFailures.get(method)?.shift();
