@@ -1,9 +1,9 @@
 import type { BlockAction, ButtonAction, RespondFn } from '@slack/bolt';
 import { decodePageState, type PageState } from '../../trunks/page-state.js';
-import { renderNotice, renderProblem } from '../../trunks/render-notice.js';
+import { renderProblem } from '../../trunks/render-notice.js';
 import type { SlackMessage } from '../../trunks/message.js';
 import type { AuditRecord, BotDeps, Origin } from '../deps.js';
-import { firstDelivery, refuseAccess, refuseRate } from '../gate.js';
+import { admit, firstDelivery } from '../gate.js';
 
 /** The facts a button handler needs from a `block_actions` payload. */
 export function buttonOrigin(body: BlockAction<ButtonAction>, surface: Origin['surface']): Origin {
@@ -23,8 +23,8 @@ const STALE_BUTTON = 'That button is out of date or was changed, so I did not ru
 
 /**
  * Lets a click through the same gate as a command: replays are dropped, refused users and tampered
- * values are answered privately, and the user's rate limit applies. Returns the state to act on;
- * otherwise `record` says why not.
+ * values are answered privately, and the user's rate limit applies. Returns the state to act on and
+ * the channel it was clicked in; otherwise `record` says why not.
  */
 export async function admitClick(
   deps: BotDeps,
@@ -33,30 +33,17 @@ export async function admitClick(
   value: string | undefined,
   respond: RespondFn,
   record: AuditRecord,
-): Promise<PageState | undefined> {
+): Promise<{ state: PageState; channel: string } | undefined> {
   if (!(await firstDelivery(deps, body.trigger_id))) {
     record.outcome = 'replay_ignored';
     return undefined;
   }
   const whisper = (message: SlackMessage) => respond({ response_type: 'ephemeral', replace_original: false, ...message });
-  const refusal = await refuseAccess(deps, origin);
-  if (refusal) {
-    record.outcome = refusal.outcome;
-    await whisper(renderNotice(refusal.message));
-    return undefined;
-  }
-  const state = decodePageState(value, deps.seal);
-  if (!state || !origin.channel) {
-    record.outcome = 'invalid_button';
-    await whisper(renderProblem(STALE_BUTTON));
-    return undefined;
-  }
-  record.request = state.request;
-  const limited = await refuseRate(deps, origin);
-  if (limited) {
-    record.outcome = limited.outcome;
-    await whisper(renderNotice(limited.message));
-    return undefined;
-  }
-  return state;
+  const admitted = await admit(deps, origin, record, whisper, () => {
+    const state = decodePageState(value, deps.seal);
+    return state && origin.channel
+      ? { request: state.request, state, channel: origin.channel }
+      : { outcome: 'invalid_button', reply: renderProblem(STALE_BUTTON) };
+  });
+  return admitted && { state: admitted.state, channel: admitted.channel };
 }

@@ -13,9 +13,9 @@ export function pageButton(deps: BotDeps) {
     const origin = buttonOrigin(body, 'button');
     await deps.inflight.run(() =>
       audited(deps, origin, async (record) => {
-        const state = await admitClick(deps, body, origin, action.value, respond, record);
-        if (!state) return;
-        record.request = state.request;
+        const admitted = await admitClick(deps, body, origin, action.value, respond, record);
+        if (!admitted) return;
+        const { state } = admitted;
         const answer = await answerQuery(deps, state.request, {
           shareable: isEphemeral(body) && state.sharedBy === undefined,
           // Refresh goes to ITNIO even when the page is cached; paging may use the cache.

@@ -24,9 +24,9 @@ export function shareButton(deps: BotDeps) {
     const origin = buttonOrigin(body, 'share');
     await deps.inflight.run(() =>
       audited(deps, origin, async (record) => {
-        const state = await admitClick(deps, body, origin, action.value, respond, record);
-        if (!state || !origin.channel) return;
-        record.request = state.request;
+        const admitted = await admitClick(deps, body, origin, action.value, respond, record);
+        if (!admitted) return;
+        const { state, channel } = admitted;
         // A double click must not post the page twice; a failed share frees the claim so it can be retried.
         const claim = `share:${origin.user}:${body.container?.message_ts ?? ''}:${action.value}`;
         if (!(await deps.store.claim(claim, SHARE_MEMORY_SECONDS))) {
@@ -42,7 +42,7 @@ export function shareButton(deps: BotDeps) {
         }
         let via: 'chat.postMessage' | 'response_url' | 'none' = 'chat.postMessage';
         try {
-          await client.chat.postMessage({ channel: origin.channel, ...answer.message });
+          await client.chat.postMessage({ channel, ...answer.message });
         } catch (postError) {
           deps.log.info({ ...origin, error: slackErrorCode(postError) }, 'share via chat.postMessage refused; using response_url');
           via = 'response_url';

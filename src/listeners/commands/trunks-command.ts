@@ -1,9 +1,9 @@
 import type { AllMiddlewareArgs, SlackCommandMiddlewareArgs } from '@slack/bolt';
 import { answerQuery } from '../../trunks/answer-query.js';
-import { parseQuery } from '../../trunks/parse-query.js';
-import { renderNotice, renderUsage } from '../../trunks/render-notice.js';
+import type { SlackMessage } from '../../trunks/message.js';
+import { readQuery } from '../../trunks/read-query.js';
 import { audited, type BotDeps, type Origin } from '../deps.js';
-import { firstDelivery, refuseAccess, refuseRate } from '../gate.js';
+import { admit, firstDelivery } from '../gate.js';
 
 /** `/trunks [filters]`: ack at once, then answer ephemerally through `respond()`. */
 export function trunksCommand(deps: BotDeps) {
@@ -16,34 +16,18 @@ export function trunksCommand(deps: BotDeps) {
       team: command.team_id,
       ...(command.enterprise_id && { enterprise: command.enterprise_id }),
     };
+    const reply = (message: SlackMessage) => respond({ response_type: 'ephemeral', ...message });
     await deps.inflight.run(() =>
       audited(deps, origin, async (record) => {
         if (!(await firstDelivery(deps, command.trigger_id))) {
           record.outcome = 'replay_ignored';
           return;
         }
-        const refusal = await refuseAccess(deps, origin);
-        if (refusal) {
-          record.outcome = refusal.outcome;
-          await respond({ response_type: 'ephemeral', ...renderNotice(refusal.message) });
-          return;
-        }
-        const parsed = parseQuery(command.text ?? '');
-        if (parsed.kind !== 'query') {
-          Object.assign(record, { outcome: parsed.kind === 'help' ? 'help' : 'invalid_input', input: command.text ?? '' });
-          await respond({ response_type: 'ephemeral', ...renderUsage('command', parsed.kind === 'invalid' ? parsed.problems : []) });
-          return;
-        }
-        record.request = parsed.request;
-        const limited = await refuseRate(deps, origin);
-        if (limited) {
-          record.outcome = limited.outcome;
-          await respond({ response_type: 'ephemeral', ...renderNotice(limited.message) });
-          return;
-        }
-        const answer = await answerQuery(deps, parsed.request, { shareable: true });
+        const admitted = await admit<object>(deps, origin, record, reply, () => readQuery(command.text ?? '', 'command'));
+        if (!admitted) return;
+        const answer = await answerQuery(deps, admitted.request, { shareable: true });
         Object.assign(record, answer);
-        await respond({ response_type: 'ephemeral', ...answer.message });
+        await reply(answer.message);
       }),
     );
   };

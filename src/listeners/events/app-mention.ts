@@ -1,13 +1,9 @@
 import type { AllMiddlewareArgs, SlackEventMiddlewareArgs } from '@slack/bolt';
 import { answerQuery } from '../../trunks/answer-query.js';
-import { parseQuery } from '../../trunks/parse-query.js';
-import { renderNotice, renderUsage } from '../../trunks/render-notice.js';
+import { readQuery } from '../../trunks/read-query.js';
 import type { SlackMessage } from '../../trunks/message.js';
 import { audited, type BotDeps, type Origin } from '../deps.js';
-import { refuseAccess, refuseRate } from '../gate.js';
-
-// Slack retries an event for up to ~1 hour; remembering ids a little longer makes a retry a no-op.
-const EVENT_MEMORY_SECONDS = 2 * 60 * 60;
+import { admit, firstEventDelivery } from '../gate.js';
 
 /**
  * The words meant for the bot: what follows its mention ("hey @trunkbot in acme" → "in acme"), or what
@@ -48,31 +44,13 @@ export function appMention(deps: BotDeps) {
     const whisper = (message: SlackMessage) => client.chat.postEphemeral({ ...thread, user, ...message });
     await deps.inflight.run(() =>
       audited(deps, origin, async (record) => {
-        if (!(await deps.store.claim(`event:${body.event_id}`, EVENT_MEMORY_SECONDS))) {
+        if (!(await firstEventDelivery(deps, body.event_id))) {
           record.outcome = 'duplicate_event';
           return;
         }
-        const denied = await refuseAccess(deps, origin);
-        if (denied) {
-          record.outcome = denied.outcome;
-          await whisper(renderNotice(denied.message));
-          return;
-        }
-        const args = mentionArguments(event.text, context.botUserId);
-        const parsed = args === '' ? ({ kind: 'help' } as const) : parseQuery(args);
-        if (parsed.kind !== 'query') {
-          Object.assign(record, { outcome: parsed.kind === 'help' ? 'help' : 'invalid_input', input: args });
-          await whisper(renderUsage('mention', parsed.kind === 'invalid' ? parsed.problems : []));
-          return;
-        }
-        record.request = parsed.request;
-        const limited = await refuseRate(deps, origin);
-        if (limited) {
-          record.outcome = limited.outcome;
-          await whisper(renderNotice(limited.message));
-          return;
-        }
-        const answer = await answerQuery(deps, parsed.request, { shareable: false });
+        const admitted = await admit<object>(deps, origin, record, whisper, () => readQuery(mentionArguments(event.text, context.botUserId), 'mention'));
+        if (!admitted) return;
+        const answer = await answerQuery(deps, admitted.request, { shareable: false });
         Object.assign(record, answer);
         await client.chat.postMessage({ ...thread, ...answer.message });
       }),
