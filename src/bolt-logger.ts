@@ -1,5 +1,5 @@
 import { LogLevel, type Logger as BoltLogger } from '@slack/bolt';
-import type { Logger } from './log.js';
+import { errorFields, type Logger } from './log.js';
 
 const FROM_BOLT: Record<LogLevel, string> = {
   [LogLevel.ERROR]: 'error',
@@ -16,7 +16,7 @@ export function toBoltLogger(log: Logger): BoltLogger {
     if (!child.isLevelEnabled(level)) return;
     const err = msg.find((m): m is Error => m instanceof Error);
     const text = msg.map((m) => (typeof m === 'string' ? m : m instanceof Error ? m.message : safeJson(m))).join(' ');
-    if (err) child[level]({ error: { message: err.message, code: (err as { code?: unknown }).code } }, text);
+    if (err) child[level](errorFields(err), text);
     else child[level](text);
   };
   return {

@@ -5,7 +5,7 @@ import type { Config } from './config.js';
 import { Inflight } from './inflight.js';
 import { createButtonSeal } from './trunks/button-seal.js';
 import { createItnioClient, queryDeadlineMs, type ItnioClient } from './itnio/client.js';
-import type { Logger } from './log.js';
+import { errorFields, type Logger } from './log.js';
 import { fetchBotIdentity, identityCache, SlackUnreachableError, type BotIdentity } from './slack-identity.js';
 import { limitConcurrency } from './guard/limit-concurrency.js';
 import { cachePages } from './guard/page-cache.js';
@@ -22,34 +22,30 @@ export interface RunningBot {
   identity: BotIdentity | undefined;
   inflight: Inflight;
   /** Stops taking requests, lets replies in flight finish (up to `graceMs`), then releases connections. */
-  stop(graceMs?: number): Promise<{ drained: boolean }>;
+  stop(graceMs: number): Promise<{ drained: boolean }>;
 }
 
 export interface StartBotOptions {
   log: Logger;
-  itnio?: ItnioClient;
-  store?: Store;
 }
 
 /** Verifies the Slack token, builds the app and starts listening (HTTP) or connecting (Socket Mode). */
-export async function startBot(config: Config, options: StartBotOptions): Promise<RunningBot> {
-  const { log } = options;
-  let identity: BotIdentity | undefined;
-  try {
-    identity = await fetchBotIdentity(config);
-  } catch (err) {
-    if (!(err instanceof SlackUnreachableError)) throw err;
-    log.warn({ error: { message: err.message } }, 'starting without verifying the Slack token; it will be verified on the first request');
+export async function startBot(config: Config, { log }: StartBotOptions): Promise<RunningBot> {
+  // auth.test and the store's first connection are independent waits: run them side by side.
+  const [verified, opened] = await Promise.allSettled([verifyToken(config, log), openStore(config, log)]);
+  if (verified.status === 'rejected') {
+    if (opened.status === 'fulfilled') await opened.value.close();
+    throw verified.reason;
   }
-  const store = options.store ?? (await openStore(config, log));
-  const vendor =
-    options.itnio ??
-    createItnioClient({
-      apiUrl: config.itnio.apiUrl,
-      apiKey: config.itnio.apiKey,
-      apiSecret: config.itnio.apiSecret,
-      timeoutMs: config.itnio.timeoutMs,
-    });
+  if (opened.status === 'rejected') throw opened.reason;
+  const identity = verified.value;
+  const store = opened.value;
+  const vendor = createItnioClient({
+    apiUrl: config.itnio.apiUrl,
+    apiKey: config.itnio.apiKey,
+    apiSecret: config.itnio.apiSecret,
+    timeoutMs: config.itnio.timeoutMs,
+  });
   const itnio = guardItnio(vendor, config, store);
   const slackIdentity = identityCache(config, identity);
   const inflight = new Inflight();
@@ -70,7 +66,6 @@ export async function startBot(config: Config, options: StartBotOptions): Promis
       identity: slackIdentity,
       seal: createButtonSeal(config.slack.signingSecret ?? config.slack.appToken ?? config.slack.botToken),
     },
-    slackIdentity,
   );
 
   let port = config.http.port;
@@ -84,14 +79,14 @@ export async function startBot(config: Config, options: StartBotOptions): Promis
     { mode: config.slack.appToken ? 'socket' : 'http', port, team: identity?.teamId, itnio: config.itnio.apiUrl },
     'trunkbot is ready',
   );
-  void vendor.warmUp?.().catch((err: unknown) => log.error({ error: { message: (err as Error).message } }, 'loading the ITNIO client failed'));
+  void vendor.warmUp?.().catch((err: unknown) => log.error(errorFields(err), 'loading the ITNIO client failed'));
 
   return {
     port,
     identity,
     inflight,
-    async stop(graceMs = 8_000) {
-      await app.stop().catch((err: unknown) => log.warn({ error: { message: String(err) } }, 'stopping the receiver failed'));
+    async stop(graceMs) {
+      await app.stop().catch((err: unknown) => log.warn(errorFields(err), 'stopping the receiver failed'));
       // Let replies finish; queries still waiting on ITNIO near the end are cut off so their users get an answer.
       const replyMs = Math.min(2_000, graceMs / 4);
       let drained = await inflight.drain(graceMs - replyMs);
@@ -105,6 +100,17 @@ export async function startBot(config: Config, options: StartBotOptions): Promis
       return { drained };
     },
   };
+}
+
+/** auth.test at start: a rejected token stops start-up; an unreachable Slack is verified later instead. */
+async function verifyToken(config: Config, log: Logger): Promise<BotIdentity | undefined> {
+  try {
+    return await fetchBotIdentity(config);
+  } catch (err) {
+    if (!(err instanceof SlackUnreachableError)) throw err;
+    log.warn(errorFields(err), 'starting without verifying the Slack token; it will be verified on the first request');
+    return undefined;
+  }
 }
 
 /** Redis when REDIS_URL is set (wrapped so an outage degrades to per-instance memory), else memory. */

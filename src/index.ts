@@ -1,7 +1,7 @@
 import { existsSync } from 'node:fs';
 import { startBot, type RunningBot } from './bot.js';
 import { ConfigError, loadConfig, secretsOf } from './config.js';
-import { createLogger } from './log.js';
+import { createLogger, errorFields } from './log.js';
 import { StartupError } from './slack-identity.js';
 
 const SHUTDOWN_GRACE_MS = 8_000;
@@ -38,7 +38,7 @@ async function main(): Promise<void> {
   process.on('SIGTERM', () => shutdown('SIGTERM'));
   process.on('SIGINT', () => shutdown('SIGINT'));
   process.on('unhandledRejection', (reason) => {
-    log.error({ error: { message: reason instanceof Error ? reason.message : String(reason) } }, 'unhandled rejection');
+    log.error(errorFields(reason), 'unhandled rejection');
   });
 
   try {

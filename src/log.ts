@@ -46,6 +46,18 @@ export function scrubSecrets(text: string, secrets: readonly string[]): string {
   return out;
 }
 
+/** The fields a log line carries for an error: its message and code, never its stack or payload. */
+export function errorFields(err: unknown): { error: { message: string; code?: unknown } } {
+  const code = (err as { code?: unknown } | null)?.code;
+  return { error: { message: err instanceof Error ? err.message : String(err), ...(code !== undefined && { code }) } };
+}
+
+/** Slack's own error code from a failed Web API call or respond(), when there is one. */
+export function slackErrorCode(err: unknown): string | undefined {
+  const code = (err as { data?: { error?: unknown } } | null)?.data?.error;
+  return typeof code === 'string' ? code : undefined;
+}
+
 export interface LoggerOptions {
   level: string;
   /** Literal secret values that must never appear in a log line. */

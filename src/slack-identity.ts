@@ -1,6 +1,6 @@
 import { webApi } from '@slack/bolt';
-import { slackClientOptions } from './app.js';
 import type { Config } from './config.js';
+import { slackErrorCode } from './log.js';
 
 /** Who the bot is in Slack, from `auth.test`. */
 export interface BotIdentity {
@@ -21,16 +21,29 @@ export class SlackUnreachableError extends Error {
   readonly code = 'trunkbot_slack_unreachable';
 }
 
+/** Web client settings: Slack's default retry policy keeps trying for ~30 minutes, far too long for a chat reply. */
+export function slackClientOptions(config: Config): webApi.WebClientOptions {
+  return {
+    ...(config.slack.apiUrl !== undefined && { slackApiUrl: config.slack.apiUrl }),
+    retryConfig: { retries: 2, factor: 2, minTimeout: 250, maxTimeout: 2_000, randomize: true },
+    timeout: 10_000,
+  };
+}
+
 const TOKEN_ERRORS = new Set(['invalid_auth', 'not_authed', 'account_inactive', 'token_revoked', 'token_expired', 'not_allowed_token_type']);
 
+/** A Web API client for auth.test alone (Bolt builds its own for listeners). */
+function authClient(config: Config): webApi.WebClient {
+  return new webApi.WebClient(config.slack.botToken, { ...slackClientOptions(config), logLevel: webApi.LogLevel.ERROR });
+}
+
 /** Asks `auth.test` who the token belongs to. A rejected token is a StartupError; no answer is SlackUnreachableError. */
-export async function fetchBotIdentity(config: Config): Promise<BotIdentity> {
-  const client = new webApi.WebClient(config.slack.botToken, { ...slackClientOptions(config), logLevel: webApi.LogLevel.ERROR });
+export async function fetchBotIdentity(config: Config, client: webApi.WebClient = authClient(config)): Promise<BotIdentity> {
   let auth;
   try {
     auth = await client.auth.test();
   } catch (err) {
-    const code = (err as { data?: { error?: string } }).data?.error;
+    const code = slackErrorCode(err);
     if (code && TOKEN_ERRORS.has(code)) {
       throw new StartupError(`SLACK_BOT_TOKEN was rejected by Slack (${code}): copy a fresh Bot User OAuth Token from the app's OAuth & Permissions page.`);
     }
@@ -64,6 +77,7 @@ export interface IdentityCache {
  * remembered once that succeeds, so a Slack outage at deploy time heals itself without slowing acks.
  */
 export function identityCache(config: Config, known: BotIdentity | undefined): IdentityCache {
+  const client = authClient(config);
   let identity = known;
   let pending: Promise<void> | undefined;
   const cache: IdentityCache = {
@@ -78,7 +92,7 @@ export function identityCache(config: Config, known: BotIdentity | undefined): I
     },
     refresh() {
       if (identity || pending) return;
-      pending = fetchBotIdentity(config)
+      pending = fetchBotIdentity(config, client)
         .then((found) => {
           identity = found;
         })

@@ -1,12 +1,12 @@
 import type { AccessRules } from '../guard/access-policy.js';
 import type { Inflight } from '../inflight.js';
-import type { Logger } from '../log.js';
+import { errorFields, type Logger } from '../log.js';
 import type { IdentityCache } from '../slack-identity.js';
 import type { Store } from '../store/store.js';
 import type { QueryAnswer, QueryDeps } from '../trunks/answer-query.js';
 import type { TrunkRequest } from '../trunks/trunk-request.js';
 
-/** Everything listeners need, injected so tests and the demo can supply their own. */
+/** Everything listeners need, built once in `startBot` and passed in rather than imported. */
 export interface BotDeps extends QueryDeps {
   log: Logger;
   store: Store;
@@ -58,7 +58,7 @@ export function audit(log: Logger, origin: Origin, record: AuditRecord, duration
     ...(record.latencyMs !== undefined && { apiLatencyMs: record.latencyMs }),
     ...(record.cached && { cached: true }),
     ...(durationMs !== undefined && { durationMs }),
-    ...(record.error instanceof Error && { error: { message: record.error.message, code: (record.error as { code?: unknown }).code } }),
+    ...(record.error !== undefined && errorFields(record.error)),
   };
   if (record.error !== undefined) log.warn(line, 'audit');
   else log.info(line, 'audit');

@@ -1,4 +1,4 @@
-import type { Logger } from '../log.js';
+import { errorFields, type Logger } from '../log.js';
 import { createMemoryStore, type Store } from './store.js';
 
 const WARN_EVERY_MS = 30_000;
@@ -38,7 +38,7 @@ export function failSafeStore(shared: Store, log: Logger, options: FailSafeOptio
       if (now() - lastWarning >= WARN_EVERY_MS) {
         lastWarning = now();
         log.warn(
-          { store: 'redis', op, error: { message: (err as Error).message } },
+          { store: 'redis', op, ...errorFields(err) },
           'shared store unavailable; using this instance’s memory (duplicates and limits are per instance until it is back)',
         );
       }

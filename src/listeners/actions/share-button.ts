@@ -1,6 +1,7 @@
 import type { AllMiddlewareArgs, BlockAction, ButtonAction, SlackActionMiddlewareArgs } from '@slack/bolt';
 import { answerQuery } from '../../trunks/answer-query.js';
 import { renderProblem } from '../../trunks/render-notice.js';
+import { errorFields, slackErrorCode } from '../../log.js';
 import { audited, type BotDeps } from '../deps.js';
 import { admitClick, buttonOrigin } from './button-context.js';
 
@@ -44,12 +45,12 @@ export function shareButton(deps: BotDeps) {
         try {
           await client.chat.postMessage({ channel, ...answer.message });
         } catch (postError) {
-          deps.log.info({ ...origin, error: slackErrorCode(postError) }, 'share via chat.postMessage refused; using response_url');
+          deps.log.info({ ...origin, slackError: slackErrorCode(postError) ?? 'unknown' }, 'share via chat.postMessage refused; using response_url');
           via = 'response_url';
           try {
             await respond({ response_type: 'in_channel', replace_original: false, ...answer.message });
           } catch (respondError) {
-            deps.log.warn({ ...origin, error: slackErrorCode(respondError) }, 'share via response_url failed');
+            deps.log.warn({ ...origin, ...errorFields(respondError) }, 'share via response_url failed');
             via = 'none';
           }
         }
@@ -63,14 +64,4 @@ export function shareButton(deps: BotDeps) {
       }),
     );
   };
-}
-
-function slackErrorCode(err: unknown): string {
-  if (err && typeof err === 'object') {
-    const data = (err as { data?: { error?: unknown } }).data;
-    if (typeof data?.error === 'string') return data.error;
-    const code = (err as { code?: unknown }).code;
-    if (typeof code === 'string' || typeof code === 'number') return String(code);
-  }
-  return 'unknown';
 }
