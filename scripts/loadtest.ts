@@ -68,11 +68,11 @@ function wholeNumber(flag: string, value: string, min: number): number {
 
 type ReplyKind = 'list' | 'warning' | 'other';
 
-/** A trunk page starts with a header block; refusals and errors are sections starting with :warning:. */
+/** A trunk page starts with a header block; errors start with :warning:, refusals (access, rate limit) with :no_entry:. */
 function classifyReply(body: Record<string, unknown>): ReplyKind {
   const blocks = Array.isArray(body.blocks) ? (body.blocks as { type?: unknown; text?: { text?: unknown } }[]) : [];
   if (blocks[0]?.type === 'header') return 'list';
-  const warned = blocks.some((b) => b.type === 'section' && typeof b.text?.text === 'string' && b.text.text.startsWith(':warning:'));
+  const warned = blocks.some((b) => b.type === 'section' && typeof b.text?.text === 'string' && /^:(warning|no_entry):/.test(b.text.text));
   return warned ? 'warning' : 'other';
 }
 

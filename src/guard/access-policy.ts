@@ -18,7 +18,7 @@ export interface Requester {
 
 export type AccessDecision = { allowed: true } | { allowed: false; reason: 'team' | 'channel' | 'user'; message: string };
 
-/** Decides whether a request may run; `installedTeam` is what auth.test reported. */
+/** Decides whether a request may run; `installed` is what auth.test reported. */
 export function checkAccess(rules: AccessRules, who: Requester, installed: { teamId?: string; enterpriseId?: string }): AccessDecision {
   // Rule 1: the workspace (or Enterprise org).
   const teams = rules.teams.length > 0 ? rules.teams : [installed.teamId, installed.enterpriseId].filter((t): t is string => !!t);

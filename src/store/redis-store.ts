@@ -5,10 +5,6 @@ export interface RedisStoreOptions {
   url: string;
   /** Prefix for every key, so several apps can share one Redis. */
   prefix?: string;
-  /** How long one command may take before it counts as a failure. */
-  commandTimeoutMs?: number;
-  /** How long start-up waits for the first connection. */
-  connectWaitMs?: number;
 }
 
 // Compare-and-delete in one step, so a lock that expired and was taken over is not released by its old owner.
@@ -21,9 +17,6 @@ export async function createRedisStore(options: RedisStoreOptions): Promise<Stor
     url: options.url,
     // Fail fast while Redis is away instead of queueing commands: the caller falls back and says so.
     disableOfflineQueue: true,
-    commandOptions: { timeout: options.commandTimeoutMs ?? 500 },
-    // A silent server (frozen, or a half-open connection) is noticed and the socket rebuilt.
-    pingInterval: 5_000,
     socket: {
       connectTimeout: 2_000,
       reconnectStrategy: (retries) => Math.min(100 * 2 ** retries, 5_000),
@@ -36,7 +29,7 @@ export async function createRedisStore(options: RedisStoreOptions): Promise<Stor
     () => true,
     () => false,
   );
-  await Promise.race([connected, new Promise((resolve) => setTimeout(resolve, options.connectWaitMs ?? 2_000).unref())]);
+  await Promise.race([connected, new Promise((resolve) => setTimeout(resolve, 2_000).unref())]);
   const k = (key: string) => {
     // While Redis is away every command fails at once, so an outage costs the caller nothing.
     if (!client.isReady) throw new Error('Redis is not connected');

@@ -134,7 +134,7 @@ function tokenize(text: string): Token[] {
 }
 
 function unknownType(value: string): string {
-  const hint = closestWord(value.toLowerCase(), ['outgoing', 'incoming']);
+  const hint = closestWord(value.toLowerCase(), TYPO_TARGETS);
   return `\`type:${clip(value)}\` isn't a trunk type.${hint ? ` Did you mean \`type:${hint}\`?` : ''} Use \`outgoing\` (\`out\`, \`type:1\`) or \`incoming\` (\`in\`, \`type:2\`).`;
 }
 

@@ -1,5 +1,5 @@
 import type { Trunk } from '../itnio/schema.js';
-import { bold, code, escapeClip, oneLine, slackDate } from './slack-text.js';
+import { bold, capitalise, code, escapeClip, oneLine, slackDate } from './slack-text.js';
 import { typeLabel } from './trunk-request.js';
 import { parseVendorTime } from './vendor-time.js';
 
@@ -52,8 +52,4 @@ function when(raw: string | null, timeZone: string): string {
   const date = parseVendorTime(raw, timeZone);
   if (!date) return escapeClip(oneLine(raw), 30);
   return slackDate(date, '{date_short_pretty} {time}', `${oneLine(raw)} ${timeZone}`);
-}
-
-function capitalise(word: string): string {
-  return word.charAt(0).toUpperCase() + word.slice(1);
 }

@@ -5,7 +5,7 @@ import type { Block, SlackMessage } from './message.js';
 import type { ButtonSeal } from './button-seal.js';
 import { encodePageState } from './page-state.js';
 import { renderCard } from './render-card.js';
-import { escapeClip, escapeMrkdwn, oneLine, slackDate, truncate } from './slack-text.js';
+import { capitalise, escapeClip, escapeMrkdwn, oneLine, slackDate, truncate } from './slack-text.js';
 import { PAGE_SIZE, typeLabel, type TrunkRequest } from './trunk-request.js';
 
 export interface RenderPageOptions {
@@ -123,8 +123,3 @@ function truncateSafely(text: string, max: number): string {
   const cut = text.lastIndexOf(', ', max - 2);
   return `${text.slice(0, cut > 0 ? cut : max - 1)}…`;
 }
-
-function capitalise(text: string): string {
-  return text.charAt(0).toUpperCase() + text.slice(1);
-}
-

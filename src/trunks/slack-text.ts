@@ -71,6 +71,11 @@ export function bold(escaped: string): string {
   return /[*`]/.test(escaped) ? escaped : `*${escaped}*`;
 }
 
+/** Upper-cases the first letter. */
+export function capitalise(text: string): string {
+  return text.charAt(0).toUpperCase() + text.slice(1);
+}
+
 /** Shortens to at most `max` characters, marking the cut with an ellipsis. */
 export function truncate(text: string, max: number): string {
   const chars = Array.from(text);
