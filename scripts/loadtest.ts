@@ -3,7 +3,9 @@ import { join } from 'node:path';
 import { monitorEventLoopDelay, performance } from 'node:perf_hooks';
 import { parseArgs } from 'node:util';
 import { pino } from 'pino';
+import { wholeNumber } from '../src/cli-flags.js';
 import { ConfigError } from '../src/config.js';
+import { percentile } from './bench/summarize-run.js';
 import { startSandboxWorld, type SandboxWorld } from '../src/sandbox/sandbox-world.js';
 import type { SlackActivity } from '../src/sandbox/slack-stand-in.js';
 
@@ -31,8 +33,6 @@ const ACK_TIMEOUT_MS = 10_000;
 
 interface Options { requests: number; concurrency: number; latencyMs: number; users: number; same: boolean; noRateLimit: boolean }
 
-class UsageError extends Error {}
-
 function readCli(argv: string[]): Options | 'help' {
   const { values } = parseArgs({
     args: argv,
@@ -58,12 +58,6 @@ function readCli(argv: string[]): Options | 'help' {
     same: values.same ?? false,
     noRateLimit: values['no-rate-limit'] ?? false,
   };
-}
-
-function wholeNumber(flag: string, value: string, min: number): number {
-  const n = /^\d{1,7}$/.test(value) ? Number(value) : NaN;
-  if (!(n >= min)) throw new UsageError(`${flag} must be a whole number >= ${min}, got "${value}"`);
-  return n;
 }
 
 type ReplyKind = 'list' | 'warning' | 'other';
@@ -183,11 +177,6 @@ async function drive(world: SandboxWorld, options: Options): Promise<Report> {
     loopDelayP99Ms: loopDelay.percentile(99) / 1e6,
     loopDelayMaxMs: loopDelay.max / 1e6,
   };
-}
-
-function percentile(sorted: number[], p: number): number {
-  if (sorted.length === 0) return NaN;
-  return sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)]!;
 }
 
 const ms = (n: number): string => (Number.isNaN(n) ? '-' : `${n.toFixed(1)} ms`);

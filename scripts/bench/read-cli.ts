@@ -1,4 +1,5 @@
 import { parseArgs } from 'node:util';
+import { UsageError, wholeNumber } from '../../src/cli-flags.js';
 
 /** `npm run bench -- --help`. */
 export const USAGE = `Usage: npm run bench -- [options]
@@ -30,9 +31,6 @@ export interface Options {
   profile: boolean;
   trunkbotEnv: Record<string, string>;
 }
-
-/** A flag the user got wrong; the message says which and how. */
-export class UsageError extends Error {}
 
 /** Reads the flags; throws UsageError for anything malformed. */
 export function readCli(argv: string[]): Options | 'help' {
@@ -77,8 +75,3 @@ function keyValue(pair: string): [string, string] {
   return [pair.slice(0, at), pair.slice(at + 1)];
 }
 
-function wholeNumber(flag: string, value: string, min: number, max: number): number {
-  const n = /^\d{1,7}$/.test(value) ? Number(value) : NaN;
-  if (!(n >= min && n <= max)) throw new UsageError(`${flag} must be a whole number from ${min} to ${max}, got "${value}"`);
-  return n;
-}

@@ -1,4 +1,5 @@
 import { parseArgs } from 'node:util';
+import { UsageError, wholeNumber } from '../cli-flags.js';
 import {
   SANDBOX_API_KEY,
   SANDBOX_API_SECRET,
@@ -32,8 +33,6 @@ interface CliOptions {
   apiSecret: string;
 }
 
-class UsageError extends Error {}
-
 function readCli(argv: string[]): CliOptions | 'help' {
   const { values } = parseArgs({
     args: argv,
@@ -50,8 +49,7 @@ function readCli(argv: string[]): CliOptions | 'help' {
     },
   });
   if (values.help) return 'help';
-  const port = wholeNumber('--port', values.port ?? '4010');
-  if (port > 65535) throw new UsageError(`--port must be 0..65535, got ${port}`);
+  const port = wholeNumber('--port', values.port ?? '4010', 0, 65_535);
   const fault = values.fault === undefined ? null : parseFault(values.fault);
   if (values.fault !== undefined && fault === null) {
     throw new UsageError(
@@ -69,11 +67,6 @@ function readCli(argv: string[]): CliOptions | 'help' {
     apiKey: values.key ?? SANDBOX_API_KEY,
     apiSecret: values.secret ?? SANDBOX_API_SECRET,
   };
-}
-
-function wholeNumber(flag: string, value: string): number {
-  if (!/^\d{1,9}$/.test(value)) throw new UsageError(`${flag} must be a whole number, got "${value}"`);
-  return Number(value);
 }
 
 function describeRequest(r: RecordedRequest): string {
