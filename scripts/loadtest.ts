@@ -4,7 +4,7 @@ import { monitorEventLoopDelay, performance } from 'node:perf_hooks';
 import { parseArgs } from 'node:util';
 import { pino } from 'pino';
 import { wholeNumber } from '../src/cli-flags.js';
-import { ConfigError } from '../src/config.js';
+import { bulletList, ConfigError } from '../src/config.js';
 import { percentile } from './bench/summarize-run.js';
 import { startSandboxWorld, type SandboxWorld } from '../src/sandbox/sandbox-world.js';
 import type { SlackActivity } from '../src/sandbox/slack-stand-in.js';
@@ -254,7 +254,7 @@ async function main(): Promise<number> {
     });
   } catch (err) {
     const problems = err instanceof ConfigError ? err.problems : [(err as Error).message];
-    process.stderr.write(`loadtest: the bot could not start:\n${problems.map((p) => `  - ${p}`).join('\n')}\n`);
+    process.stderr.write(`loadtest: the bot could not start:\n${bulletList(problems)}\n`);
     return 1;
   }
 

@@ -30,8 +30,13 @@ export interface Config {
 export class ConfigError extends Error {
   readonly code = 'trunkbot_config_error';
   constructor(readonly problems: string[]) {
-    super(`Invalid configuration:\n${problems.map((p) => `  - ${p}`).join('\n')}`);
+    super(`Invalid configuration:\n${bulletList(problems)}`);
   }
+}
+
+/** Problems as an indented bullet list, one per line, for messages to an operator. */
+export function bulletList(lines: readonly string[]): string {
+  return lines.map((line) => `  - ${line}`).join('\n');
 }
 
 const LOG_LEVELS = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'] as const;

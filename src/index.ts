@@ -1,6 +1,6 @@
 import { existsSync } from 'node:fs';
 import { startBot, type RunningBot } from './bot.js';
-import { ConfigError, loadConfig, secretsOf } from './config.js';
+import { bulletList, ConfigError, loadConfig, secretsOf } from './config.js';
 import { createLogger, errorFields } from './log.js';
 import { StartupError } from './slack-identity.js';
 
@@ -15,7 +15,7 @@ async function main(): Promise<void> {
     config = loadConfig();
   } catch (err) {
     if (err instanceof ConfigError) {
-      process.stderr.write(`trunkbot cannot start:\n${err.problems.map((p) => `  - ${p}`).join('\n')}\nSee .env.example and the README for every setting.\n`);
+      process.stderr.write(`trunkbot cannot start:\n${bulletList(err.problems)}\nSee .env.example and the README for every setting.\n`);
       process.exit(1);
     }
     throw err;

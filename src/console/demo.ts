@@ -2,7 +2,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { createInterface } from 'node:readline';
 import { pino } from 'pino';
-import { ConfigError } from '../config.js';
+import { bulletList, ConfigError } from '../config.js';
 import { startSandboxWorld, type VendorCredentials } from '../sandbox/sandbox-world.js';
 import { CONSOLE_HELP, ConsoleSession } from './console-session.js';
 
@@ -31,7 +31,7 @@ async function main(): Promise<number> {
     });
   } catch (err) {
     const problems = err instanceof ConfigError ? err.problems : [(err as Error).message];
-    process.stderr.write(`The demo could not start:\n${problems.map((p) => `  - ${p}`).join('\n')}\n`);
+    process.stderr.write(`The demo could not start:\n${bulletList(problems)}\n`);
     return 1;
   }
 
