@@ -1,6 +1,6 @@
 import type { ItnioClient, TrunkQuery, TrunkQueryResult } from '../itnio/client.js';
 import type { Store } from '../store/store.js';
-import { queryKey } from './single-flight.js';
+import { queryKey } from './query-key.js';
 
 /**
  * Keeps each vendor page for `ttlSeconds` in the store (so every instance shares it when the store is

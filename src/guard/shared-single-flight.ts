@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import type { ItnioClient, TrunkQuery, TrunkQueryResult } from '../itnio/client.js';
 import type { Store } from '../store/store.js';
-import { queryKey } from './single-flight.js';
+import { queryKey } from './query-key.js';
 
 export interface SharedFlightOptions {
   /** Longest a query may hold the lock; matches the client's overall deadline. */
@@ -35,15 +35,20 @@ export function sharedSingleFlight(client: ItnioClient, store: Store, options: S
         }
       }
       const owner = await store.get(lock);
+      if (owner === undefined) return client.queryTrunks(query);
+      // The owner's answer, as this caller gets it: it did not wait on ITNIO itself.
+      const published = async () => {
+        const json = await store.get(`flight-result:${key}:${owner}`);
+        return json === undefined ? undefined : { ...(JSON.parse(json) as TrunkQueryResult), latencyMs: 0 };
+      };
       const deadline = Date.now() + lockSeconds * 1000;
-      while (owner !== undefined && Date.now() < deadline) {
-        const published = await store.get(`flight-result:${key}:${owner}`);
-        if (published !== undefined) return { ...(JSON.parse(published) as TrunkQueryResult), latencyMs: 0 };
-        if ((await store.get(lock)) !== owner) break;
+      while (Date.now() < deadline && (await store.get(lock)) === owner) {
+        const answer = await published();
+        if (answer) return answer;
         await new Promise((resolve) => setTimeout(resolve, pollMs));
       }
-      const late = owner === undefined ? undefined : await store.get(`flight-result:${key}:${owner}`);
-      return late !== undefined ? { ...(JSON.parse(late) as TrunkQueryResult), latencyMs: 0 } : client.queryTrunks(query);
+      // The flight ended: one last look for its answer (published just before the lock went), else call.
+      return (await published()) ?? client.queryTrunks(query);
     },
     close: () => client.close(),
   };

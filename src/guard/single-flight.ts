@@ -1,4 +1,5 @@
 import type { ItnioClient, TrunkQuery, TrunkQueryResult } from '../itnio/client.js';
+import { queryKey } from './query-key.js';
 
 /** Identical queries already in flight on this instance share one ITNIO call. */
 export function singleFlight(client: ItnioClient): ItnioClient {
@@ -15,9 +16,4 @@ export function singleFlight(client: ItnioClient): ItnioClient {
     },
     close: () => client.close(),
   };
-}
-
-/** A stable key for a query: same page, size and filters → same key (freshness is not part of it). */
-export function queryKey({ page, size, filter }: TrunkQuery): string {
-  return JSON.stringify([page, size, filter.type ?? null, filter.sipTrunkName ?? null]);
 }

@@ -3,7 +3,7 @@ import type { ItnioClient } from '../itnio/client.js';
 import { ItnioError, type ItnioErrorCode } from '../itnio/errors.js';
 import type { ButtonSeal } from './button-seal.js';
 import type { SlackMessage } from './message.js';
-import { renderTrunkPage } from './render-page.js';
+import { recordsShown, renderTrunkPage } from './render-page.js';
 import { renderProblem } from './render-notice.js';
 import { PAGE_SIZE, type TrunkRequest } from './trunk-request.js';
 
@@ -63,7 +63,7 @@ export async function answerQuery(
       total: page.total,
       latencyMs: page.latencyMs,
       ...(page.cached && { cached: true }),
-      shown: page.records.slice(0, PAGE_SIZE).map((t) => ({ id: t.keyId, name: t.name })),
+      shown: recordsShown(page).map((t) => ({ id: t.keyId, name: t.name })),
       ...(page.unreadable > 0 && { unreadable: page.unreadable }),
     };
   } catch (error) {

@@ -24,6 +24,11 @@ export interface RenderPageOptions {
 
 const MAX_FALLBACK = 1_000;
 
+/** The records a page shows: a vendor that ignores `size` must not push the message past Slack's block limit. */
+export function recordsShown(page: TrunkPage): TrunkPage['records'] {
+  return page.records.slice(0, PAGE_SIZE);
+}
+
 /** Describes the filters in words, e.g. `outgoing trunks matching “acme”`. */
 export function describeFilters(request: TrunkRequest): string {
   const kind = request.type === undefined ? 'SIP trunks' : `${typeLabel(request.type)} trunks`;
@@ -34,8 +39,7 @@ export function describeFilters(request: TrunkRequest): string {
 export function renderTrunkPage(options: RenderPageOptions): SlackMessage {
   const { request, page, fetchedAt, timeZone, shareable, sharedBy, seal } = options;
   const filters = describeFilters(request);
-  // A vendor that ignores `size` must not push the message past Slack's block limit.
-  const records = page.records.slice(0, PAGE_SIZE);
+  const records = recordsShown(page);
   const count =
     page.total === 0 ? '0 trunks' : `${page.total} ${page.total === 1 ? 'trunk' : 'trunks'} · page ${request.page} of ${Math.max(page.pages, 1)}`;
 
