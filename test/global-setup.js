@@ -1,1 +1,1 @@
-export { setup as default } from './redis-server.js';
+export { setup as default } from './support/redis-server.js';

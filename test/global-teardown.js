@@ -1,1 +1,1 @@
-export { teardown as default } from './redis-server.js';
+export { teardown as default } from './support/redis-server.js';

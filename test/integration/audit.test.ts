@@ -1,6 +1,6 @@
-import { startSandboxWorld, type SandboxWorld } from '../../src/sandbox/sandbox-world.js';
-import { captureLogs } from './capture-logs.js';
-import { runCommand } from './world-helpers.js';
+import { startSandboxWorld, type SandboxWorld } from '../../devkit/sandbox/sandbox-world.js';
+import { captureLogs } from '../support/capture-logs.js';
+import { runCommand } from '../support/world-helpers.js';
 
 let world: SandboxWorld;
 let logs: ReturnType<typeof captureLogs>;

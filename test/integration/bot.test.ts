@@ -1,11 +1,11 @@
 import { ACTION } from '../../src/trunks/action-ids.js';
 import { createButtonSeal } from '../../src/trunks/button-seal.js';
 import { decodePageState } from '../../src/trunks/page-state.js';
-import { SANDBOX_PASSWORD_PREFIX } from '../../src/sandbox/seed-trunks.js';
-import { SANDBOX_SIGNING_SECRET, startSandboxWorld, type SandboxWorld } from '../../src/sandbox/sandbox-world.js';
-import { signSlackRequest } from '../../src/sandbox/slack-signature.js';
-import { captureLogs } from './capture-logs.js';
-import { buttonsOf, click, runCommand, textOf } from './world-helpers.js';
+import { SANDBOX_PASSWORD_PREFIX } from '../../devkit/sandbox/seed-trunks.js';
+import { SANDBOX_SIGNING_SECRET, startSandboxWorld, type SandboxWorld } from '../../devkit/sandbox/sandbox-world.js';
+import { signSlackRequest } from '../../devkit/sandbox/slack-signature.js';
+import { captureLogs } from '../support/capture-logs.js';
+import { buttonsOf, click, runCommand, textOf } from '../support/world-helpers.js';
 
 let world: SandboxWorld;
 let logs: ReturnType<typeof captureLogs>;

@@ -1,6 +1,6 @@
-import { ConsoleSession } from '../../src/console/console-session.js';
-import { startSandboxWorld, type SandboxWorld } from '../../src/sandbox/sandbox-world.js';
-import { captureLogs } from './capture-logs.js';
+import { ConsoleSession } from '../../devkit/console/console-session.js';
+import { startSandboxWorld, type SandboxWorld } from '../../devkit/sandbox/sandbox-world.js';
+import { captureLogs } from '../support/capture-logs.js';
 
 let world: SandboxWorld;
 let out: string[];

@@ -1,9 +1,9 @@
-import { SANDBOX_SIGNING_SECRET, startSandboxWorld, type SandboxWorld } from '../../src/sandbox/sandbox-world.js';
-import { SlackSender } from '../../src/sandbox/slack-sender.js';
-import { signSlackRequest } from '../../src/sandbox/slack-signature.js';
+import { SANDBOX_SIGNING_SECRET, startSandboxWorld, type SandboxWorld } from '../../devkit/sandbox/sandbox-world.js';
+import { SlackSender } from '../../devkit/sandbox/slack-sender.js';
+import { signSlackRequest } from '../../devkit/sandbox/slack-signature.js';
 import { ACTION } from '../../src/trunks/action-ids.js';
-import { captureLogs } from './capture-logs.js';
-import { click, runCommand, textOf } from './world-helpers.js';
+import { captureLogs } from '../support/capture-logs.js';
+import { click, runCommand, textOf } from '../support/world-helpers.js';
 
 let world: SandboxWorld;
 let logs: ReturnType<typeof captureLogs>;

@@ -1,8 +1,8 @@
 import { createItnioClient, type ItnioClient } from '../../src/itnio/client.js';
 import { ItnioError } from '../../src/itnio/errors.js';
 import { sign } from '../../src/itnio/sign.js';
-import { SANDBOX_PASSWORD_PREFIX } from '../../src/sandbox/seed-trunks.js';
-import { startItnioSandbox, type ItnioSandbox } from '../../src/sandbox/itnio-server.js';
+import { SANDBOX_PASSWORD_PREFIX } from '../../devkit/sandbox/seed-trunks.js';
+import { startItnioSandbox, type ItnioSandbox } from '../../devkit/sandbox/itnio-server.js';
 
 let sandbox: ItnioSandbox;
 let client: ItnioClient;

@@ -1,8 +1,8 @@
-import { startItnioSandbox, type ItnioSandbox } from '../../src/sandbox/itnio-server.js';
-import { SlackSender } from '../../src/sandbox/slack-sender.js';
-import { startSlackStandIn, type SlackStandIn } from '../../src/sandbox/slack-stand-in.js';
-import { SANDBOX_PASSWORD_PREFIX } from '../../src/sandbox/seed-trunks.js';
-import { spawnTsx } from './spawn-tsx.js';
+import { startItnioSandbox, type ItnioSandbox } from '../../devkit/sandbox/itnio-server.js';
+import { SlackSender } from '../../devkit/sandbox/slack-sender.js';
+import { startSlackStandIn, type SlackStandIn } from '../../devkit/sandbox/slack-stand-in.js';
+import { SANDBOX_PASSWORD_PREFIX } from '../../devkit/sandbox/seed-trunks.js';
+import { spawnTsx } from '../support/spawn-tsx.js';
 
 const SIGNING_SECRET = 'process-test-signing-secret';
 
@@ -119,9 +119,9 @@ describe('the bot process (src/index.ts)', () => {
   });
 });
 
-describe('npm run demo (src/console/demo.ts) without a terminal', () => {
+describe('npm run demo (devkit/console/demo.ts) without a terminal', () => {
   test('prints page 1, then page 2, and exits 0', async () => {
-    const demo = spawnTsx('src/console/demo.ts', { NO_COLOR: '1' });
+    const demo = spawnTsx('devkit/console/demo.ts', { NO_COLOR: '1' });
     demo.child.stdin.end('/trunks outgoing\nnext\nquit\n');
     const { code } = await demo.exit;
     const out = demo.stdout();
@@ -139,7 +139,7 @@ describe('npm run demo (src/console/demo.ts) without a terminal', () => {
   });
 
   test('says when it uses the real vendor API', async () => {
-    const demo = spawnTsx('src/console/demo.ts', { ITNIO_API_URL: 'http://127.0.0.1:9', ITNIO_API_KEY: 'real-key', ITNIO_API_SECRET: 'real-secret', ITNIO_TIMEOUT_MS: '200' });
+    const demo = spawnTsx('devkit/console/demo.ts', { ITNIO_API_URL: 'http://127.0.0.1:9', ITNIO_API_KEY: 'real-key', ITNIO_API_SECRET: 'real-secret', ITNIO_TIMEOUT_MS: '200' });
     demo.child.stdin.end('/trunks\nquit\n');
     const { code } = await demo.exit;
     expect(code).toBe(0);

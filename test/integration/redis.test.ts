@@ -1,10 +1,10 @@
 import { createRedisStore } from '../../src/store/redis-store.js';
-import { startSandboxWorld, type SandboxWorld } from '../../src/sandbox/sandbox-world.js';
-import { storeContract } from '../fixtures/store-contract.js';
-import { captureLogs } from './capture-logs.js';
-import { runCommand } from './world-helpers.js';
+import { startSandboxWorld, type SandboxWorld } from '../../devkit/sandbox/sandbox-world.js';
+import { storeContract } from '../support/store-contract.js';
+import { captureLogs } from '../support/capture-logs.js';
+import { runCommand } from '../support/world-helpers.js';
 
-// Started by test/redis-server.js (jest global setup) or by .ci/run; without redis-server these are skipped.
+// Started by test/support/redis-server.js (jest global setup) or by .ci/run; without redis-server these are skipped.
 const redisUrl = process.env.TEST_REDIS_URL;
 const withRedis = redisUrl ? describe : describe.skip;
 

@@ -1,7 +1,7 @@
 import { sign, unixSeconds } from '../../src/itnio/sign.js';
-import { SANDBOX_QUERY_PATH, startItnioSandbox, type ItnioSandbox } from '../../src/sandbox/itnio-server.js';
-import type { TrunkPageData } from '../../src/sandbox/query-trunks.js';
-import { SANDBOX_PASSWORD_PREFIX, seedTrunks, type RawTrunk } from '../../src/sandbox/seed-trunks.js';
+import { SANDBOX_QUERY_PATH, startItnioSandbox, type ItnioSandbox } from '../../devkit/sandbox/itnio-server.js';
+import type { TrunkPageData } from '../../devkit/sandbox/query-trunks.js';
+import { SANDBOX_PASSWORD_PREFIX, seedTrunks, type RawTrunk } from '../../devkit/sandbox/seed-trunks.js';
 
 interface CallOptions {
   key?: string;

@@ -1,10 +1,10 @@
 import { startBot, type RunningBot } from '../../src/bot.js';
 import { loadConfig, secretsOf } from '../../src/config.js';
 import { createLogger } from '../../src/log.js';
-import { startItnioSandbox, type ItnioSandbox } from '../../src/sandbox/itnio-server.js';
-import { SlackSender } from '../../src/sandbox/slack-sender.js';
-import { startSlackStandIn, type SlackStandIn } from '../../src/sandbox/slack-stand-in.js';
-import { captureLogs } from './capture-logs.js';
+import { startItnioSandbox, type ItnioSandbox } from '../../devkit/sandbox/itnio-server.js';
+import { SlackSender } from '../../devkit/sandbox/slack-sender.js';
+import { startSlackStandIn, type SlackStandIn } from '../../devkit/sandbox/slack-stand-in.js';
+import { captureLogs } from '../support/capture-logs.js';
 
 const SIGNING_SECRET = 'outage-signing-secret';
 

@@ -1,7 +1,7 @@
 import { createServer, type IncomingHttpHeaders, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { SlackSender } from '../../src/sandbox/slack-sender.js';
-import { signSlackRequest } from '../../src/sandbox/slack-signature.js';
+import { SlackSender } from '../../devkit/sandbox/slack-sender.js';
+import { signSlackRequest } from '../../devkit/sandbox/slack-signature.js';
 
 const SECRET = 'sandbox-signing-secret';
 

@@ -1,5 +1,5 @@
 import { webApi } from '@slack/bolt';
-import { startSlackStandIn, type SlackActivity, type SlackStandIn } from '../../src/sandbox/slack-stand-in.js';
+import { startSlackStandIn, type SlackActivity, type SlackStandIn } from '../../devkit/sandbox/slack-stand-in.js';
 
 const { LogLevel, WebClient } = webApi;
 type WebClient = webApi.WebClient;

@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { parseAnswer } from '../../src/itnio/client.js';
-import { blockKitProblem } from '../../src/sandbox/block-kit-limits.js';
+import { blockKitProblem } from '../../devkit/sandbox/block-kit-limits.js';
 import { createButtonSeal } from '../../src/trunks/button-seal.js';
 import type { TrunkPage } from '../../src/itnio/schema.js';
 import type { SlackMessage } from '../../src/trunks/message.js';

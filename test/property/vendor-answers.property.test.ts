@@ -3,7 +3,7 @@ import { parseAnswer } from '../../src/itnio/client.js';
 import { describeItnioError } from '../../src/itnio/describe-error.js';
 import { ItnioError, type ItnioErrorCode } from '../../src/itnio/errors.js';
 import type { TrunkPage } from '../../src/itnio/schema.js';
-import { DOCUMENTED_EXAMPLE_BODY as DOCUMENTED_BODY } from '../../src/sandbox/vendor-envelope.js';
+import { DOCUMENTED_EXAMPLE_BODY as DOCUMENTED_BODY } from '../../devkit/sandbox/vendor-envelope.js';
 import { RUN, hostileText } from './arbitraries.js';
 
 const CODES: ItnioErrorCode[] = [

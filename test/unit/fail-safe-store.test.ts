@@ -1,7 +1,7 @@
 import { failSafeStore } from '../../src/store/fail-safe-store.js';
 import { createMemoryStore, type Store } from '../../src/store/store.js';
 import { createLogger } from '../../src/log.js';
-import { captureLogs } from '../integration/capture-logs.js';
+import { captureLogs } from '../support/capture-logs.js';
 
 type Mode = 'up' | 'down' | 'frozen';
 

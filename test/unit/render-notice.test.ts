@@ -1,4 +1,4 @@
-import { blockKitProblem } from '../../src/sandbox/block-kit-limits.js';
+import { blockKitProblem } from '../../devkit/sandbox/block-kit-limits.js';
 import { parseQuery } from '../../src/trunks/parse-query.js';
 import { renderProblem, renderUsage } from '../../src/trunks/render-notice.js';
 

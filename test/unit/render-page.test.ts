@@ -4,8 +4,8 @@ import { createButtonSeal } from '../../src/trunks/button-seal.js';
 import { decodePageState } from '../../src/trunks/page-state.js';
 import { renderTrunkPage, type RenderPageOptions } from '../../src/trunks/render-page.js';
 import type { SlackMessage } from '../../src/trunks/message.js';
-import { blockKitProblem } from '../../src/sandbox/block-kit-limits.js';
-import { aPage, aTrunk } from '../fixtures/trunks.js';
+import { blockKitProblem } from '../../devkit/sandbox/block-kit-limits.js';
+import { aPage, aTrunk } from '../support/trunks.js';
 
 const fetchedAt = new Date('2026-11-27T14:03:12Z');
 const seal = createButtonSeal('render-test-secret');

@@ -1,4 +1,4 @@
-import { buttonsOf, renderMessage, renderMrkdwn } from '../../src/console/render-terminal.js';
+import { buttonsOf, renderMessage, renderMrkdwn } from '../../devkit/console/render-terminal.js';
 
 const plain = { color: false, timeZone: 'UTC' };
 const colour = { color: true, timeZone: 'UTC' };

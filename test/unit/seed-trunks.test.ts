@@ -1,4 +1,4 @@
-import { SANDBOX_PASSWORD_PREFIX, seedTrunks, type RawTrunk } from '../../src/sandbox/seed-trunks.js';
+import { SANDBOX_PASSWORD_PREFIX, seedTrunks, type RawTrunk } from '../../devkit/sandbox/seed-trunks.js';
 
 const trunks = seedTrunks();
 const acmeOf = (type: 1 | 2): RawTrunk[] =>

@@ -1,4 +1,4 @@
-import { signSlackRequest } from '../../src/sandbox/slack-signature.js';
+import { signSlackRequest } from '../../devkit/sandbox/slack-signature.js';
 
 // Slack's documented example from "Verifying requests from Slack".
 const SECRET = '8f742231b10e8888abcd99yyyzzz85a5';

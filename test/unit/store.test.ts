@@ -1,5 +1,5 @@
 import { createMemoryStore } from '../../src/store/store.js';
-import { storeContract } from '../fixtures/store-contract.js';
+import { storeContract } from '../support/store-contract.js';
 
 describe('memory store', () => {
   let now = 1_000_000;

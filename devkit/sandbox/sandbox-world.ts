@@ -1,7 +1,7 @@
 import type { DestinationStream } from 'pino';
-import { startBot, type RunningBot } from '../bot.js';
-import { loadConfig, secretsOf, type Config } from '../config.js';
-import { createLogger, type Logger } from '../log.js';
+import { startBot, type RunningBot } from '../../src/bot.js';
+import { loadConfig, secretsOf, type Config } from '../../src/config.js';
+import { createLogger, type Logger } from '../../src/log.js';
 import { startItnioSandbox, type ItnioSandbox, type SandboxOptions } from './itnio-server.js';
 import { SlackSender } from './slack-sender.js';
 import { startSlackStandIn, type SlackStandIn } from './slack-stand-in.js';

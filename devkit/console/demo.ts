@@ -2,7 +2,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { createInterface } from 'node:readline';
 import { pino } from 'pino';
-import { bulletList, ConfigError } from '../config.js';
+import { bulletList, ConfigError } from '../../src/config.js';
 import { startSandboxWorld, type VendorCredentials } from '../sandbox/sandbox-world.js';
 import { CONSOLE_HELP, ConsoleSession } from './console-session.js';
 

@@ -1,10 +1,10 @@
 import { parseArgs } from 'node:util';
-import { UsageError, wholeNumber } from '../../src/cli-flags.js';
+import { UsageError, wholeNumber } from '../cli-flags.js';
 
 /** `npm run bench -- --help`. */
 export const USAGE = `Usage: npm run bench -- [options]
 
-Runs trunkbot and a bare Bolt app (scripts/bench/bare-bolt.ts) as separate processes on loopback,
+Runs trunkbot and a bare Bolt app (devkit/bench/bare-bolt.ts) as separate processes on loopback,
 against the same sandbox ITNIO API and Slack stand-in, drives both with the same signed /trunks
 commands and Next › clicks, and prints both side by side with the ratios trunkbot / bare Bolt.
 

@@ -1,5 +1,5 @@
 import type { IncomingHttpHeaders } from 'node:http';
-import { sign } from '../itnio/sign.js';
+import { sign } from '../../src/itnio/sign.js';
 import { VENDOR_STATUS, vendorError, type VendorError } from './vendor-envelope.js';
 
 /** What the sandbox accepts as valid credentials and clock. */

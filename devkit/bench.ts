@@ -1,7 +1,7 @@
 import { mkdtempSync } from 'node:fs';
 import { availableParallelism, cpus, release, tmpdir, totalmem, type } from 'node:os';
 import { join } from 'node:path';
-import { SlackSender } from '../src/sandbox/slack-sender.js';
+import { SlackSender } from './sandbox/slack-sender.js';
 import { ACTION } from '../src/trunks/action-ids.js';
 import { startBenchWorld, type BenchWorld } from './bench/bench-world.js';
 import { bareSpec, measureReady, SIGNING_SECRET, trunkbotSpec } from './bench/bot-specs.js';

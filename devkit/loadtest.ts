@@ -3,11 +3,11 @@ import { join } from 'node:path';
 import { monitorEventLoopDelay, performance } from 'node:perf_hooks';
 import { parseArgs } from 'node:util';
 import { pino } from 'pino';
-import { wholeNumber } from '../src/cli-flags.js';
+import { wholeNumber } from './cli-flags.js';
 import { bulletList, ConfigError } from '../src/config.js';
 import { percentile } from './bench/summarize-run.js';
-import { startSandboxWorld, type SandboxWorld } from '../src/sandbox/sandbox-world.js';
-import type { SlackActivity } from '../src/sandbox/slack-stand-in.js';
+import { startSandboxWorld, type SandboxWorld } from './sandbox/sandbox-world.js';
+import type { SlackActivity } from './sandbox/slack-stand-in.js';
 
 const USAGE = `Usage: npm run loadtest -- [options]
 

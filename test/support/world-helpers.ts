@@ -1,6 +1,6 @@
 import type { types } from '@slack/bolt';
-import type { SandboxWorld } from '../../src/sandbox/sandbox-world.js';
-import type { ResponseUrlPost } from '../../src/sandbox/slack-stand-in.js';
+import type { SandboxWorld } from '../../devkit/sandbox/sandbox-world.js';
+import type { ResponseUrlPost } from '../../devkit/sandbox/slack-stand-in.js';
 
 type Message = { text?: string; blocks?: types.KnownBlock[] };
 

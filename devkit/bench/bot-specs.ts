@@ -38,7 +38,7 @@ export function trunkbotSpec(world: BenchWorld, extraEnv: Record<string, string>
 export function bareSpec(world: BenchWorld, nodeArgs: string[] = []): BotSpec {
   return {
     name: 'bare-bolt',
-    entry: 'scripts/bench/bare-bolt.ts',
+    entry: 'devkit/bench/bare-bolt.ts',
     ready: BARE_READY,
     nodeArgs,
     env: {

@@ -1,6 +1,6 @@
 import { performance } from 'node:perf_hooks';
-import type { SenderResult } from '../../src/sandbox/slack-sender.js';
-import type { SlackActivity, SlackStandIn } from '../../src/sandbox/slack-stand-in.js';
+import type { SenderResult } from '../sandbox/slack-sender.js';
+import type { SlackActivity, SlackStandIn } from '../sandbox/slack-stand-in.js';
 
 const REPLY_TIMEOUT_MS = 15_000;
 

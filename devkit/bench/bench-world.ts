@@ -1,6 +1,6 @@
-import { startItnioSandbox, type ItnioSandbox } from '../../src/sandbox/itnio-server.js';
-import { seedTrunks, type RawTrunk } from '../../src/sandbox/seed-trunks.js';
-import { startSlackStandIn, type SlackStandIn } from '../../src/sandbox/slack-stand-in.js';
+import { startItnioSandbox, type ItnioSandbox } from '../sandbox/itnio-server.js';
+import { seedTrunks, type RawTrunk } from '../sandbox/seed-trunks.js';
+import { startSlackStandIn, type SlackStandIn } from '../sandbox/slack-stand-in.js';
 
 /** Copies of the 120 seeded trunks: 1,200 trunks are 120 pages of 10 (60 outgoing, 60 incoming). */
 const SEED_COPIES = 10;
