@@ -3,7 +3,7 @@ import { App, type CustomRoute } from '@slack/bolt';
 import { toBoltLogger } from './bolt-logger.js';
 import { errorFields } from './log.js';
 import type { Config } from './config.js';
-import type { BotDeps } from './listeners/deps.js';
+import type { BotDeps } from './pipeline/deps.js';
 import { registerListeners } from './listeners/index.js';
 import { slackClientOptions } from './slack-identity.js';
 

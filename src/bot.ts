@@ -2,17 +2,14 @@ import type { Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { createApp } from './app.js';
 import type { Config } from './config.js';
-import { Inflight } from './inflight.js';
-import { createButtonSeal } from './trunks/button-seal.js';
-import { createItnioClient, queryDeadlineMs, type ItnioClient } from './itnio/client.js';
+import { createItnioClient, queryDeadlineMs } from './itnio/client.js';
 import { errorFields, type Logger } from './log.js';
+import { Inflight } from './pipeline/inflight.js';
+import { protectSource } from './resilience/protect-source.js';
 import { fetchBotIdentity, identityCache, SlackUnreachableError, type BotIdentity } from './slack-identity.js';
-import { limitConcurrency } from './guard/limit-concurrency.js';
-import { cachePages } from './guard/page-cache.js';
-import { sharedSingleFlight } from './guard/shared-single-flight.js';
-import { singleFlight } from './guard/single-flight.js';
 import { failSafeStore } from './store/fail-safe-store.js';
 import { createMemoryStore, type Store } from './store/store.js';
+import { createButtonSeal } from './trunks/button-seal.js';
 
 /** A started bot and how to stop it gracefully. */
 export interface RunningBot {
@@ -46,14 +43,19 @@ export async function startBot(config: Config, { log }: StartBotOptions): Promis
     apiSecret: config.itnio.apiSecret,
     timeoutMs: config.itnio.timeoutMs,
   });
-  const itnio = guardItnio(vendor, config, store);
-  const slackIdentity = identityCache(config, identity);
+  const trunks = protectSource(vendor, store, {
+    concurrency: config.limits.itnioConcurrency,
+    queue: config.limits.itnioQueue,
+    cacheTtlSeconds: config.cacheTtlSeconds,
+    ...(config.redisUrl !== undefined && { sharedLockSeconds: Math.ceil(queryDeadlineMs(config.itnio.timeoutMs) / 1000) }),
+  });
+  const slackIdentity = identityCache(config, identity, log);
   const inflight = new Inflight();
   const shutdown = new AbortController();
   const app = createApp(
     config,
     {
-      itnio,
+      trunks,
       store,
       inflight,
       log,
@@ -79,7 +81,6 @@ export async function startBot(config: Config, { log }: StartBotOptions): Promis
     { mode: config.slack.appToken ? 'socket' : 'http', port, team: identity?.teamId, itnio: config.itnio.apiUrl },
     'trunkbot is ready',
   );
-  void vendor.warmUp?.().catch((err: unknown) => log.error(errorFields(err), 'loading the ITNIO client failed'));
 
   return {
     port,
@@ -94,7 +95,7 @@ export async function startBot(config: Config, { log }: StartBotOptions): Promis
         shutdown.abort();
         drained = await inflight.drain(replyMs);
       }
-      itnio.close();
+      trunks.close();
       await store.close();
       log.info({ drained }, 'trunkbot stopped');
       return { drained };
@@ -122,16 +123,4 @@ async function openStore(config: Config, log: Logger): Promise<Store> {
   if (redis.ready) log.info({ store: 'redis' }, 'shared store connected');
   else log.warn({ store: 'redis' }, 'shared store not reachable at start; using this instance’s memory until it is');
   return failSafeStore(redis, log);
-}
-
-/**
- * The ITNIO client as listeners use it. Outside in: identical queries on this instance share a call;
- * recent pages come from the cache; with a shared store, identical queries on other instances share a
- * call too; real calls queue for a slot.
- */
-function guardItnio(client: ItnioClient, config: Config, store: Store): ItnioClient {
-  const limited = limitConcurrency(client, { max: config.limits.itnioConcurrency, queue: config.limits.itnioQueue });
-  const lockSeconds = Math.ceil(queryDeadlineMs(config.itnio.timeoutMs) / 1000);
-  const shared = config.redisUrl === undefined ? limited : sharedSingleFlight(limited, store, { lockSeconds });
-  return singleFlight(cachePages(shared, store, config.cacheTtlSeconds));
 }

@@ -1,6 +1,7 @@
 import { webApi } from '@slack/bolt';
 import type { Config } from './config.js';
-import { slackErrorCode } from './log.js';
+import { errorFields, slackErrorCode, type Logger } from './log.js';
+import { withTimeout } from './with-timeout.js';
 
 /** Who the bot is in Slack, from `auth.test`. */
 export interface BotIdentity {
@@ -72,22 +73,24 @@ export interface IdentityCache {
   resolve(timeoutMs: number): Promise<BotIdentity | undefined>;
 }
 
+// A revoked token or a long Slack outage fails every lookup; one line a minute says so without flooding.
+const WARN_EVERY_MS = 60_000;
+
 /**
  * Known at start when Slack answered; otherwise looked up in the background on the next request and
  * remembered once that succeeds, so a Slack outage at deploy time heals itself without slowing acks.
  */
-export function identityCache(config: Config, known: BotIdentity | undefined): IdentityCache {
+export function identityCache(config: Config, known: BotIdentity | undefined, log: Logger, now = Date.now): IdentityCache {
   const client = authClient(config);
   let identity = known;
   let pending: Promise<void> | undefined;
+  let lastWarning = -Infinity;
   const cache: IdentityCache = {
     current: () => identity,
     async resolve(timeoutMs) {
       if (identity) return identity;
       cache.refresh();
-      let timer: NodeJS.Timeout | undefined;
-      await Promise.race([pending, new Promise((r) => (timer = setTimeout(r, timeoutMs)))]);
-      clearTimeout(timer);
+      await withTimeout(pending ?? Promise.resolve(), timeoutMs, () => undefined);
       return identity;
     },
     refresh() {
@@ -95,8 +98,13 @@ export function identityCache(config: Config, known: BotIdentity | undefined): I
       pending = fetchBotIdentity(config, client)
         .then((found) => {
           identity = found;
+          log.info({ team: found.teamId }, 'workspace confirmed with Slack');
         })
-        .catch(() => undefined)
+        .catch((err: unknown) => {
+          if (now() - lastWarning < WARN_EVERY_MS) return;
+          lastWarning = now();
+          log.warn(errorFields(err), 'could not confirm the bot with Slack (auth.test); without ALLOWED_TEAM_IDS requests are refused until it is');
+        })
         .finally(() => {
           pending = undefined;
         });

@@ -1,7 +1,8 @@
 import { Agent as HttpAgent } from 'node:http';
 import { Agent as HttpsAgent } from 'node:https';
-import type { Got } from 'got';
-import { envelopeSchema, pageDataSchema, trunkSchema, type Trunk, type TrunkFilter, type TrunkPage } from './schema.js';
+import { got, HTTPError, RequestError, TimeoutError } from 'got';
+import type { Trunk, TrunkPage } from '../trunks/trunk.js';
+import { envelopeSchema, pageDataSchema, trunkSchema, type TrunkFilter } from './schema.js';
 import { ItnioError, fromVendorStatus } from './errors.js';
 import { sign, unixSeconds } from './sign.js';
 
@@ -27,28 +28,20 @@ export interface TrunkQuery {
   filter: TrunkFilter;
   /** Aborts the query early, e.g. when the process is shutting down. */
   signal?: AbortSignal;
-  /** Skip cached answers (the user pressed Refresh). */
-  fresh?: boolean;
 }
 
 /** A page of trunks, when ITNIO produced it, and how long this caller waited for ITNIO. */
 export interface TrunkQueryResult extends TrunkPage {
   latencyMs: number;
-  /** Epoch ms at which ITNIO answered; a cached or shared answer keeps its original time. */
+  /** Epoch ms at which ITNIO answered; a shared answer keeps its original time. */
   fetchedAt: number;
-  /** Served from the page cache. */
-  cached?: boolean;
 }
 
 /** The one vendor call the bot makes. */
 export interface ItnioClient {
   queryTrunks(query: TrunkQuery): Promise<TrunkQueryResult>;
   close(): void;
-  /** Loads what the first query needs ahead of time (called once the bot is serving). */
-  warmUp?(): Promise<void>;
 }
-
-type GotModule = typeof import('got');
 
 const RETRY_STATUS = [429, 500, 502, 503, 504];
 
@@ -62,11 +55,7 @@ export function createItnioClient(options: ItnioClientOptions): ItnioClient {
   const { apiKey, apiSecret, timeoutMs, retries = 2, now = Date.now } = options;
   const deadlineMs = options.deadlineMs ?? queryDeadlineMs(timeoutMs, retries);
   const agent = { http: new HttpAgent({ keepAlive: true }), https: new HttpsAgent({ keepAlive: true }) };
-  // got is a large import (~50 ms); loading it after the bot is serving shortens start-up, and the
-  // first query simply waits for it.
-  let loading: Promise<{ http: Got; errors: GotModule }> | undefined;
-  const load = () => (loading ??= import('got').then((module) => ({ http: configure(module), errors: module })));
-  const configure = ({ got }: GotModule): Got => got.extend({
+  const http = got.extend({
     prefixUrl: options.apiUrl,
     method: 'POST',
     agent,
@@ -96,12 +85,8 @@ export function createItnioClient(options: ItnioClientOptions): ItnioClient {
   });
 
   return {
-    async warmUp() {
-      await load();
-    },
     async queryTrunks({ page, size, filter, signal }) {
       const started = performance.now();
-      const { http, errors } = await load();
       const params: TrunkFilter = {};
       if (filter.type !== undefined) params.type = filter.type;
       if (filter.sipTrunkName !== undefined && filter.sipTrunkName !== '') params.sipTrunkName = filter.sipTrunkName;
@@ -112,8 +97,9 @@ export function createItnioClient(options: ItnioClientOptions): ItnioClient {
           signal: signal ? AbortSignal.any([signal, AbortSignal.timeout(deadlineMs)]) : AbortSignal.timeout(deadlineMs),
         }).text();
       } catch (err) {
-        if (signal?.aborted) throw new ItnioError('itnio_cancelled', 'ITNIO query cancelled', {}, { cause: err });
-        throw toItnioError(err, errors);
+        // The caller gave up (shutdown): that is the caller's news, not something ITNIO said.
+        if (signal?.aborted) throw signal.reason;
+        throw toItnioError(err);
       }
       return { ...parseAnswer(body), latencyMs: Math.round(performance.now() - started), fetchedAt: Date.now() };
     },
@@ -173,7 +159,7 @@ function issuePaths(error: { issues: { path: PropertyKey[] }[] }): string {
     .join(', ');
 }
 
-function toItnioError(err: unknown, { HTTPError, RequestError, TimeoutError }: GotModule): ItnioError {
+function toItnioError(err: unknown): ItnioError {
   if (err instanceof ItnioError) return err;
   if (err instanceof TimeoutError || (err instanceof Error && (err.name === 'AbortError' || err.name === 'TimeoutError'))) {
     return new ItnioError('itnio_timeout', 'ITNIO did not answer in time', {}, { cause: err });

@@ -1,4 +1,4 @@
-/** Stable codes for everything that can go wrong talking to ITNIO. */
+/** Stable codes for everything ITNIO (or the way to it) can answer instead of a trunk list. */
 export type ItnioErrorCode =
   | 'itnio_auth'
   | 'itnio_clock'
@@ -9,9 +9,7 @@ export type ItnioErrorCode =
   | 'itnio_timeout'
   | 'itnio_unreachable'
   | 'itnio_http'
-  | 'itnio_bad_answer'
-  | 'itnio_busy'
-  | 'itnio_cancelled';
+  | 'itnio_bad_answer';
 
 /** A failed ITNIO call; `cause` keeps the original error, `status` the vendor status when there was one. */
 export class ItnioError extends Error {

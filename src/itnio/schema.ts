@@ -1,8 +1,5 @@
 import { z } from 'zod';
-
-/** Trunk direction as the vendor encodes it. */
-export const TRUNK_TYPE = { outgoing: 1, incoming: 2 } as const;
-export type TrunkType = (typeof TRUNK_TYPE)[keyof typeof TRUNK_TYPE];
+import type { Trunk, TrunkType } from '../trunks/trunk.js';
 
 /** Vendor text made safe to carry: valid UTF-16, and control characters (which JSON would blow up six-fold) as spaces. */
 export function cleanText(value: string): string {
@@ -56,7 +53,8 @@ export const trunkSchema = z
     updateTime: text,
     groupList: z.array(z.unknown()).nullish(),
   })
-  .transform((r) => ({
+  .transform(
+    (r): Trunk => ({
     keyId: r.keyId,
     name: r.sipTrunkName,
     type: r.type,
@@ -73,9 +71,8 @@ export const trunkSchema = z
       const parsed = groupSchema.safeParse(g);
       return parsed.success ? [parsed.data] : [];
     }),
-  }));
-
-export type Trunk = z.output<typeof trunkSchema>;
+  }),
+  );
 
 const count = z.unknown().optional().transform((v) => {
   const n = typeof v === 'string' && v.trim() !== '' ? Number(v) : v;
@@ -90,16 +87,6 @@ export const pageDataSchema = z.looseObject({
   pages: count,
   records: z.array(z.unknown()).nullish(),
 });
-
-/** A page of trunks; `unreadable` counts records that were not objects and were left out. */
-export interface TrunkPage {
-  total: number;
-  size: number;
-  current: number;
-  pages: number;
-  records: Trunk[];
-  unreadable: number;
-}
 
 /** The vendor envelope. `status` arrives as `"0"` or `0`. */
 export const envelopeSchema = z.looseObject({

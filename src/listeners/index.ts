@@ -1,7 +1,7 @@
 import type { App } from '@slack/bolt';
 import { register as registerActions } from './actions/index.js';
 import { register as registerCommands } from './commands/index.js';
-import type { BotDeps } from './deps.js';
+import type { BotDeps } from '../pipeline/deps.js';
 import { register as registerEvents } from './events/index.js';
 
 /** Wires every listener into the app. */

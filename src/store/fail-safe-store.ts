@@ -1,4 +1,5 @@
 import { errorFields, type Logger } from '../log.js';
+import { withTimeout } from '../with-timeout.js';
 import { createMemoryStore, type Store } from './store.js';
 
 const WARN_EVERY_MS = 30_000;
@@ -22,12 +23,10 @@ export function failSafeStore(shared: Store, log: Logger, options: FailSafeOptio
   let failing = false;
 
   async function attempt<T>(op: string, run: (s: Store) => Promise<T>): Promise<T> {
-    let timer: NodeJS.Timeout | undefined;
     try {
-      const timeout = new Promise<never>((_, reject) => {
-        timer = setTimeout(() => reject(new Error(`shared store did not answer within ${timeoutMs} ms`)), timeoutMs);
+      const result = await withTimeout(run(shared), timeoutMs, () => {
+        throw new Error(`shared store did not answer within ${timeoutMs} ms`);
       });
-      const result = await Promise.race([run(shared), timeout]);
       if (failing) {
         failing = false;
         log.info({ store: 'redis' }, 'shared store is back; cross-instance state restored');
@@ -43,8 +42,6 @@ export function failSafeStore(shared: Store, log: Logger, options: FailSafeOptio
         );
       }
       return run(local);
-    } finally {
-      clearTimeout(timer);
     }
   }
 

@@ -1,4 +1,5 @@
 import { createClient } from '@redis/client';
+import { withTimeout } from '../with-timeout.js';
 import type { Store } from './store.js';
 
 export interface RedisStoreOptions {
@@ -29,7 +30,7 @@ export async function createRedisStore(options: RedisStoreOptions): Promise<Stor
     () => true,
     () => false,
   );
-  await Promise.race([connected, new Promise((resolve) => setTimeout(resolve, 2_000).unref())]);
+  await withTimeout(connected, 2_000, () => false);
   const k = (key: string) => {
     // While Redis is away every command fails at once, so an outage costs the caller nothing.
     if (!client.isReady) throw new Error('Redis is not connected');

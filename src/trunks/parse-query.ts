@@ -1,4 +1,4 @@
-import { TRUNK_TYPE, type TrunkType } from '../itnio/schema.js';
+import { TRUNK_TYPE, type TrunkType } from './trunk.js';
 import { closestWord } from './closest-word.js';
 import { decodeSlackInput } from './slack-text.js';
 import { MAX_NAME_LENGTH, MAX_PAGE, type TrunkRequest } from './trunk-request.js';

@@ -1,6 +1,6 @@
-import type { Trunk } from '../itnio/schema.js';
+import type { Trunk } from './trunk.js';
 import { bold, capitalise, code, escapeClip, oneLine, slackDate } from './slack-text.js';
-import { typeLabel } from './trunk-request.js';
+import { typeLabel } from './trunk.js';
 import { parseVendorTime } from './vendor-time.js';
 
 const MAX_NAME = 80;

@@ -1,12 +1,12 @@
 import type { types } from '@slack/bolt';
-import type { TrunkPage } from '../itnio/schema.js';
+import { typeLabel, type TrunkPage } from './trunk.js';
 import { ACTION } from './action-ids.js';
 import type { Block, SlackMessage } from './message.js';
 import type { ButtonSeal } from './button-seal.js';
 import { encodePageState } from './page-state.js';
 import { renderCard } from './render-card.js';
 import { capitalise, escapeClip, escapeMrkdwn, oneLine, slackDate, truncate } from './slack-text.js';
-import { PAGE_SIZE, typeLabel, type TrunkRequest } from './trunk-request.js';
+import { PAGE_SIZE, type TrunkRequest } from './trunk-request.js';
 
 export interface RenderPageOptions {
   request: TrunkRequest;

@@ -1,4 +1,4 @@
-import { TRUNK_TYPE, type TrunkType } from '../itnio/schema.js';
+import type { TrunkType } from './trunk.js';
 
 /** What a user asked for: the filters and the page, independent of how they typed it. */
 export interface TrunkRequest {
@@ -11,8 +11,3 @@ export interface TrunkRequest {
 export const PAGE_SIZE = 10;
 export const MAX_PAGE = 10_000;
 export const MAX_NAME_LENGTH = 100;
-
-/** Human words for a direction. */
-export function typeLabel(type: TrunkType): 'outgoing' | 'incoming' {
-  return type === TRUNK_TYPE.outgoing ? 'outgoing' : 'incoming';
-}

@@ -2,7 +2,7 @@ import fc from 'fast-check';
 import { parseAnswer } from '../../src/itnio/client.js';
 import { blockKitProblem } from '../../devkit/sandbox/block-kit-limits.js';
 import { createButtonSeal } from '../../src/trunks/button-seal.js';
-import type { TrunkPage } from '../../src/itnio/schema.js';
+import type { TrunkPage } from '../../src/trunks/trunk.js';
 import type { SlackMessage } from '../../src/trunks/message.js';
 import { renderProblem, renderUsage } from '../../src/trunks/render-notice.js';
 import { renderTrunkPage } from '../../src/trunks/render-page.js';

@@ -1,14 +1,15 @@
 import fc from 'fast-check';
 import { parseAnswer } from '../../src/itnio/client.js';
-import { describeItnioError } from '../../src/itnio/describe-error.js';
+import { failureOf } from '../../src/pipeline/answer-query.js';
+import { describeFailure } from '../../src/trunks/render-failure.js';
 import { ItnioError, type ItnioErrorCode } from '../../src/itnio/errors.js';
-import type { TrunkPage } from '../../src/itnio/schema.js';
+import type { TrunkPage } from '../../src/trunks/trunk.js';
 import { DOCUMENTED_EXAMPLE_BODY as DOCUMENTED_BODY } from '../../devkit/sandbox/vendor-envelope.js';
 import { RUN, hostileText } from './arbitraries.js';
 
 const CODES: ItnioErrorCode[] = [
   'itnio_auth', 'itnio_clock', 'itnio_params', 'itnio_quota', 'itnio_vendor_error', 'itnio_status',
-  'itnio_timeout', 'itnio_unreachable', 'itnio_http', 'itnio_bad_answer', 'itnio_busy', 'itnio_cancelled',
+  'itnio_timeout', 'itnio_unreachable', 'itnio_http', 'itnio_bad_answer',
 ];
 const PASSWORD = 'PW-SECRET-vendor';
 
@@ -49,7 +50,7 @@ function read(body: string): Outcome {
     expect(error).toBeInstanceOf(ItnioError);
     const err = error as ItnioError;
     expect(CODES).toContain(err.code);
-    const text = describeItnioError(err);
+    const text = describeFailure(failureOf(err));
     expect(text.trim()).not.toBe('');
     expect(text.length).toBeLessThan(500);
     if (body.trim().length >= 12) expect(text).not.toContain(body.trim());

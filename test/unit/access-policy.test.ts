@@ -1,4 +1,4 @@
-import { checkAccess, type AccessRules } from '../../src/guard/access-policy.js';
+import { checkAccess, type AccessRules } from '../../src/pipeline/access-policy.js';
 
 const open: AccessRules = { channels: [], users: [], teams: [], contact: '#support-tools' };
 const installed = { teamId: 'T0HOME' };

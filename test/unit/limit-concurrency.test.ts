@@ -1,14 +1,14 @@
-import type { ItnioClient, TrunkQuery, TrunkQueryResult } from '../../src/itnio/client.js';
+import type { PageQuery, SourcedPage, TrunkSource } from '../../src/resilience/trunk-source.js';
 import { ItnioError } from '../../src/itnio/errors.js';
-import { limitConcurrency } from '../../src/guard/limit-concurrency.js';
-import { singleFlight } from '../../src/guard/single-flight.js';
+import { limitConcurrency } from '../../src/resilience/limit-concurrency.js';
+import { singleFlight } from '../../src/resilience/single-flight.js';
 
 /** A client whose calls finish only when the test says so. */
 function controllableClient() {
-  const pending: { query: TrunkQuery; finish: () => void; fail: (e: Error) => void }[] = [];
-  const client: ItnioClient = {
+  const pending: { query: PageQuery; finish: () => void; fail: (e: Error) => void }[] = [];
+  const client: TrunkSource = {
     queryTrunks: (query) =>
-      new Promise<TrunkQueryResult>((resolve, reject) => {
+      new Promise<SourcedPage>((resolve, reject) => {
         const result = { total: 0, size: query.size, current: query.page, pages: 0, records: [], unreadable: 0, latencyMs: 1, fetchedAt: 0 };
         pending.push({ query, finish: () => resolve(result), fail: reject });
       }),
@@ -17,7 +17,7 @@ function controllableClient() {
   return { client, pending };
 }
 
-const q = (page: number, name?: string): TrunkQuery => ({ page, size: 10, filter: name ? { sipTrunkName: name } : {} });
+const q = (page: number, name?: string): PageQuery => ({ page, size: 10, filter: name ? { sipTrunkName: name } : {} });
 const tick = () => new Promise((r) => setImmediate(r));
 
 describe('limitConcurrency', () => {

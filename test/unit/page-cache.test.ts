@@ -1,14 +1,14 @@
-import type { ItnioClient, TrunkQuery, TrunkQueryResult } from '../../src/itnio/client.js';
-import { cachePages } from '../../src/guard/page-cache.js';
+import type { PageQuery, SourcedPage, TrunkSource } from '../../src/resilience/trunk-source.js';
+import { cachePages } from '../../src/resilience/page-cache.js';
 import { createMemoryStore } from '../../src/store/store.js';
 
 /** A client that answers at once and counts its calls; each answer carries the call number. */
 function countingClient() {
-  const calls: TrunkQuery[] = [];
-  const client: ItnioClient = {
+  const calls: PageQuery[] = [];
+  const client: TrunkSource = {
     async queryTrunks(query) {
       calls.push(query);
-      const result: TrunkQueryResult = { total: calls.length, size: 10, current: query.page, pages: 1, records: [], unreadable: 0, latencyMs: 40, fetchedAt: 1_000 * calls.length };
+      const result: SourcedPage = { total: calls.length, size: 10, current: query.page, pages: 1, records: [], unreadable: 0, latencyMs: 40, fetchedAt: 1_000 * calls.length };
       return result;
     },
     close: () => undefined,
@@ -16,7 +16,7 @@ function countingClient() {
   return { client, calls };
 }
 
-const q = (page: number, extra: Partial<TrunkQuery> = {}): TrunkQuery => ({ page, size: 10, filter: { type: 1 }, ...extra });
+const q = (page: number, extra: Partial<PageQuery> = {}): PageQuery => ({ page, size: 10, filter: { type: 1 }, ...extra });
 
 describe('page cache', () => {
   let now: number;
@@ -71,7 +71,7 @@ describe('page cache', () => {
 
   test('failures are not cached', async () => {
     let fail = true;
-    const client: ItnioClient = {
+    const client: TrunkSource = {
       async queryTrunks() {
         if (fail) throw new Error('vendor down');
         return { total: 5, size: 10, current: 1, pages: 1, records: [], unreadable: 0, latencyMs: 1, fetchedAt: 1 };

@@ -1,13 +1,13 @@
-import type { ItnioClient, TrunkQuery, TrunkQueryResult } from '../../src/itnio/client.js';
-import { sharedSingleFlight } from '../../src/guard/shared-single-flight.js';
+import type { PageQuery, SourcedPage, TrunkSource } from '../../src/resilience/trunk-source.js';
+import { sharedSingleFlight } from '../../src/resilience/shared-single-flight.js';
 import { createMemoryStore } from '../../src/store/store.js';
 
 /** A client whose calls finish when the test says; each answer's `total` is its call number. */
 function controllableClient() {
   const pending: { finish: () => void; fail: () => void }[] = [];
-  const client: ItnioClient = {
-    queryTrunks: (query: TrunkQuery) =>
-      new Promise<TrunkQueryResult>((resolve, reject) => {
+  const client: TrunkSource = {
+    queryTrunks: (query: PageQuery) =>
+      new Promise<SourcedPage>((resolve, reject) => {
         const n = pending.length + 1;
         pending.push({
           finish: () => resolve({ total: n, size: query.size, current: query.page, pages: 1, records: [], unreadable: 0, latencyMs: 5, fetchedAt: n }),
@@ -19,7 +19,7 @@ function controllableClient() {
   return { client, pending };
 }
 
-const q: TrunkQuery = { page: 1, size: 10, filter: { type: 1 } };
+const q: PageQuery = { page: 1, size: 10, filter: { type: 1 } };
 const until = async (done: () => boolean) => {
   while (!done()) await new Promise((r) => setTimeout(r, 5));
 };

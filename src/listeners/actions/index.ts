@@ -1,6 +1,6 @@
 import type { App, BlockAction, ButtonAction } from '@slack/bolt';
 import { ACTION } from '../../trunks/action-ids.js';
-import type { BotDeps } from '../deps.js';
+import type { BotDeps } from '../../pipeline/deps.js';
 import { pageButton } from './page-button.js';
 import { shareButton } from './share-button.js';
 

@@ -1,5 +1,5 @@
 import type { App } from '@slack/bolt';
-import type { BotDeps } from '../deps.js';
+import type { BotDeps } from '../../pipeline/deps.js';
 import { trunksCommand } from './trunks-command.js';
 
 /** Registers the slash commands. */

@@ -1,9 +1,9 @@
 import type { AllMiddlewareArgs, SlackEventMiddlewareArgs } from '@slack/bolt';
-import { answerQuery } from '../../trunks/answer-query.js';
-import { readQuery } from '../../trunks/read-query.js';
+import { eventClaim } from '../../pipeline/claims.js';
+import type { BotDeps } from '../../pipeline/deps.js';
+import { readQuery } from '../../pipeline/read-query.js';
+import { runRequest } from '../../pipeline/run-request.js';
 import type { SlackMessage } from '../../trunks/message.js';
-import { audited, type BotDeps, type Origin } from '../deps.js';
-import { admit, firstEventDelivery } from '../gate.js';
 
 /**
  * The words meant for the bot: what follows its mention ("hey @trunkbot in acme" → "in acme"), or what
@@ -29,31 +29,26 @@ export function mentionArguments(text: string, botUserId: string | undefined): s
 export function appMention(deps: BotDeps) {
   return async ({ event, body, client, context }: SlackEventMiddlewareArgs<'app_mention'> & AllMiddlewareArgs): Promise<void> => {
     const user = event.user ?? 'unknown';
+    const team = event.user_team ?? body.team_id;
     const enterprise = (body as { enterprise_id?: string }).enterprise_id;
-    const origin: Origin = {
-      surface: 'mention',
-      user,
-      channel: event.channel,
-      // In a shared (Slack Connect) channel the envelope names our workspace; the user's own is user_team.
-      ...((event.user_team ?? body.team_id) && { team: event.user_team ?? body.team_id }),
-      ...(enterprise && { enterprise }),
-    };
     const thread = { channel: event.channel, thread_ts: event.thread_ts ?? event.ts };
-    // Only answers go to the thread for everyone; refusals and usage are whispered to the asker, so
-    // nobody can fill a busy incident thread with help texts.
-    const whisper = (message: SlackMessage) => client.chat.postEphemeral({ ...thread, user, ...message });
-    await deps.inflight.run(() =>
-      audited(deps, origin, async (record) => {
-        if (!(await firstEventDelivery(deps, body.event_id))) {
-          record.outcome = 'duplicate_event';
-          return;
-        }
-        const admitted = await admit<object>(deps, origin, record, whisper, () => readQuery(mentionArguments(event.text, context.botUserId), 'mention'));
-        if (!admitted) return;
-        const answer = await answerQuery(deps, admitted.request, { shareable: false });
-        Object.assign(record, answer);
+    await runRequest(deps, {
+      origin: {
+        surface: 'mention',
+        user,
+        channel: event.channel,
+        // In a shared (Slack Connect) channel the envelope names our workspace; the user's own is user_team.
+        ...(team && { team }),
+        ...(enterprise && { enterprise }),
+      },
+      claims: eventClaim(body.event_id),
+      read: () => readQuery(mentionArguments(event.text, context.botUserId), 'mention', { shareable: false }),
+      // Only answers go to the thread for everyone; refusals and usage are whispered to the asker, so
+      // nobody can fill a busy incident thread with help texts.
+      whisper: (message: SlackMessage) => client.chat.postEphemeral({ ...thread, user, ...message }),
+      reply: async (answer) => {
         await client.chat.postMessage({ ...thread, ...answer.message });
-      }),
-    );
+      },
+    });
   };
 }

@@ -1,5 +1,5 @@
 import type { App } from '@slack/bolt';
-import type { BotDeps } from '../deps.js';
+import type { BotDeps } from '../../pipeline/deps.js';
 import { appMention } from './app-mention.js';
 
 /** Registers the Events API listeners. */

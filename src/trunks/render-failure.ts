@@ -1,17 +1,45 @@
-import { ItnioError } from './errors.js';
+import type { SlackMessage } from './message.js';
+import { renderProblem } from './render-notice.js';
+
+/** Every reason trunks could not be fetched, as stable codes (they are also audit outcomes). */
+export const FAILURE_CODES = [
+  'itnio_auth',
+  'itnio_clock',
+  'itnio_params',
+  'itnio_quota',
+  'itnio_vendor_error',
+  'itnio_status',
+  'itnio_timeout',
+  'itnio_unreachable',
+  'itnio_http',
+  'itnio_bad_answer',
+  'itnio_busy',
+  'itnio_cancelled',
+  'error',
+] as const;
+export type FailureCode = (typeof FAILURE_CODES)[number];
+
+/** Why trunks could not be fetched, with what the vendor said when it said something. */
+export interface Failure {
+  code: FailureCode;
+  status?: number;
+  reason?: string;
+  httpStatus?: number;
+}
 
 const MAX_REASON = 200;
+
+/** A failed fetch as the private message the user sees. */
+export function renderFailure(failure: Failure): SlackMessage {
+  return renderProblem(describeFailure(failure));
+}
 
 /**
  * What a support engineer reads when a query fails: what happened and what to do, as plain text.
  * Never includes credentials; the vendor's `reason` is echoed (shortened) only for unknown statuses.
  */
-export function describeItnioError(err: unknown): string {
-  if (!(err instanceof ItnioError)) {
-    return 'Something went wrong while fetching trunks. Please try again; if it keeps happening, ask the trunkbot operators to check the logs.';
-  }
-  const { status, reason, httpStatus } = err.details;
-  switch (err.code) {
+export function describeFailure({ code, status, reason, httpStatus }: Failure): string {
+  switch (code) {
     case 'itnio_auth':
       return `ITNIO rejected trunkbot's credentials (status ${status}). The bot operator should check ITNIO_API_KEY and ITNIO_API_SECRET against the ITNIO console.`;
     case 'itnio_clock':
@@ -36,6 +64,8 @@ export function describeItnioError(err: unknown): string {
       return 'trunkbot is restarting, so this query was stopped. Try again in a few seconds.';
     case 'itnio_bad_answer':
       return 'Got an unexpected answer from ITNIO (it did not look like a trunk list). Try again; if it keeps happening, the operator should check the logs.';
+    case 'error':
+      return 'Something went wrong while fetching trunks. Please try again; if it keeps happening, ask the trunkbot operators to check the logs.';
   }
 }
 

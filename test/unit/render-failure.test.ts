@@ -1,5 +1,9 @@
-import { describeItnioError } from '../../src/itnio/describe-error.js';
 import { ItnioError, fromVendorStatus } from '../../src/itnio/errors.js';
+import { failureOf } from '../../src/pipeline/answer-query.js';
+import { GuardError } from '../../src/resilience/errors.js';
+import { describeFailure } from '../../src/trunks/render-failure.js';
+
+const describeItnioError = (err: unknown) => describeFailure(failureOf(err));
 
 describe('vendor statuses become actionable messages', () => {
   test.each([
@@ -34,5 +38,14 @@ describe('vendor statuses become actionable messages', () => {
     const text = describeItnioError(new TypeError('Cannot read properties of undefined (reading secret)'));
     expect(text).not.toMatch(/TypeError|undefined|secret/);
     expect(text).toMatch(/try again/);
+  });
+
+  test('the bot’s own protections and a shutdown say so', () => {
+    expect(failureOf(new GuardError('itnio_busy', 'queue full')).code).toBe('itnio_busy');
+    expect(describeItnioError(new GuardError('itnio_busy', 'queue full'))).toMatch(/a lot of ITNIO queries/);
+    const stopped = new AbortController();
+    stopped.abort();
+    expect(failureOf(stopped.signal.reason).code).toBe('itnio_cancelled');
+    expect(describeItnioError(stopped.signal.reason)).toMatch(/restarting/);
   });
 });

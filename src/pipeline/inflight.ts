@@ -1,3 +1,5 @@
+import { withTimeout } from '../with-timeout.js';
+
 /** Tracks replies still being worked on after `ack()`, so shutdown can let them finish. */
 export class Inflight {
   private readonly running = new Set<Promise<unknown>>();
@@ -18,16 +20,8 @@ export class Inflight {
   }
 
   /** Waits for everything in flight, but never longer than `timeoutMs`; true when all finished. */
-  async drain(timeoutMs: number): Promise<boolean> {
-    let timer: NodeJS.Timeout | undefined;
-    const timeout = new Promise<false>((resolve) => {
-      timer = setTimeout(() => resolve(false), timeoutMs);
-    });
-    const all = Promise.allSettled([...this.running]).then(() => true as const);
-    try {
-      return await Promise.race([all, timeout]);
-    } finally {
-      clearTimeout(timer);
-    }
+  drain(timeoutMs: number): Promise<boolean> {
+    const all = Promise.allSettled([...this.running]).then(() => true);
+    return withTimeout(all, timeoutMs, () => false);
   }
 }

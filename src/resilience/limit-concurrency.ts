@@ -1,5 +1,5 @@
-import type { ItnioClient, TrunkQuery, TrunkQueryResult } from '../itnio/client.js';
-import { ItnioError } from '../itnio/errors.js';
+import type { PageQuery, SourcedPage, TrunkSource } from './trunk-source.js';
+import { GuardError } from './errors.js';
 
 export interface ConcurrencyLimits {
   /** ITNIO requests in flight at once from this instance. */
@@ -11,7 +11,7 @@ export interface ConcurrencyLimits {
 }
 
 /** Caps concurrent ITNIO calls with a bounded FIFO queue, so a burst becomes a wait or a "busy", never a pile-up. */
-export function limitConcurrency(client: ItnioClient, limits: ConcurrencyLimits): ItnioClient {
+export function limitConcurrency(client: TrunkSource, limits: ConcurrencyLimits): TrunkSource {
   const maxWaitMs = limits.maxWaitMs ?? 5_000;
   let active = 0;
   const waiting: { admit: () => void }[] = [];
@@ -33,25 +33,25 @@ export function limitConcurrency(client: ItnioClient, limits: ConcurrencyLimits)
           resolve();
         },
       };
-      const leave = (error: ItnioError) => {
+      const leave = (error: GuardError) => {
         waiting.splice(waiting.indexOf(entry), 1);
         signal?.removeEventListener('abort', onAbort);
         reject(error);
       };
       const onAbort = () => {
         clearTimeout(timer);
-        leave(new ItnioError('itnio_cancelled', 'ITNIO query cancelled while waiting for a slot'));
+        leave(new GuardError('itnio_cancelled', 'ITNIO query cancelled while waiting for a slot'));
       };
-      const timer = setTimeout(() => leave(new ItnioError('itnio_busy', `no ITNIO slot within ${maxWaitMs} ms`)), maxWaitMs);
+      const timer = setTimeout(() => leave(new GuardError('itnio_busy', `no ITNIO slot within ${maxWaitMs} ms`)), maxWaitMs);
       signal?.addEventListener('abort', onAbort, { once: true });
       waiting.push(entry);
     });
 
   return {
-    async queryTrunks(query: TrunkQuery): Promise<TrunkQueryResult> {
+    async queryTrunks(query: PageQuery): Promise<SourcedPage> {
       if (active >= limits.max) {
         if (waiting.length >= limits.queue) {
-          throw new ItnioError('itnio_busy', `ITNIO request queue is full (${limits.max} running, ${limits.queue} waiting)`);
+          throw new GuardError('itnio_busy', `ITNIO request queue is full (${limits.max} running, ${limits.queue} waiting)`);
         }
         await waitForSlot(query.signal);
       } else {

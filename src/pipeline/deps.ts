@@ -1,0 +1,29 @@
+import type { Logger } from '../log.js';
+import type { TrunkSource } from '../resilience/trunk-source.js';
+import type { IdentityCache } from '../slack-identity.js';
+import type { Store } from '../store/store.js';
+import type { ButtonSeal } from '../trunks/button-seal.js';
+import type { AccessRules } from './access-policy.js';
+import type { Inflight } from './inflight.js';
+
+/** Everything the pipeline and listeners need, built once in `startBot` and passed in rather than imported. */
+export interface BotDeps {
+  log: Logger;
+  /** Where audit lines go: kept at info even when LOG_LEVEL is quieter, so the trail has no gaps. */
+  audit: Logger;
+  store: Store;
+  /** ITNIO behind the bot's protections (concurrency cap, cache, single-flight). */
+  trunks: TrunkSource;
+  inflight: Inflight;
+  access: AccessRules;
+  /** Queries per user per minute; 0 means no limit. */
+  perUserPerMinute: number;
+  /** The workspace the bot is installed in, for refusing requests from elsewhere. */
+  identity: IdentityCache;
+  /** Zone the vendor's times are in. */
+  timeZone: string;
+  /** Signs the state carried by buttons. */
+  seal: ButtonSeal;
+  /** Aborted when the process stops, so queries still waiting on ITNIO end with a reply. */
+  shutdown?: AbortSignal;
+}

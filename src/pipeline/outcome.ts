@@ -1,0 +1,30 @@
+import { FAILURE_CODES } from '../trunks/render-failure.js';
+
+/** How a handled request ended, as written in its audit line (documented in the README's audit table). */
+export const OUTCOMES = [
+  'ok',
+  'empty',
+  'help',
+  'invalid_input',
+  'invalid_button',
+  'refused_team',
+  'refused_channel',
+  'refused_user',
+  'refused_unverified',
+  'rate_limited',
+  'replay_ignored',
+  'duplicate_event',
+  'duplicate_share',
+  'shared_via_chat.postMessage',
+  'shared_via_response_url',
+  'share_failed',
+  ...FAILURE_CODES,
+] as const;
+export type Outcome = (typeof OUTCOMES)[number];
+
+const SUCCEEDED: ReadonlySet<Outcome> = new Set(['ok', 'empty', 'shared_via_chat.postMessage', 'shared_via_response_url']);
+
+/** Whether the user got what they asked for (a failed one may be retried at once). */
+export function succeeded(outcome: Outcome): boolean {
+  return SUCCEEDED.has(outcome);
+}

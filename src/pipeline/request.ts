@@ -1,0 +1,36 @@
+import type { SlackMessage } from '../trunks/message.js';
+import type { TrunkRequest } from '../trunks/trunk-request.js';
+import type { Answer, AnswerView } from './answer-query.js';
+import type { Claim } from './claims.js';
+import type { Outcome } from './outcome.js';
+
+/** The Slack surface a request came through. */
+export type Surface = 'command' | 'mention' | 'button' | 'share';
+
+/** Who asked, from where, through which Slack surface. */
+export interface Origin {
+  surface: Surface;
+  user: string;
+  channel?: string;
+  /** The asker's own workspace (in a Slack Connect channel, not necessarily the bot's). */
+  team?: string;
+  enterprise?: string;
+}
+
+/** What reading a payload produced: a request to run and how to show it, or the private reply that says why not. */
+export type Reading =
+  | { request: TrunkRequest; view: AnswerView }
+  | { outcome: Outcome; reply: SlackMessage; input?: string };
+
+/** A request as a listener hands it to the pipeline: everything surface-specific, as data and callbacks. */
+export interface Intake {
+  origin: Origin;
+  /** One-time marks (trigger_id, event_id, a Share click); any already taken drops the request. */
+  claims: Claim[];
+  /** Reads the payload; runs only for a requester who passed the access check. */
+  read(): Reading;
+  /** Answers the asker alone: refusals, usage, problems. */
+  whisper(message: SlackMessage): Promise<unknown>;
+  /** Delivers an answer; returns the outcome when delivering decides it (Share), else the answer's stands. */
+  reply(answer: Answer): Promise<Outcome | void>;
+}

@@ -1,0 +1,80 @@
+import type { SlackMessage } from '../trunks/message.js';
+import { renderFailure } from '../trunks/render-failure.js';
+import { refuseAccess, refuseRate } from './admission.js';
+import { answerQuery } from './answer-query.js';
+import { writeAudit, type Handled } from './audit.js';
+import type { BotDeps } from './deps.js';
+import { succeeded } from './outcome.js';
+import type { Intake } from './request.js';
+
+/**
+ * The one path every request takes, after its listener has acked:
+ * Step 1: de-duplication — a replayed trigger, a retried event or a double-clicked Share is dropped.
+ * Step 2: access — workspace, channel and user allowlists.
+ * Step 3: reading — the payload becomes a request, or the asker is told why it cannot be run.
+ * Step 4: the user's rate limit.
+ * Step 5: answering — one page from ITNIO (behind the bot's protections), rendered.
+ * Step 6: replying, in the surface's own way.
+ * Step 7: the audit line, built from what the steps returned — whatever happened, bugs included.
+ * Returns what happened; never throws.
+ */
+export async function runRequest(deps: BotDeps, intake: Intake): Promise<Handled> {
+  const started = performance.now();
+  const handled = await deps.inflight.run(async (): Promise<Handled> => {
+    try {
+      return await handle(deps, intake);
+    } catch (error) {
+      // A bug in a step: the user hears that something went wrong, the log gets the stack.
+      await intake.whisper(renderFailure({ code: 'error' })).catch(() => undefined);
+      return { outcome: 'error', error };
+    }
+  });
+  const done = { ...handled, durationMs: Math.round(performance.now() - started) };
+  writeAudit(deps.audit, intake.origin, done);
+  return done;
+}
+
+async function handle(deps: BotDeps, intake: Intake): Promise<Handled> {
+  for (const claim of intake.claims) {
+    if (!(await deps.store.claim(claim.key, claim.ttlSeconds))) return { outcome: claim.duplicate };
+  }
+  const handled = await admitAndAnswer(deps, intake);
+  if (!succeeded(handled.outcome)) {
+    for (const claim of intake.claims) if (claim.releaseOnFailure) await deps.store.delete(claim.key);
+  }
+  return handled;
+}
+
+async function admitAndAnswer(deps: BotDeps, intake: Intake): Promise<Handled> {
+  const refused = await refuseAccess(deps, intake.origin);
+  if (refused) return whispered(intake, { outcome: refused.outcome }, refused.reply);
+
+  const reading = intake.read();
+  if ('reply' in reading) {
+    return whispered(intake, { outcome: reading.outcome, ...(reading.input !== undefined && { input: reading.input }) }, reading.reply);
+  }
+  const { request, view } = reading;
+
+  const limited = await refuseRate(deps, intake.origin);
+  if (limited) return whispered(intake, { outcome: limited.outcome, request }, limited.reply);
+
+  const answer = await answerQuery(deps, request, view);
+  const { outcome, total, latencyMs, cached, shown, unreadable, error } = answer;
+  const handled: Handled = { outcome, request, total, latencyMs, cached, shown, unreadable, error };
+  try {
+    const delivered = await intake.reply(answer);
+    return delivered ? { ...handled, outcome: delivered } : handled;
+  } catch (replyError) {
+    return { ...handled, replyFailed: true, error: replyError };
+  }
+}
+
+/** Tells only the asker; a whisper Slack refuses is still on record. */
+async function whispered(intake: Intake, handled: Handled, message: SlackMessage): Promise<Handled> {
+  try {
+    await intake.whisper(message);
+    return handled;
+  } catch (error) {
+    return { ...handled, replyFailed: true, error };
+  }
+}

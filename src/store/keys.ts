@@ -1,0 +1,20 @@
+/**
+ * Every key the bot keeps in its store (and so in Redis, under REDIS_PREFIX), in one place so a reader
+ * sees what the store holds and how long.
+ */
+export const STORE_KEY = {
+  /** A slash command's or click's trigger_id, seen once (replays are dropped). */
+  trigger: (triggerId: string) => `trigger:${triggerId}`,
+  /** An Events API event_id, seen once (Slack's retries are answered once). */
+  event: (eventId: string) => `event:${eventId}`,
+  /** One Share click on one message, so a double click posts once. */
+  share: (user: string, messageTs: string, value: string) => `share:${user}:${messageTs}:${value}`,
+  /** A user's query count in the current rate-limit window. */
+  rate: (user: string) => `rate:${user}`,
+  /** A cached vendor page, by query key. */
+  page: (queryKey: string) => `page:${queryKey}`,
+  /** The lock of an ITNIO call in flight on some instance, holding its owner's token. */
+  flight: (queryKey: string) => `flight:${queryKey}`,
+  /** The answer that flight's owner published for the instances waiting on it. */
+  flightResult: (queryKey: string, token: string) => `flight-result:${queryKey}:${token}`,
+} as const;
