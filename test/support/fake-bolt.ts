@@ -1,0 +1,60 @@
+import type { IdentityCache } from '../../src/slack-identity.js';
+import { createLogger } from '../../src/log.js';
+import { Inflight } from '../../src/pipeline/inflight.js';
+import type { BotDeps } from '../../src/pipeline/deps.js';
+import type { PageQuery, SourcedPage, TrunkSource } from '../../src/resilience/trunk-source.js';
+import { createMemoryStore } from '../../src/store/store.js';
+import { createButtonSeal } from '../../src/trunks/button-seal.js';
+import { captureLogs } from './capture-logs.js';
+import { aPage, aTrunk } from './trunks.js';
+
+/** A trunk source that answers from memory (or with `fail`) and records every query. */
+export function fakeTrunks(answer: (query: PageQuery) => Promise<SourcedPage> = async () => ({ ...aPage([aTrunk()]), latencyMs: 5, fetchedAt: 1_700_000_000_000 })) {
+  const queries: PageQuery[] = [];
+  const source: TrunkSource = {
+    queryTrunks(query) {
+      queries.push(query);
+      return answer(query);
+    },
+    close: () => undefined,
+  };
+  return { source, queries };
+}
+
+/** Listener deps wired to memory and fakes, with the audit lines captured. */
+export function fakeDeps(overrides: Partial<BotDeps> = {}) {
+  const logs = captureLogs();
+  const log = createLogger({ level: 'info', destination: logs.destination });
+  const trunks = fakeTrunks();
+  const identity: IdentityCache = {
+    current: () => ({ botId: 'B1', botUserId: 'UBOT', teamId: 'T1' }),
+    refresh: () => undefined,
+    resolve: async () => ({ botId: 'B1', botUserId: 'UBOT', teamId: 'T1' }),
+  };
+  const deps: BotDeps = {
+    log,
+    audit: log,
+    store: createMemoryStore(),
+    trunks: trunks.source,
+    inflight: new Inflight(),
+    access: { channels: [], users: [], teams: [], contact: 'the support-tools team' },
+    perUserPerMinute: 0,
+    identity,
+    timeZone: 'UTC',
+    seal: createButtonSeal('test-secret'),
+    ...overrides,
+  };
+  const audits = () => logs.lines.filter((l) => l.audit === true);
+  return { deps, logs, audits, queries: trunks.queries };
+}
+
+/** A call recorder standing in for Bolt's `ack`, `respond` or a Web API method. */
+export function recorder<A = unknown>(fail?: () => Error) {
+  const calls: A[] = [];
+  const fn = async (arg?: A) => {
+    calls.push(arg as A);
+    if (fail) throw fail();
+    return { ok: true };
+  };
+  return Object.assign(fn, { calls });
+}
