@@ -44,8 +44,9 @@ async function main(): Promise<void> {
   try {
     bot = await startBot(config, { log });
   } catch (err) {
+    // A StartupError is phrased as the operator's fix; anything else is a bug and is logged with its stack.
     const message = err instanceof StartupError ? err.message : `unexpected error: ${(err as Error).message}`;
-    log.fatal({ error: { message } }, 'trunkbot cannot start');
+    log.fatal(err instanceof StartupError ? { error: { message } } : errorFields(err), 'trunkbot cannot start');
     process.stderr.write(`trunkbot cannot start: ${message}\n`);
     process.exit(1);
   }

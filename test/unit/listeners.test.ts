@@ -20,10 +20,15 @@ describe('/trunks listener', () => {
   test('acks before anything else, answers privately and audits what was shown', async () => {
     const { deps, audits, queries } = fakeDeps();
     const order: string[] = [];
-    const { args, ack, respond } = commandArgs('outgoing acme');
+    const { args, respond } = commandArgs('outgoing acme');
     Object.assign(args, {
-      ack: async () => void order.push('ack') ?? ack(),
-      respond: async (m: Msg) => void order.push('respond') ?? respond(m),
+      ack: async () => {
+        order.push('ack');
+      },
+      respond: async (m: Msg) => {
+        order.push('respond');
+        return respond(m);
+      },
     });
     await trunksCommand(deps)(args);
     expect(order).toEqual(['ack', 'respond']);
@@ -109,7 +114,7 @@ describe('mention listener', () => {
 });
 
 describe('button listeners', () => {
-  const click = (deps: ReturnType<typeof fakeDeps>['deps'], actionId: string, value: string, opts: { ephemeral?: boolean; trigger?: string } = {}) => {
+  const click = (actionId: string, value: string, opts: { ephemeral?: boolean; trigger?: string } = {}) => {
     const respond = recorder<Msg>();
     const postMessage = recorder<Msg>();
     const args = {
@@ -130,7 +135,7 @@ describe('button listeners', () => {
 
   test('Next replaces the page in place with the page the sealed value names', async () => {
     const { deps, queries, audits } = fakeDeps();
-    const { args, respond } = click(deps, ACTION.next, encodePageState({ request: { page: 2, name: 'acme' } }, deps.seal));
+    const { args, respond } = click(ACTION.next, encodePageState({ request: { page: 2, name: 'acme' } }, deps.seal));
     await pageButton(deps)(args);
     expect(queries[0]).toMatchObject({ page: 2, filter: { sipTrunkName: 'acme' } });
     expect(respond.calls[0]).toMatchObject({ replace_original: true });
@@ -139,14 +144,14 @@ describe('button listeners', () => {
 
   test('Refresh asks for a fresh page', async () => {
     const { deps, queries } = fakeDeps();
-    await pageButton(deps)(click(deps, ACTION.refresh, encodePageState({ request: { page: 1 } }, deps.seal)).args);
+    await pageButton(deps)(click(ACTION.refresh, encodePageState({ request: { page: 1 } }, deps.seal)).args);
     expect(queries[0]?.fresh).toBe(true);
   });
 
   test('a tampered value is refused privately and never reaches ITNIO', async () => {
     const { deps, queries, audits } = fakeDeps();
     const sealed = encodePageState({ request: { page: 2 } }, deps.seal);
-    const { args, respond } = click(deps, ACTION.next, sealed.replace('"p":2', '"p":3'));
+    const { args, respond } = click(ACTION.next, sealed.replace('"p":2', '"p":3'));
     await pageButton(deps)(args);
     expect(queries).toHaveLength(0);
     expect(respond.calls[0]).toMatchObject({ response_type: 'ephemeral', replace_original: false });
@@ -156,8 +161,8 @@ describe('button listeners', () => {
   test('Share posts once for a double click and removes the private copy', async () => {
     const { deps, audits } = fakeDeps();
     const value = encodePageState({ request: { page: 1 } }, deps.seal);
-    const first = click(deps, ACTION.share, value);
-    const second = click(deps, ACTION.share, value);
+    const first = click(ACTION.share, value);
+    const second = click(ACTION.share, value);
     await Promise.all([shareButton(deps)(first.args), shareButton(deps)(second.args)]);
     expect([...first.postMessage.calls, ...second.postMessage.calls]).toEqual([expect.objectContaining({ channel: 'C1', text: expect.any(String) })]);
     expect(audits().map((a) => a.outcome).sort()).toEqual(['duplicate_share', 'shared_via_chat.postMessage']);
@@ -167,13 +172,13 @@ describe('button listeners', () => {
   test('a failed share frees the click so it can be retried', async () => {
     const { deps, audits } = fakeDeps();
     const value = encodePageState({ request: { page: 1 } }, deps.seal);
-    const refused = click(deps, ACTION.share, value);
+    const refused = click(ACTION.share, value);
     Object.assign(refused.args, {
       client: { chat: { postMessage: recorder(() => new Error('not_in_channel')) } },
       respond: recorder(() => new Error('expired_url')),
     });
     await shareButton(deps)(refused.args);
-    const retry = click(deps, ACTION.share, value);
+    const retry = click(ACTION.share, value);
     await shareButton(deps)(retry.args);
     expect(audits().map((a) => a.outcome)).toEqual(['share_failed', 'shared_via_chat.postMessage']);
   });
