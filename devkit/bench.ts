@@ -8,8 +8,10 @@ import { bareSpec, measureReady, NO_GUARDS, SIGNING_SECRET, trunkbotSpec } from 
 import { checkBareReply, checkTrunkPage, nextButtonValue } from './bench/check-reply.js';
 import { summarizeCpuProfile } from './bench/cpu-profile.js';
 import { driveLoad, type LoadOptions } from './bench/drive-load.js';
+import { formatBurstReport } from './bench/print-burst-report.js';
 import { formatReport, runHeader, type BenchReport, type LevelResult, type Surface } from './bench/print-report.js';
 import { readCli, USAGE, type Options } from './bench/read-cli.js';
+import { runBurst } from './bench/run-burst.js';
 import { sampleRssDuring } from './bench/sample-rss-during.js';
 import { REPO_ROOT, spawnBot, type BotProcess } from './bench/spawn-bot.js';
 import { summarizeRun } from './bench/summarize-run.js';
@@ -159,7 +161,8 @@ async function main(argv: string[]): Promise<number> {
   const bots: BotProcess[] = [];
   try {
     world = await startBenchWorld(options.latencyMs);
-    process.stdout.write(`${await runBench(world, options, bots)}\n`);
+    const report = options.burst ? formatBurstReport(options, await runBurst(world, options, bots, progress)) : await runBench(world, options, bots);
+    process.stdout.write(`${report}\n`);
     return 0;
   } catch (err) {
     process.stderr.write(`bench: could not complete the run: ${(err as Error).message}\n`);
@@ -170,7 +173,7 @@ async function main(argv: string[]): Promise<number> {
   }
 }
 
-// Ctrl-C: exit through process.exit so spawn-bot's exit hook kills both bots.
+// Ctrl-C: exit through process.exit so spawn-bot's exit hook kills the bots.
 for (const signal of ['SIGINT', 'SIGTERM'] as const) {
   process.once(signal, () => {
     process.stderr.write(`bench: ${signal}, stopping\n`);
