@@ -1,22 +1,24 @@
 import { mkdtempSync } from 'node:fs';
-import { availableParallelism, cpus, release, tmpdir, totalmem, type } from 'node:os';
+import { availableParallelism, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { SlackSender } from './sandbox/slack-sender.js';
 import { ACTION } from '../src/trunks/action-ids.js';
 import { startBenchWorld, type BenchWorld } from './bench/bench-world.js';
-import { bareSpec, measureReady, SIGNING_SECRET, trunkbotSpec } from './bench/bot-specs.js';
+import { bareSpec, measureReady, NO_GUARDS, SIGNING_SECRET, trunkbotSpec } from './bench/bot-specs.js';
 import { checkBareReply, checkTrunkPage, nextButtonValue } from './bench/check-reply.js';
 import { summarizeCpuProfile } from './bench/cpu-profile.js';
 import { driveLoad, type LoadOptions } from './bench/drive-load.js';
-import { formatReport, type BenchReport, type LevelResult, type Surface } from './bench/print-report.js';
+import { formatBurstReport } from './bench/print-burst-report.js';
+import { formatReport, runHeader, type BenchReport, type LevelResult, type Surface } from './bench/print-report.js';
 import { readCli, USAGE, type Options } from './bench/read-cli.js';
+import { runBurst } from './bench/run-burst.js';
+import { sampleRssDuring } from './bench/sample-rss-during.js';
 import { REPO_ROOT, spawnBot, type BotProcess } from './bench/spawn-bot.js';
 import { summarizeRun } from './bench/summarize-run.js';
 
 // The ephemeral message the clicked Next › sits on; Slack sends its ts, the bots do not use it.
 const CLICKED_MESSAGE_TS = '1764244800.000100';
 const USERS = 50;
-const RSS_SAMPLE_MS = 50;
 
 const progress = (line: string): void => {
   process.stderr.write(`bench: ${line}\n`);
@@ -27,14 +29,15 @@ interface Driven { bot: BotProcess; sender: SlackSender; check: (body: Record<st
 /** Times starts, starts both bots for the load, warms up, drives every level; returns the printed report. */
 async function runBench(world: BenchWorld, options: Options, bots: BotProcess[]): Promise<string> {
   const { concurrency: levels, requests, latencyMs } = options;
+  const trunkbotEnv = { ...NO_GUARDS, ...options.trunkbotEnv };
   progress(`timing ${options.starts} starts of each bot…`);
-  const readyMs = await measureReady({ trunkbot: trunkbotSpec(world, options.trunkbotEnv), bare: bareSpec(world) }, options.starts);
+  const readyMs = await measureReady({ trunkbot: trunkbotSpec(world, trunkbotEnv), bare: bareSpec(world) }, options.starts);
 
   const profileDirs = options.profile
     ? { trunkbot: mkdtempSync(join(tmpdir(), 'trunkbot-bench-prof-')), bare: mkdtempSync(join(tmpdir(), 'bare-bolt-bench-prof-')) }
     : undefined;
   const profArgs = (dir: string | undefined) => (dir ? ['--cpu-prof', '--cpu-prof-dir', dir] : []);
-  const trunkbotProc = await spawnBot(trunkbotSpec(world, options.trunkbotEnv, profArgs(profileDirs?.trunkbot)));
+  const trunkbotProc = await spawnBot(trunkbotSpec(world, trunkbotEnv, profArgs(profileDirs?.trunkbot)));
   bots.push(trunkbotProc);
   const bareProc = await spawnBot(bareSpec(world, profArgs(profileDirs?.bare)));
   bots.push(bareProc);
@@ -100,13 +103,8 @@ async function runBench(world: BenchWorld, options: Options, bots: BotProcess[])
         // A short warm-up at this concurrency: idle keep-alive sockets closed after 5 s between levels.
         await load(target, surface, Math.max(20, 2 * conc), conc);
         const callsBefore = world.vendor.calls;
-        let rss = target.bot.rssMb();
-        const sampler = setInterval(() => {
-          const now = target.bot.rssMb();
-          if (now !== undefined) rss = Math.max(rss ?? 0, now);
-        }, RSS_SAMPLE_MS);
-        const run = await load(target, surface, requests, conc).finally(() => clearInterval(sampler));
-        rssDuring.set(target, rss);
+        const { result: run, peakMb } = await sampleRssDuring(target.bot, () => load(target, surface, requests, conc));
+        rssDuring.set(target, peakMb);
         summaries.set(target, summarizeRun(run, latencyMs, world.vendor.calls - callsBefore));
         world.forget();
         progress(`${surface} c${conc} ${target.bot.name}: ${run.e2eMs.length}/${requests} in ${(run.durationMs / 1000).toFixed(1)} s${run.errors ? `, ${run.errors} errors` : ''}`);
@@ -130,10 +128,8 @@ async function runBench(world: BenchWorld, options: Options, bots: BotProcess[])
     profiles.bare = summarizeCpuProfile(profileDirs.bare, REPO_ROOT);
   }
 
-  const cpu = cpus();
   const header = [
-    `trunkbot bench · ${new Date().toISOString().slice(0, 16).replace('T', ' ')} UTC · Node ${process.version} · ${type()} ${release()}`,
-    `machine: ${availableParallelism()} cores (nproc), ${cpu[0]?.model.trim() ?? 'unknown CPU'}, ${(totalmem() / 2 ** 30).toFixed(0)} GB RAM`,
+    ...runHeader('trunkbot bench'),
     `sandbox ITNIO API adds ${latencyMs} ms; ${requests} measured commands and ${requests} clicks per bot and level, closed loop`,
     `  (each simulated user waits for the ack and the response_url reply before sending again), after a warm-up.`,
     'The load generator, sandbox ITNIO API and Slack stand-in run in the bench process; it and both bots share',
@@ -165,7 +161,8 @@ async function main(argv: string[]): Promise<number> {
   const bots: BotProcess[] = [];
   try {
     world = await startBenchWorld(options.latencyMs);
-    process.stdout.write(`${await runBench(world, options, bots)}\n`);
+    const report = options.burst ? formatBurstReport(options, await runBurst(world, options, bots, progress)) : await runBench(world, options, bots);
+    process.stdout.write(`${report}\n`);
     return 0;
   } catch (err) {
     process.stderr.write(`bench: could not complete the run: ${(err as Error).message}\n`);
@@ -176,7 +173,7 @@ async function main(argv: string[]): Promise<number> {
   }
 }
 
-// Ctrl-C: exit through process.exit so spawn-bot's exit hook kills both bots.
+// Ctrl-C: exit through process.exit so spawn-bot's exit hook kills the bots.
 for (const signal of ['SIGINT', 'SIGTERM'] as const) {
   process.once(signal, () => {
     process.stderr.write(`bench: ${signal}, stopping\n`);

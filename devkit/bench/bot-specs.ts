@@ -7,7 +7,15 @@ export const SIGNING_SECRET = 'bench-signing-secret';
 const TRUNKBOT_READY = /"port":(\d+)[^\n]*trunkbot is ready/;
 const BARE_READY = /"port":(\d+)[^\n]*bare bolt is ready/;
 
-/** trunkbot as `npm run dev` would start it, tuned so nothing refuses, sheds or caches a request. */
+/** What the comparison sets so that trunkbot's work per request is measured: no refusals, no shedding, no cache hits. */
+export const NO_GUARDS: Readonly<Record<string, string>> = {
+  RATE_LIMIT_PER_USER: '0',
+  ITNIO_MAX_CONCURRENCY: '64',
+  ITNIO_MAX_QUEUE: '1000',
+  CACHE_TTL_SECONDS: '0',
+};
+
+/** trunkbot as `npm run dev` would start it against the bench's fakes, with `extraEnv` on top of its defaults. */
 export function trunkbotSpec(world: BenchWorld, extraEnv: Record<string, string>, nodeArgs: string[] = []): BotSpec {
   return {
     name: 'trunkbot',
@@ -24,11 +32,6 @@ export function trunkbotSpec(world: BenchWorld, extraEnv: Record<string, string>
       ITNIO_API_URL: world.sandbox.url,
       ITNIO_API_KEY: world.sandbox.apiKey,
       ITNIO_API_SECRET: world.sandbox.apiSecret,
-      // The comparison is of work per request: no refusals, no shedding, no cache hits.
-      RATE_LIMIT_PER_USER: '0',
-      ITNIO_MAX_CONCURRENCY: '64',
-      ITNIO_MAX_QUEUE: '1000',
-      CACHE_TTL_SECONDS: '0',
       ...extraEnv,
     },
   };

@@ -1,7 +1,10 @@
+import { EventEmitter, once } from 'node:events';
 import { performance } from 'node:perf_hooks';
+import { setTimeout as sleep } from 'node:timers/promises';
 import type { SenderResult } from '../sandbox/slack-sender.js';
 import type { SlackActivity, SlackStandIn } from '../sandbox/slack-stand-in.js';
 
+const ACK_TIMEOUT_MS = 10_000;
 const REPLY_TIMEOUT_MS = 15_000;
 
 /** How to drive one bot on one surface at one concurrency. */
@@ -9,6 +12,11 @@ export interface LoadOptions {
   slack: SlackStandIn;
   requests: number;
   concurrency: number;
+  /**
+   * False (closed loop): each simulated user waits for the ack and the reply before sending again.
+   * True (burst): each sends again as soon as the ack arrives, and replies are awaited at the end.
+   */
+  burst?: boolean;
   /** Sends request `i` (signed, to the bot) naming `responseUrl` as where the reply must go. */
   send(i: number, responseUrl: string): Promise<SenderResult>;
   /** Undefined for the reply this surface should produce; otherwise what is wrong with it. */
@@ -28,73 +36,86 @@ export interface LoadRun {
   errors: number;
   /** Error descriptions and how often each happened. */
   errorKinds: Map<string, number>;
+  /** Replies after the first to the same response_url: the bot answered one request twice. */
+  duplicateReplies: number;
   /** First send → last reply. */
   durationMs: number;
 }
 
+interface Reply { at: number; body: Record<string, unknown> }
+
 /**
- * Closed loop: `concurrency` simulated users each send a request, wait for its ack and its reply,
- * then send the next, until `requests` have been sent.
+ * Keeps `concurrency` simulated users sending until `requests` have been sent, each request with its
+ * own response_url, and times the ack and the reply of each.
  */
 export async function driveLoad(options: LoadOptions): Promise<LoadRun> {
-  const waiters = new Map<string, (reply: { at: number; body: Record<string, unknown> }) => void>();
+  // Replies by response_url id: this run's ids, how many replies each has had, and an event per first reply.
+  const replyCounts = new Map<string, number>();
+  const replies = new EventEmitter();
+  // events.once() also listens for 'error', once per request awaiting its reply: a burst has hundreds.
+  replies.setMaxListeners(0);
+  const run: LoadRun = { ackMs: [], e2eMs: [], errors: 0, errorKinds: new Map(), duplicateReplies: 0, durationMs: 0 };
   const stopListening = options.slack.onActivity((event: SlackActivity) => {
     if (event.kind !== 'response') return;
-    const waiter = waiters.get(event.response.id);
-    if (!waiter) return;
-    waiters.delete(event.response.id);
-    waiter({ at: performance.now(), body: event.response.body });
+    const seen = replyCounts.get(event.response.id);
+    if (seen === undefined) return;
+    replyCounts.set(event.response.id, seen + 1);
+    if (seen > 0) run.duplicateReplies += 1;
+    else replies.emit(event.response.id, { at: performance.now(), body: event.response.body } satisfies Reply);
   });
 
-  const run: LoadRun = { ackMs: [], e2eMs: [], errors: 0, errorKinds: new Map(), durationMs: 0 };
   const fail = (kind: string): void => {
     run.errors += 1;
     run.errorKinds.set(kind, (run.errorKinds.get(kind) ?? 0) + 1);
   };
 
-  async function one(i: number): Promise<void> {
+  /** Sends request `i` and waits for its ack; `reply` settles once the reply is recorded or given up on. */
+  async function send(i: number): Promise<{ reply: Promise<void> }> {
     const responseUrl = options.slack.newResponseUrl();
     const id = responseUrl.slice(responseUrl.lastIndexOf('/') + 1);
-    let timer: NodeJS.Timeout | undefined;
-    const replied = new Promise<{ at: number; body: Record<string, unknown> } | undefined>((resolve) => {
-      waiters.set(id, resolve);
-      timer = setTimeout(() => {
-        waiters.delete(id);
-        resolve(undefined);
-      }, REPLY_TIMEOUT_MS);
-    });
+    replyCounts.set(id, 0);
+    // Listening before sending: the reply can reach the stand-in before the ack reaches us.
+    const replied = once(replies, id, { signal: AbortSignal.timeout(REPLY_TIMEOUT_MS) }).then(
+      ([reply]) => reply as Reply,
+      () => undefined,
+    );
     const sentAt = performance.now();
     let ackMs: number;
     try {
-      const ack = await options.send(i, responseUrl);
+      // Unref'd, and left to expire when the ack wins: cheaper than cancelling it.
+      const ack = await Promise.race([options.send(i, responseUrl), sleep(ACK_TIMEOUT_MS, undefined, { ref: false })]);
       ackMs = performance.now() - sentAt;
+      if (!ack) throw new Error(`no ack within ${ACK_TIMEOUT_MS / 1000} s`);
       if (ack.status !== 200) throw new Error(`ack HTTP ${ack.status}`);
     } catch (err) {
-      clearTimeout(timer);
-      waiters.delete(id);
       fail((err as Error).message);
-      return;
+      return { reply: Promise.resolve() };
     }
-    const reply = await replied;
-    clearTimeout(timer);
-    if (!reply) return fail(`no reply within ${REPLY_TIMEOUT_MS / 1000} s`);
-    const problem = options.check(reply.body);
-    if (problem) return fail(problem);
-    options.onReply?.(reply.body);
-    run.ackMs.push(ackMs);
-    run.e2eMs.push(reply.at - sentAt);
+    const reply = replied.then((r) => {
+      if (!r) return fail(`no reply within ${REPLY_TIMEOUT_MS / 1000} s`);
+      const problem = options.check(r.body);
+      if (problem) return fail(problem);
+      options.onReply?.(r.body);
+      run.ackMs.push(ackMs);
+      run.e2eMs.push(r.at - sentAt);
+    });
+    return { reply };
   }
 
+  const pending: Promise<void>[] = [];
   let next = 0;
-  const worker = async (): Promise<void> => {
+  const user = async (): Promise<void> => {
     while (next < options.requests) {
       if (!options.alive()) throw new Error('the bot process exited during the run');
-      await one(next++);
+      const { reply } = await send(next++);
+      if (options.burst) pending.push(reply);
+      else await reply;
     }
   };
   const startedAt = performance.now();
   try {
-    await Promise.all(Array.from({ length: Math.min(options.concurrency, options.requests) }, worker));
+    await Promise.all(Array.from({ length: Math.min(options.concurrency, options.requests) }, user));
+    await Promise.all(pending);
   } finally {
     stopListening();
   }

@@ -1,3 +1,4 @@
+import { availableParallelism, cpus, release, totalmem, type } from 'node:os';
 import type { ProfileSummary } from './cpu-profile.js';
 import { percentile, type RunSummary } from './summarize-run.js';
 
@@ -30,17 +31,28 @@ export interface BenchReport {
 /** The issue's targets, all judged on the same run. */
 export const TARGETS = { ackP99Ratio: 1.1, overheadP50Ms: 5, peakRssMb: 100, readyRatio: 1.2 } as const;
 
-const ms = (n: number | undefined): string => (n === undefined || Number.isNaN(n) ? '-' : `${n.toFixed(n < 10 ? 2 : 1)} ms`);
-const mb = (n: number | undefined): string => (n === undefined ? 'n/a' : `${n.toFixed(0)} MB`);
+/** Milliseconds for a table cell: two decimals below 10, one above, `-` when not measured. */
+export const ms = (n: number | undefined): string => (n === undefined || Number.isNaN(n) ? '-' : `${n.toFixed(n < 10 ? 2 : 1)} ms`);
+/** Megabytes for a table cell; `n/a` where /proc could not be read. */
+export const mb = (n: number | undefined): string => (n === undefined ? 'n/a' : `${n.toFixed(0)} MB`);
 const ratio = (a: number | undefined, b: number | undefined): string =>
   a === undefined || b === undefined || !(b > 0) || Number.isNaN(a) ? '-' : `${(a / b).toFixed(2)}×`;
 const label = (surface: Surface): string => (surface === 'command' ? '/trunks command' : 'Next › button');
 
 /** Columns padded to line up; the first (and with `alignLeft`, every) column is left-aligned, the rest right. */
-function table(rows: string[][], indent = '  ', alignLeft = false): string[] {
+export function table(rows: string[][], indent = '  ', alignLeft = false): string[] {
   const widths = rows[0]!.map((_, col) => Math.max(...rows.map((r) => (r[col] ?? '').length)));
   const pad = (cell: string, col: number) => (col === 0 || alignLeft ? cell.padEnd(widths[col]!) : cell.padStart(widths[col]!));
   return rows.map((r) => indent + r.map(pad).join('   ').trimEnd());
+}
+
+/** The first lines of every report: what ran, when, on which Node and machine. */
+export function runHeader(title: string): string[] {
+  const cpu = cpus();
+  return [
+    `${title} · ${new Date().toISOString().slice(0, 16).replace('T', ' ')} UTC · Node ${process.version} · ${type()} ${release()}`,
+    `machine: ${availableParallelism()} cores (nproc), ${cpu[0]?.model.trim() ?? 'unknown CPU'}, ${(totalmem() / 2 ** 30).toFixed(0)} GB RAM`,
+  ];
 }
 
 function errorText(s: RunSummary): string {

@@ -1,5 +1,6 @@
 import { parseArgs } from 'node:util';
 import { UsageError, wholeNumber } from '../cli-flags.js';
+import { MIXED_QUERIES, SAME_QUERY } from './burst-queries.js';
 
 /** `npm run bench -- --help`. */
 export const USAGE = `Usage: npm run bench -- [options]
@@ -8,16 +9,27 @@ Runs trunkbot and a bare Bolt app (devkit/bench/bare-bolt.ts) as separate proces
 against the same sandbox ITNIO API and Slack stand-in, drives both with the same signed /trunks
 commands and Next › clicks, and prints both side by side with the ratios trunkbot / bare Bolt.
 
+With --burst it runs trunkbot alone, as configured (its rate limit, ITNIO concurrency cap and queue,
+page cache and single-flight all on), a fresh process per level, and sends each level's commands as a
+burst: every user sends again as soon as the last command is acked. It prints latencies, errors and
+what the replies were (trunk pages, notices such as "busy" or a refusal, anything else).
+
 Options:
   --concurrency LIST  comma-separated users in flight per level (default 1,16,64)
-  --requests N        measured commands, and as many clicks, per level and bot (default 300)
+  --requests N        measured commands, and as many clicks, per level and bot (default 300;
+                      with --burst: commands per level)
   --latency MS        latency the sandbox ITNIO API adds to every answer (default 50)
-  --starts N          timed starts of each bot for the ready time (default 5)
+  --starts N          timed starts of each bot for the ready time (default 5; not with --burst)
   --trunkbot-env K=V  extra environment for trunkbot only, repeatable, e.g.
-                      NODE_OPTIONS=--max-old-space-size=64 (the run header lists what was set);
+                      NODE_OPTIONS=--max-old-space-size=64 or REDIS_URL=redis://127.0.0.1:6379
+                      (the run header lists what was set);
                       LOG_LEVEL must stay info or lower: the bench waits for the info ready line
   --profile           run both bots under --cpu-prof and print where their CPU time went
-                      (slows them down: read the tables of a --profile run as indicative only)
+                      (slows them down: read the tables of a --profile run as indicative only;
+                      not with --burst)
+  --burst             trunkbot alone under a burst of commands, as described above
+  --same-query        with --burst: every command is "/trunks ${SAME_QUERY}" instead of a mix of
+                      ${MIXED_QUERIES.length}, so identical queries in flight fold into one ITNIO call
   --help              show this help
 
 Exit status: 0 when the run completed (whether or not targets were met), 1 when it could not run.`;
@@ -30,6 +42,9 @@ export interface Options {
   starts: number;
   profile: boolean;
   trunkbotEnv: Record<string, string>;
+  /** trunkbot alone, as configured, under a burst, instead of the comparison with bare Bolt. */
+  burst: boolean;
+  sameQuery: boolean;
 }
 
 /** Reads the flags; throws UsageError for anything malformed. */
@@ -45,10 +60,16 @@ export function readCli(argv: string[]): Options | 'help' {
       starts: { type: 'string' },
       profile: { type: 'boolean' },
       'trunkbot-env': { type: 'string', multiple: true },
+      burst: { type: 'boolean' },
+      'same-query': { type: 'boolean' },
       help: { type: 'boolean' },
     },
   });
   if (values.help) return 'help';
+  const burst = values.burst ?? false;
+  if (burst && values.starts !== undefined) throw new UsageError('--starts times the comparison with bare Bolt; leave it out with --burst');
+  if (burst && values.profile) throw new UsageError('--profile profiles the comparison with bare Bolt; leave it out with --burst');
+  if (!burst && values['same-query']) throw new UsageError('--same-query only applies with --burst');
   const concurrency = (values.concurrency ?? '1,16,64').split(',').map((c) => wholeNumber('--concurrency', c.trim(), 1, 1000));
   return {
     // Ascending, so the peak RSS read after the last level is the peak under the heaviest load.
@@ -58,6 +79,8 @@ export function readCli(argv: string[]): Options | 'help' {
     starts: wholeNumber('--starts', values.starts ?? '5', 1, 100),
     profile: values.profile ?? false,
     trunkbotEnv: checkTrunkbotEnv(Object.fromEntries((values['trunkbot-env'] ?? []).map(keyValue))),
+    burst,
+    sameQuery: values['same-query'] ?? false,
   };
 }
 

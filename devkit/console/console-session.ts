@@ -1,3 +1,4 @@
+import { EventEmitter, once } from 'node:events';
 import type { SandboxWorld } from '../sandbox/sandbox-world.js';
 import type { SlackActivity } from '../sandbox/slack-stand-in.js';
 import { buttonsOf, renderMessage, type ConsoleMessage, type TerminalStyle } from './render-terminal.js';
@@ -30,7 +31,8 @@ export const CONSOLE_HELP = [
 export class ConsoleSession {
   private current: { message: ConsoleMessage; ephemeral: boolean } | undefined;
   private activities = 0;
-  private wake: (() => void) | undefined;
+  /** Emits `activity` after each one is shown, for `until` to wait on. */
+  private readonly activity = new EventEmitter();
   private readonly unsubscribe: () => void;
   private ts = 1_700_000_000;
 
@@ -38,7 +40,7 @@ export class ConsoleSession {
     this.unsubscribe = options.world.slack.onActivity((activity) => {
       this.show(activity);
       this.activities += 1;
-      this.wake?.();
+      this.activity.emit('activity');
     });
   }
 
@@ -132,18 +134,16 @@ export class ConsoleSession {
     }
   }
 
+  /** Resolves true once `done()` holds, re-checked after each activity; false when `timeoutMs` passes first. */
   private async until(done: () => boolean, timeoutMs: number): Promise<boolean> {
-    const deadline = Date.now() + timeoutMs;
+    const signal = AbortSignal.timeout(timeoutMs);
     while (!done()) {
-      const left = deadline - Date.now();
-      if (left <= 0) return false;
-      await new Promise<void>((resolve) => {
-        const timer = setTimeout(resolve, left);
-        this.wake = () => {
-          clearTimeout(timer);
-          resolve();
-        };
-      });
+      try {
+        await once(this.activity, 'activity', { signal });
+      } catch {
+        // Only the timeout rejects: nothing emits 'error' on this emitter.
+        return false;
+      }
     }
     return true;
   }

@@ -10,7 +10,8 @@ import { CONSOLE_HELP, ConsoleSession } from './console-session.js';
 async function main(): Promise<number> {
   const env = process.env;
   const interactive = process.stdin.isTTY === true;
-  const color = process.stdout.isTTY === true && env.NO_COLOR === undefined && env.TERM !== 'dumb';
+  // hasColors() honours NO_COLOR, NODE_DISABLE_COLORS, FORCE_COLOR and TERM=dumb; a pipe has no colours at all.
+  const color = process.stdout.isTTY === true && process.stdout.hasColors();
   const write = (line: string) => process.stdout.write(`${line}\n`);
 
   const vendor: VendorCredentials | undefined =

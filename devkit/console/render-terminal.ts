@@ -1,3 +1,4 @@
+import { styleText } from 'node:util';
 import { tz } from '@date-fns/tz';
 import { format } from 'date-fns/format';
 
@@ -15,20 +16,24 @@ export interface ConsoleButton {
   value: string;
 }
 
+/** How to draw for one terminal; the caller decides whether it takes colour. */
 export interface TerminalStyle {
   color: boolean;
   /** Zone to show Slack date tokens in (the reader's zone, as Slack does); default: this machine's. */
   timeZone?: string;
 }
 
-const ESC = '\u001b[';
-const paint = (on: boolean, code: string, text: string) => (on ? `${ESC}${code}m${text}${ESC}0m` : text);
+type TextFormat = Parameters<typeof styleText>[0];
 
-const EMOJI: Record<string, [colour: string, plain: string]> = {
-  large_green_circle: [`${ESC}32m●${ESC}0m`, '[UP]'],
-  red_circle: [`${ESC}31m●${ESC}0m`, '[DOWN]'],
-  white_circle: ['○', '[?]'],
-  warning: [`${ESC}33m⚠${ESC}0m`, '[!]'],
+// `color` already says whether the terminal takes colour; from Node 20.18 styleText would also check
+// process.stdout, which is not the terminal when a test renders. One format per call: 20.12 takes no arrays.
+const paint = (on: boolean, textFormat: TextFormat, text: string): string => (on ? styleText(textFormat, text, { validateStream: false }) : text);
+
+const EMOJI: Record<string, { symbol: string; format?: TextFormat; plain: string }> = {
+  large_green_circle: { symbol: '●', format: 'green', plain: '[UP]' },
+  red_circle: { symbol: '●', format: 'red', plain: '[DOWN]' },
+  white_circle: { symbol: '○', plain: '[?]' },
+  warning: { symbol: '⚠', format: 'yellow', plain: '[!]' },
 };
 
 type Block = { type?: string; text?: { text?: string }; fields?: { text?: string }[]; elements?: Element[] };
@@ -46,14 +51,16 @@ export function stripControl(text: string): string {
 export function renderMrkdwn(text: string, style: TerminalStyle): string {
   return stripControl(text)
     .replace(/<!date\^(\d+)\^([^|>]*)\|([^>]*)>/g, (_m, epoch: string, fmt: string) => slackDate(Number(epoch), fmt, style))
-    .replace(/<@([A-Z0-9]+)(?:\|[^>]*)?>/g, (_m, id: string) => paint(style.color, '36', `@${id}`))
+    .replace(/<@([A-Z0-9]+)(?:\|[^>]*)?>/g, (_m, id: string) => paint(style.color, 'cyan', `@${id}`))
     .replace(/<(https?:[^|>]+)\|([^>]+)>/g, '$2 ($1)')
     .replace(/:([a-z_]+):/g, (m, name: string) => {
       const e = Object.hasOwn(EMOJI, name) ? EMOJI[name] : undefined;
-      return e ? (style.color ? e[0] : e[1]) : m;
+      if (!e) return m;
+      if (!style.color) return e.plain;
+      return e.format ? paint(true, e.format, e.symbol) : e.symbol;
     })
-    .replace(/`([^`\n]*)`/g, (_m, code: string) => paint(style.color, '36', code))
-    .replace(/(^|[\s(])\*([^*\n]+)\*(?=$|[\s).,:;!?])/g, (_m, pre: string, bold: string) => `${pre}${paint(style.color, '1', bold)}`)
+    .replace(/`([^`\n]*)`/g, (_m, code: string) => paint(style.color, 'cyan', code))
+    .replace(/(^|[\s(])\*([^*\n]+)\*(?=$|[\s).,:;!?])/g, (_m, pre: string, bold: string) => `${pre}${paint(style.color, 'bold', bold)}`)
     .replace(/&lt;/g, '<')
     .replace(/&gt;/g, '>')
     .replace(/&amp;/g, '&');
@@ -87,7 +94,7 @@ export function renderMessage(message: ConsoleMessage, style: TerminalStyle): st
   for (const block of blocks) {
     switch (block.type) {
       case 'header':
-        lines.push(paint(style.color, '1;4', stripControl(block.text?.text ?? '')));
+        lines.push(paint(style.color, 'bold', paint(style.color, 'underline', stripControl(block.text?.text ?? ''))));
         break;
       case 'section':
         if (block.text?.text) lines.push(...renderMrkdwn(block.text.text, style).split('\n'));
@@ -95,15 +102,15 @@ export function renderMessage(message: ConsoleMessage, style: TerminalStyle): st
         break;
       case 'context':
         lines.push(
-          paint(style.color, '2', (block.elements ?? []).map((e) => renderMrkdwn(typeof e.text === 'string' ? e.text : '', style)).join('  ')),
+          paint(style.color, 'dim', (block.elements ?? []).map((e) => renderMrkdwn(typeof e.text === 'string' ? e.text : '', style)).join('  ')),
         );
         break;
       case 'divider':
-        lines.push(paint(style.color, '2', '─'.repeat(60)));
+        lines.push(paint(style.color, 'dim', '─'.repeat(60)));
         break;
       case 'actions': {
         const buttons = buttonsOf({ blocks: [block] });
-        lines.push(buttons.map((b) => paint(style.color, '1;35', `[${numbered + b.number}] ${b.label}`)).join('   '));
+        lines.push(buttons.map((b) => paint(style.color, 'bold', paint(style.color, 'magenta', `[${numbered + b.number}] ${b.label}`))).join('   '));
         numbered += buttons.length;
         break;
       }

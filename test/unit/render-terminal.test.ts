@@ -1,3 +1,4 @@
+import { stripVTControlCharacters } from 'node:util';
 import { buttonsOf, renderMessage, renderMrkdwn } from '../../devkit/console/render-terminal.js';
 
 const plain = { color: false, timeZone: 'UTC' };
@@ -15,12 +16,12 @@ describe('renderMrkdwn', () => {
 
   test('status emoji become words without colour and coloured dots with it', () => {
     expect(renderMrkdwn(':large_green_circle: :red_circle: :white_circle: :tada: :constructor:', plain)).toBe('[UP] [DOWN] [?] :tada: :constructor:');
-    expect(renderMrkdwn(':red_circle:', colour)).toBe('\u001b[31m●\u001b[0m');
+    expect(renderMrkdwn(':red_circle:', colour)).toBe('\u001b[31m●\u001b[39m');
   });
 
   test('control characters in data cannot reach the terminal, while our own colours still do', () => {
     expect(renderMrkdwn('evil\u001b[2Jname\u0007 *x*', plain)).toBe('evil[2Jname x');
-    expect(renderMrkdwn('\u001b]0;title\u0007 *x*', colour)).toBe(']0;title \u001b[1mx\u001b[0m');
+    expect(renderMrkdwn('\u001b]0;title\u0007 *x*', colour)).toBe(']0;title \u001b[1mx\u001b[22m');
   });
 
   test('links show label and address', () => {
@@ -62,6 +63,13 @@ describe('renderMessage', () => {
       { number: 1, label: 'Next ›', actionId: 'a', value: '{"p":2}' },
       { number: 2, label: 'Share', actionId: 'b', value: '{"p":1}' },
     ]);
+  });
+
+  test('with colour, the same lines carry styling: the header bold and underlined, buttons bold magenta', () => {
+    const lines = renderMessage(message, colour);
+    expect(lines.map(stripVTControlCharacters)).toEqual(renderMessage(message, plain));
+    expect(lines[0]).toBe('\u001b[1m\u001b[4mOutgoing trunks\u001b[24m\u001b[22m');
+    expect(lines.at(-1)).toBe('\u001b[1m\u001b[35m[1] Next ›\u001b[39m\u001b[22m   \u001b[1m\u001b[35m[2] Share\u001b[39m\u001b[22m');
   });
 
   test('a message without blocks shows its text', () => {
