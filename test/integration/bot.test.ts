@@ -4,11 +4,11 @@ import { decodePageState } from '../../src/trunks/page-state.js';
 import { SANDBOX_PASSWORD_PREFIX } from '../../devkit/sandbox/seed-trunks.js';
 import { SANDBOX_SIGNING_SECRET, startSandboxWorld, type SandboxWorld } from '../../devkit/sandbox/sandbox-world.js';
 import { signSlackRequest } from '../../devkit/sandbox/slack-signature.js';
-import { captureLogs } from '../support/capture-logs.js';
+import { captureLogs, waitForAudits, type CapturedLogs } from '../support/capture-logs.js';
 import { buttonsOf, click, runCommand, textOf } from '../support/world-helpers.js';
 
 let world: SandboxWorld;
-let logs: ReturnType<typeof captureLogs>;
+let logs: CapturedLogs;
 
 beforeEach(async () => {
   logs = captureLogs();
@@ -103,10 +103,10 @@ describe('/trunks', () => {
 
   test('a double-clicked Share posts once', async () => {
     const { reply } = await runCommand(world, 'outgoing acme');
-    const first = await click(world, reply.body, ACTION.share, { ts: '1700000500.000100' });
     await click(world, reply.body, ACTION.share, { ts: '1700000500.000100' });
-    await first.next();
-    await new Promise((r) => setTimeout(r, 300));
+    await click(world, reply.body, ACTION.share, { ts: '1700000500.000100' });
+    // Either click may win the claim: count posts once both have been handled.
+    await waitForAudits(logs, 2, (line) => line.surface === 'share');
     expect(world.slack.calls.filter((c) => c.method === 'chat.postMessage')).toHaveLength(1);
   });
 
@@ -266,7 +266,8 @@ describe('@trunkbot mentions', () => {
     await world.slack.waitForCall('chat.postMessage');
     const retry = await world.sender.appMention({ ...event, retryNum: 1, retryReason: 'http_timeout' });
     expect([first.status, retry.status]).toEqual([200, 200]);
-    await new Promise((r) => setTimeout(r, 300));
+    // The retry's handling is over once both deliveries are on record: only then can posts be counted.
+    await waitForAudits(logs, 2, (line) => line.surface === 'mention');
     expect(world.slack.calls.filter((c) => c.method === 'chat.postMessage')).toHaveLength(1);
     expect(sandboxCalls()).toBe(1);
   });
