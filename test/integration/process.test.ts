@@ -2,7 +2,7 @@ import { startItnioSandbox, type ItnioSandbox } from '../../devkit/sandbox/itnio
 import { SlackSender } from '../../devkit/sandbox/slack-sender.js';
 import { startSlackStandIn, type SlackStandIn } from '../../devkit/sandbox/slack-stand-in.js';
 import { SANDBOX_PASSWORD_PREFIX } from '../../devkit/sandbox/seed-trunks.js';
-import { spawnTsx } from '../support/spawn-tsx.js';
+import { spawnTsx } from '../../devkit/spawn-tsx.js';
 
 const SIGNING_SECRET = 'process-test-signing-secret';
 
@@ -91,7 +91,7 @@ describe('the bot process (src/index.ts)', () => {
   test('reads ./.env, with the real environment taking precedence', async () => {
     const { SLACK_BOT_TOKEN, ...fromFile } = env();
     const dotenv = Object.entries({ ...fromFile, SLACK_BOT_TOKEN: 'xoxb-stale-token-in-file' }).map(([k, v]) => `${k}=${v}`).join('\n');
-    const bot = spawnTsx('src/index.ts', { SLACK_BOT_TOKEN }, { '.env': dotenv });
+    const bot = spawnTsx('src/index.ts', { SLACK_BOT_TOKEN }, { files: { '.env': dotenv } });
     const port = Number((await bot.waitForStdout(/"port":(\d+)[^\n]*trunkbot is ready/))[1]);
     expect((await fetch(`http://127.0.0.1:${port}/healthz`)).status).toBe(200);
     bot.child.kill('SIGTERM');
