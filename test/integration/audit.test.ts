@@ -1,5 +1,6 @@
 import { startSandboxWorld, type SandboxWorld } from '../../devkit/sandbox/sandbox-world.js';
-import { captureLogs } from '../support/capture-logs.js';
+import { auditLines, captureLogs, waitForAudit } from '../support/capture-logs.js';
+import { until } from '../support/until.js';
 import { runCommand } from '../support/world-helpers.js';
 
 let world: SandboxWorld;
@@ -17,17 +18,11 @@ afterEach(async () => {
 const sandboxCalls = () => world.sandbox!.requests.length;
 
 describe('audit trail', () => {
-  const auditLines = () => logs.lines.filter((l) => l.msg === 'audit');
-  async function until(done: () => boolean): Promise<void> {
-    const deadline = Date.now() + 3_000;
-    while (!done() && Date.now() < deadline) await new Promise((r) => setTimeout(r, 10));
-  }
-
   test('a query whose reply Slack refused is still on record', async () => {
     world.slack.failResponseUrl(500, 5);
     await world.sender.slashCommand({ text: 'outgoing acme', responseUrl: world.slack.newResponseUrl(), userId: 'U0AUDIT' });
-    await until(() => auditLines().length === 1);
-    expect(auditLines()[0]).toMatchObject({ user: 'U0AUDIT', outcome: 'ok', replyFailed: true, resultCount: 10, durationMs: expect.any(Number) });
+    await waitForAudit(logs, (line) => line.user === 'U0AUDIT');
+    expect(auditLines(logs)[0]).toMatchObject({ user: 'U0AUDIT', outcome: 'ok', replyFailed: true, resultCount: 10, durationMs: expect.any(Number) });
     expect(sandboxCalls()).toBe(1);
   });
 
@@ -38,8 +33,8 @@ describe('audit trail', () => {
     const event = { text: `<@${world.slack.botUserId}> in`, eventId: 'Ev0AUDIT', ts: '1700001000.000100' };
     await world.sender.appMention(event);
     await world.sender.appMention({ ...event, retryNum: 1 });
-    await until(() => auditLines().length === 4);
-    expect(auditLines().map((l) => [l.surface, l.outcome]).sort()).toEqual(
+    await until(() => auditLines(logs).length === 4, { what: 'four audit lines', seen: () => JSON.stringify(auditLines(logs)) });
+    expect(auditLines(logs).map((l) => [l.surface, l.outcome]).sort()).toEqual(
       [['command', 'ok'], ['command', 'replay_ignored'], ['mention', 'duplicate_event'], ['mention', 'ok']].sort(),
     );
   });
@@ -49,8 +44,8 @@ describe('audit trail', () => {
     logs = captureLogs();
     world = await startSandboxWorld({ logLevel: 'warn', logDestination: logs.destination });
     await runCommand(world, 'incoming');
-    await until(() => auditLines().length === 1);
-    expect(auditLines()[0]).toMatchObject({ level: 'info', outcome: 'ok' });
+    await waitForAudit(logs, (line) => line.surface === 'command');
+    expect(auditLines(logs)[0]).toMatchObject({ level: 'info', outcome: 'ok' });
     expect(logs.lines.some((l) => l.msg === 'trunkbot is ready')).toBe(false);
   });
 });

@@ -4,11 +4,12 @@ import { decodePageState } from '../../src/trunks/page-state.js';
 import { SANDBOX_PASSWORD_PREFIX } from '../../devkit/sandbox/seed-trunks.js';
 import { SANDBOX_SIGNING_SECRET, startSandboxWorld, type SandboxWorld } from '../../devkit/sandbox/sandbox-world.js';
 import { signSlackRequest } from '../../devkit/sandbox/slack-signature.js';
-import { captureLogs } from '../support/capture-logs.js';
+import { captureLogs, waitForAudit, waitForAudits, type CapturedLogs } from '../support/capture-logs.js';
+import { moveDateAhead, restoreDate } from '../support/move-date-ahead.js';
 import { buttonsOf, click, runCommand, textOf } from '../support/world-helpers.js';
 
 let world: SandboxWorld;
-let logs: ReturnType<typeof captureLogs>;
+let logs: CapturedLogs;
 
 beforeEach(async () => {
   logs = captureLogs();
@@ -16,6 +17,7 @@ beforeEach(async () => {
 });
 
 afterEach(async () => {
+  restoreDate();
   await world.close();
   // Nothing secret may reach the logs, whatever the test did.
   const all = logs.raw.join('');
@@ -79,7 +81,8 @@ describe('/trunks', () => {
 
   test('↻ Refresh fetches the page from ITNIO again, even when it is cached, and says how fresh it is', async () => {
     const { reply } = await runCommand(world, 'outgoing acme');
-    await new Promise((r) => setTimeout(r, 1_100));
+    // "as of" shows whole seconds: move the clock on rather than wait for the next second.
+    moveDateAhead(1_000);
     const refreshed = await (await click(world, reply.body, ACTION.refresh)).next();
     expect(refreshed.body.replace_original).toBe(true);
     expect(refreshed.body.text).toMatch(/page 1 of/);
@@ -103,10 +106,10 @@ describe('/trunks', () => {
 
   test('a double-clicked Share posts once', async () => {
     const { reply } = await runCommand(world, 'outgoing acme');
-    const first = await click(world, reply.body, ACTION.share, { ts: '1700000500.000100' });
     await click(world, reply.body, ACTION.share, { ts: '1700000500.000100' });
-    await first.next();
-    await new Promise((r) => setTimeout(r, 300));
+    await click(world, reply.body, ACTION.share, { ts: '1700000500.000100' });
+    // Either click may win the claim: count posts once both have been handled.
+    await waitForAudits(logs, 2, (line) => line.surface === 'share');
     expect(world.slack.calls.filter((c) => c.method === 'chat.postMessage')).toHaveLength(1);
   });
 
@@ -215,7 +218,7 @@ describe('/trunks', () => {
 
   test('writes one audit line per handled command, naming the trunks shown', async () => {
     await runCommand(world, 'outgoing acme page:2', { userId: 'U0LOGGED', channelId: 'C0LOGGED' });
-    await new Promise((r) => setTimeout(r, 50));
+    await waitForAudit(logs, (line) => line.user === 'U0LOGGED');
     const handled = logs.lines.filter((l) => l.msg === 'audit');
     expect(handled).toEqual([
       expect.objectContaining({
@@ -266,7 +269,8 @@ describe('@trunkbot mentions', () => {
     await world.slack.waitForCall('chat.postMessage');
     const retry = await world.sender.appMention({ ...event, retryNum: 1, retryReason: 'http_timeout' });
     expect([first.status, retry.status]).toEqual([200, 200]);
-    await new Promise((r) => setTimeout(r, 300));
+    // The retry's handling is over once both deliveries are on record: only then can posts be counted.
+    await waitForAudits(logs, 2, (line) => line.surface === 'mention');
     expect(world.slack.calls.filter((c) => c.method === 'chat.postMessage')).toHaveLength(1);
     expect(sandboxCalls()).toBe(1);
   });

@@ -2,11 +2,11 @@ import { SANDBOX_SIGNING_SECRET, startSandboxWorld, type SandboxWorld } from '..
 import { SlackSender } from '../../devkit/sandbox/slack-sender.js';
 import { signSlackRequest } from '../../devkit/sandbox/slack-signature.js';
 import { ACTION } from '../../src/trunks/action-ids.js';
-import { captureLogs } from '../support/capture-logs.js';
+import { auditLines, captureLogs, waitForAudits, type CapturedLogs } from '../support/capture-logs.js';
 import { click, runCommand, textOf } from '../support/world-helpers.js';
 
 let world: SandboxWorld;
-let logs: ReturnType<typeof captureLogs>;
+let logs: CapturedLogs;
 
 async function start(env: NodeJS.ProcessEnv): Promise<void> {
   logs = captureLogs();
@@ -18,13 +18,9 @@ afterEach(async () => {
 });
 
 const apiCalls = () => world.sandbox!.requests.length;
-
+const audits = () => auditLines(logs);
 /** Audit lines are written just after the reply is sent; wait for them rather than racing. */
-async function until(done: () => boolean, timeoutMs = 2_000): Promise<void> {
-  const deadline = Date.now() + timeoutMs;
-  while (!done() && Date.now() < deadline) await new Promise((r) => setTimeout(r, 10));
-}
-const audits = () => logs.lines.filter((l) => l.msg === 'audit');
+const allAudited = (count: number) => waitForAudits(logs, count, () => true);
 
 describe('access control', () => {
   test('a channel outside ALLOWED_CHANNEL_IDS is refused politely, with no API call', async () => {
@@ -37,7 +33,7 @@ describe('access control', () => {
     expect(apiCalls()).toBe(0);
     await runCommand(world, 'outgoing', { channelId: 'C0NOC' });
     expect(apiCalls()).toBe(1);
-    await until(() => audits().length === 2);
+    await allAudited(2);
     expect(audits().map((a) => a.outcome)).toEqual(['refused_channel', 'ok']);
   });
 
@@ -85,7 +81,7 @@ describe('abuse and quota protection', () => {
     expect(apiCalls()).toBe(2);
     await runCommand(world, 'acme', { userId: 'U0SOMEONEELSE' });
     expect(apiCalls()).toBe(3);
-    await until(() => audits().length === 5);
+    await allAudited(5);
     expect(audits().map((a) => a.outcome)).toEqual(['ok', 'help', 'ok', 'rate_limited', 'ok']);
   });
 
@@ -115,7 +111,8 @@ describe('forged, stale and replayed requests', () => {
     expect((await world.sender.slashCommand(request)).status).toBe(200);
     await world.slack.waitForResponse();
     expect((await world.sender.slashCommand(request)).status).toBe(200);
-    await new Promise((r) => setTimeout(r, 300));
+    // The replay's own audit line proves its handling is over: only then can its (absent) reply be counted.
+    await allAudited(2);
     expect(world.slack.responses).toHaveLength(1);
     expect(apiCalls()).toBe(1);
   });

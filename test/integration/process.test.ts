@@ -2,7 +2,8 @@ import { startItnioSandbox, type ItnioSandbox } from '../../devkit/sandbox/itnio
 import { SlackSender } from '../../devkit/sandbox/slack-sender.js';
 import { startSlackStandIn, type SlackStandIn } from '../../devkit/sandbox/slack-stand-in.js';
 import { SANDBOX_PASSWORD_PREFIX } from '../../devkit/sandbox/seed-trunks.js';
-import { spawnTsx } from '../support/spawn-tsx.js';
+import { spawnTsx } from '../../devkit/spawn-tsx.js';
+import { until } from '../support/until.js';
 
 const SIGNING_SECRET = 'process-test-signing-secret';
 
@@ -39,11 +40,12 @@ describe('the bot process (src/index.ts)', () => {
     sandbox.setLatency(1_500);
     const responseUrl = slack.newResponseUrl();
     expect((await sender.slashCommand({ text: 'outgoing', responseUrl })).status).toBe(200);
-    while (sandbox.requests.length === 0) await new Promise((r) => setTimeout(r, 20));
+    await until(() => sandbox.requests.length > 0, { what: 'the query to reach ITNIO' });
 
     const stoppedAt = Date.now();
     bot.child.kill('SIGTERM');
-    await new Promise((r) => setTimeout(r, 200));
+    // The handler logs this line and closes the listener in the same tick, so from here on nothing new is accepted.
+    await bot.waitForStdout(/"msg":"shutting down"/);
     await expect(fetch(`http://127.0.0.1:${port}/healthz`)).rejects.toThrow();
 
     const { code } = await bot.exit;
@@ -62,7 +64,7 @@ describe('the bot process (src/index.ts)', () => {
     sandbox.inject({ kind: 'hang' }, Infinity);
     const responseUrl = slack.newResponseUrl();
     await sender.slashCommand({ text: 'outgoing', responseUrl });
-    while (sandbox.requests.length === 0) await new Promise((r) => setTimeout(r, 20));
+    await until(() => sandbox.requests.length > 0, { what: 'the query to reach ITNIO' });
 
     const stoppedAt = Date.now();
     bot.child.kill('SIGTERM');
@@ -75,11 +77,18 @@ describe('the bot process (src/index.ts)', () => {
 
   test('SIGTERM while still starting exits 0', async () => {
     // A Slack API that never answers keeps the bot in its start-up auth.test.
-    const silent = await import('node:http').then(({ createServer }) => createServer(() => undefined));
+    const asked: string[] = [];
+    const silent = await import('node:http').then(({ createServer }) => createServer((req) => asked.push(req.url ?? '')));
     await new Promise<void>((resolve) => silent.listen(0, '127.0.0.1', resolve));
     const { port } = silent.address() as import('node:net').AddressInfo;
     const bot = spawnTsx('src/index.ts', { ...env(), SLACK_API_URL: `http://127.0.0.1:${port}/api/` });
-    await new Promise((r) => setTimeout(r, 1_500));
+    // src/index.ts installs its signal handlers just before start-up calls auth.test: once Slack is
+    // asked, SIGTERM is handled rather than killing the process.
+    const calledAuthTest = () => {
+      if (bot.exited()) throw new Error(`the bot exited before calling auth.test:\n${bot.tail()}`);
+      return asked.some((url) => url.endsWith('/auth.test'));
+    };
+    await until(calledAuthTest, { what: 'the bot to call auth.test', timeoutMs: 15_000 });
     bot.child.kill('SIGTERM');
     const { code } = await bot.exit;
     silent.closeAllConnections();
@@ -91,7 +100,7 @@ describe('the bot process (src/index.ts)', () => {
   test('reads ./.env, with the real environment taking precedence', async () => {
     const { SLACK_BOT_TOKEN, ...fromFile } = env();
     const dotenv = Object.entries({ ...fromFile, SLACK_BOT_TOKEN: 'xoxb-stale-token-in-file' }).map(([k, v]) => `${k}=${v}`).join('\n');
-    const bot = spawnTsx('src/index.ts', { SLACK_BOT_TOKEN }, { '.env': dotenv });
+    const bot = spawnTsx('src/index.ts', { SLACK_BOT_TOKEN }, { files: { '.env': dotenv } });
     const port = Number((await bot.waitForStdout(/"port":(\d+)[^\n]*trunkbot is ready/))[1]);
     expect((await fetch(`http://127.0.0.1:${port}/healthz`)).status).toBe(200);
     bot.child.kill('SIGTERM');

@@ -1,7 +1,8 @@
 import { createRedisStore } from '../../src/store/redis-store.js';
 import { startSandboxWorld, type SandboxWorld } from '../../devkit/sandbox/sandbox-world.js';
 import { storeContract } from '../support/store-contract.js';
-import { captureLogs } from '../support/capture-logs.js';
+import { auditLines, captureLogs, waitForAudits, type CapturedLogs } from '../support/capture-logs.js';
+import { until } from '../support/until.js';
 import { runCommand } from '../support/world-helpers.js';
 
 // Started by test/support/redis-server.js (jest global setup) or by .ci/run; without redis-server these are skipped.
@@ -15,13 +16,17 @@ withRedis('Redis store (real redis-server)', () => {
 withRedis('two bot instances sharing Redis behave as one', () => {
   let a: SandboxWorld;
   let b: SandboxWorld;
+  let logsA: CapturedLogs;
+  let logsB: CapturedLogs;
   let env: NodeJS.ProcessEnv;
 
   beforeEach(async () => {
     // Both instances share one prefix; each test gets its own, as separate deployments would.
     env = { REDIS_URL: redisUrl!, REDIS_PREFIX: `test-${process.pid}-${Date.now()}:`, RATE_LIMIT_PER_USER: '3' };
-    a = await startSandboxWorld({ env, logDestination: captureLogs().destination });
-    b = await startSandboxWorld({ env, joining: a, logDestination: captureLogs().destination });
+    logsA = captureLogs();
+    logsB = captureLogs();
+    a = await startSandboxWorld({ env, logDestination: logsA.destination });
+    b = await startSandboxWorld({ env, joining: a, logDestination: logsB.destination });
   });
 
   afterEach(async () => {
@@ -34,7 +39,9 @@ withRedis('two bot instances sharing Redis behave as one', () => {
     const [first, second] = await Promise.all([a.sender.appMention(event), b.sender.appMention({ ...event, retryNum: 1 })]);
     expect([first.status, second.status]).toEqual([200, 200]);
     await a.slack.waitForCall('chat.postMessage');
-    await new Promise((r) => setTimeout(r, 300));
+    // Each instance writes its delivery's audit line when done with it: then both posts, if any, are in.
+    const audited = () => [...auditLines(logsA), ...auditLines(logsB)];
+    await until(() => audited().length >= 2, { what: 'both instances to handle the event', seen: () => JSON.stringify(audited()) });
     expect(a.slack.calls.filter((c) => c.method === 'chat.postMessage')).toHaveLength(1);
   });
 
@@ -72,7 +79,7 @@ describe('Redis unreachable', () => {
       await world.sender.appMention(event);
       await world.sender.appMention({ ...event, retryNum: 1 });
       await world.slack.waitForCall('chat.postMessage');
-      await new Promise((r) => setTimeout(r, 300));
+      await waitForAudits(logs, 2, (line) => line.surface === 'mention');
       expect(world.slack.calls.filter((c) => c.method === 'chat.postMessage')).toHaveLength(1);
       const messages = logs.lines.map((l) => String(l.msg));
       expect(messages).toContain('shared store not reachable at start; using this instance’s memory until it is');

@@ -2,6 +2,7 @@ import { sign, unixSeconds } from '../../src/itnio/sign.js';
 import { SANDBOX_QUERY_PATH, startItnioSandbox, type ItnioSandbox } from '../../devkit/sandbox/itnio-server.js';
 import type { TrunkPageData } from '../../devkit/sandbox/query-trunks.js';
 import { SANDBOX_PASSWORD_PREFIX, seedTrunks, type RawTrunk } from '../../devkit/sandbox/seed-trunks.js';
+import { until } from '../support/until.js';
 
 interface CallOptions {
   key?: string;
@@ -215,7 +216,8 @@ describe('faults', () => {
     ).finally(() => {
       settled = true;
     });
-    await new Promise((r) => setTimeout(r, 200));
+    // Once the sandbox has taken the request it has chosen to hang: nothing will answer it until close().
+    await until(() => hanging.requests.length === 2, { what: 'the sandbox to take the second request' });
     expect(settled).toBe(false);
     const started = Date.now();
     await hanging.close();
