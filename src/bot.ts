@@ -24,10 +24,12 @@ export interface RunningBot {
 
 export interface StartBotOptions {
   log: Logger;
+  /** The clock for vendor timestamps and "as of" times; injectable so tests need not wait for time to pass. */
+  now?: () => number;
 }
 
 /** Verifies the Slack token, builds the app and starts listening (HTTP) or connecting (Socket Mode). */
-export async function startBot(config: Config, { log }: StartBotOptions): Promise<RunningBot> {
+export async function startBot(config: Config, { log, now = Date.now }: StartBotOptions): Promise<RunningBot> {
   // auth.test and the store's first connection are independent waits: run them side by side.
   const [verified, opened] = await Promise.allSettled([verifyToken(config, log), openStore(config, log)]);
   if (verified.status === 'rejected') {
@@ -42,6 +44,7 @@ export async function startBot(config: Config, { log }: StartBotOptions): Promis
     apiKey: config.itnio.apiKey,
     apiSecret: config.itnio.apiSecret,
     timeoutMs: config.itnio.timeoutMs,
+    now,
   });
   const trunks = protectSource(vendor, store, {
     concurrency: config.limits.itnioConcurrency,

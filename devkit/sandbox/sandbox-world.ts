@@ -17,6 +17,8 @@ export interface VendorCredentials {
 }
 
 export interface SandboxWorldOptions {
+  /** The bot's clock (vendor timestamps, "as of" times). */
+  now?: () => number;
   /** Use the real vendor API; without it a sandbox ITNIO API is started. */
   vendor?: VendorCredentials;
   sandbox?: SandboxOptions;
@@ -68,7 +70,7 @@ export async function startSandboxWorld(options: SandboxWorldOptions = {}): Prom
   });
   let bot: RunningBot;
   try {
-    bot = await startBot(config, { log });
+    bot = await startBot(config, { log, ...(options.now && { now: options.now }) });
   } catch (err) {
     await stopOwned();
     throw err;

@@ -18,7 +18,7 @@ export interface ItnioClientOptions {
   retries?: number;
   /** Hard ceiling for one query including retries, so a user always hears back. */
   deadlineMs?: number;
-  /** Clock for the `Timestamp` header; injectable so tests can see every attempt re-signed. */
+  /** Clock for the `Timestamp` header and `fetchedAt`; injectable so tests can see every attempt re-signed. */
   now?: () => number;
 }
 
@@ -101,7 +101,7 @@ export function createItnioClient(options: ItnioClientOptions): ItnioClient {
         if (signal?.aborted) throw signal.reason;
         throw toItnioError(err);
       }
-      return { ...parseAnswer(body), latencyMs: Math.round(performance.now() - started), fetchedAt: Date.now() };
+      return { ...parseAnswer(body), latencyMs: Math.round(performance.now() - started), fetchedAt: now() };
     },
     close() {
       agent.http.destroy();

@@ -5,19 +5,20 @@ import { SANDBOX_PASSWORD_PREFIX } from '../../devkit/sandbox/seed-trunks.js';
 import { SANDBOX_SIGNING_SECRET, startSandboxWorld, type SandboxWorld } from '../../devkit/sandbox/sandbox-world.js';
 import { signSlackRequest } from '../../devkit/sandbox/slack-signature.js';
 import { captureLogs, waitForAudit, waitForAudits, type CapturedLogs } from '../support/capture-logs.js';
-import { moveDateAhead, restoreDate } from '../support/move-date-ahead.js';
 import { buttonsOf, click, runCommand, textOf } from '../support/world-helpers.js';
 
 let world: SandboxWorld;
 let logs: CapturedLogs;
+// The bot's clock, moved on by tests instead of waiting for time to pass.
+let clockAhead = 0;
 
 beforeEach(async () => {
   logs = captureLogs();
-  world = await startSandboxWorld({ logLevel: 'debug', logDestination: logs.destination, env: { ITNIO_TIMEOUT_MS: '300', ITNIO_TIMEZONE: 'Asia/Shanghai' } });
+  clockAhead = 0;
+  world = await startSandboxWorld({ now: () => Date.now() + clockAhead, logLevel: 'debug', logDestination: logs.destination, env: { ITNIO_TIMEOUT_MS: '300', ITNIO_TIMEZONE: 'Asia/Shanghai' } });
 });
 
 afterEach(async () => {
-  restoreDate();
   await world.close();
   // Nothing secret may reach the logs, whatever the test did.
   const all = logs.raw.join('');
@@ -82,7 +83,7 @@ describe('/trunks', () => {
   test('↻ Refresh fetches the page from ITNIO again, even when it is cached, and says how fresh it is', async () => {
     const { reply } = await runCommand(world, 'outgoing acme');
     // "as of" shows whole seconds: move the clock on rather than wait for the next second.
-    moveDateAhead(1_000);
+    clockAhead = 1_000;
     const refreshed = await (await click(world, reply.body, ACTION.refresh)).next();
     expect(refreshed.body.replace_original).toBe(true);
     expect(refreshed.body.text).toMatch(/page 1 of/);
