@@ -84,7 +84,7 @@ app.action(ACTION.next, async ({ ack, respond }) => {
 // Exit through process.exit so `--cpu-prof` gets to write its profile. Registered before the ready
 // line: a SIGTERM that arrived before it would take the default action and kill the process outright.
 process.once('SIGTERM', () => {
-  app.stop().finally(() => process.exit(0));
+  void app.stop().finally(() => process.exit(0));
 });
 
 const server = (await app.start({ port: Number(process.env.PORT ?? 0), host: process.env.HOST ?? '127.0.0.1' })) as Server;

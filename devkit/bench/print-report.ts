@@ -116,7 +116,7 @@ export function judgeTargets(report: BenchReport): Verdict[] {
     },
     {
       target: `bot overhead p50 ≤ ${TARGETS.overheadP50Ms} ms`,
-      measured: perLevel((l) => l.trunkbot.overheadP50, (n) => n.toFixed(1)) + ' ms',
+      measured: `${perLevel((l) => l.trunkbot.overheadP50, (n) => n.toFixed(1))} ms`,
       met: judged(overheads, (n) => n <= TARGETS.overheadP50Ms),
     },
     {

@@ -51,7 +51,7 @@ export class ConsoleSession {
     const lower = line.toLowerCase();
     if (['quit', 'exit', 'q', '/quit', '/exit'].includes(lower)) return 'quit';
     if (lower === 'help' || lower === '?') {
-      CONSOLE_HELP.forEach((l) => this.options.write(l));
+      for (const line of CONSOLE_HELP) this.options.write(line);
       return this.command('help');
     }
     if (lower === '/trunks' || lower.startsWith('/trunks ')) return this.command(line.slice('/trunks'.length));
@@ -179,7 +179,7 @@ export class ConsoleSession {
     const title = dataLabel ? `${where} · ${dataLabel}` : where;
     write('');
     write(`── ${title} ${'─'.repeat(Math.max(3, 56 - title.length))}`);
-    renderMessage(message, style).forEach((l) => write(l));
+    for (const line of renderMessage(message, style)) write(line);
     if (buttonsOf(message).length > 0) this.current = { message, ephemeral };
   }
 

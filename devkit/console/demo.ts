@@ -43,7 +43,7 @@ async function main(): Promise<number> {
       : `ITNIO: SANDBOX data from a fake ITNIO API at ${world.sandbox!.url} — not real trunks.`,
   );
   write(`Bot logs: ${logFile}`);
-  CONSOLE_HELP.forEach((l) => write(l));
+  for (const line of CONSOLE_HELP) write(line);
 
   const session = new ConsoleSession({ world, write, style: { color }, ...(!vendor && { dataLabel: 'SANDBOX DATA' }) });
   const rl = createInterface({ input: process.stdin, output: process.stdout, terminal: interactive });

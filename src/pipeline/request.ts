@@ -32,5 +32,6 @@ export interface Intake {
   /** Answers the asker alone: refusals, usage, problems. */
   whisper(message: SlackMessage): Promise<unknown>;
   /** Delivers an answer; returns the outcome when delivering decides it (Share), else the answer's stands. */
+  // biome-ignore lint/suspicious/noConfusingVoidType: a reply that returns nothing keeps the answer's outcome.
   reply(answer: Answer): Promise<Outcome | void>;
 }
