@@ -1,4 +1,4 @@
-import { LogLevel, type Logger as BoltLogger } from '@slack/bolt';
+import { LogLevel, UnknownError, type Logger as BoltLogger } from '@slack/bolt';
 import { errorFields, type Logger } from './log.js';
 
 const FROM_BOLT: Record<LogLevel, string> = {
@@ -16,7 +16,7 @@ export function toBoltLogger(log: Logger): BoltLogger {
     if (!child.isLevelEnabled(level)) return;
     const err = msg.find((m): m is Error => m instanceof Error);
     const text = msg.map((m) => (typeof m === 'string' ? m : m instanceof Error ? m.message : safeJson(m))).join(' ');
-    if (err) child[level](errorFields(err), text);
+    if (err) child[level](errorFields(thrown(err)), text);
     else child[level](text);
   };
   return {
@@ -29,6 +29,12 @@ export function toBoltLogger(log: Logger): BoltLogger {
     getLevel: () => (Object.entries(FROM_BOLT).find(([, v]) => v === child.level)?.[0] as LogLevel) ?? LogLevel.INFO,
     setName: () => undefined,
   };
+}
+
+// Bolt wraps an error without a code in UnknownError, which has a code of its own and keeps the error that
+// was thrown (and its stack) in `original`: log that one, so a listener bug is not mistaken for an expected error.
+function thrown(err: Error): unknown {
+  return err instanceof UnknownError ? err.original : err;
 }
 
 function safeJson(value: unknown): string {

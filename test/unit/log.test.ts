@@ -1,5 +1,7 @@
 import { Writable } from 'node:stream';
-import { createLogger, scrubSecrets } from '../../src/log.js';
+import { UnknownError } from '@slack/bolt';
+import { toBoltLogger } from '../../src/bolt-logger.js';
+import { createLogger, errorFields, scrubSecrets } from '../../src/log.js';
 
 function capture(level = 'trace', secrets: string[] = []) {
   const lines: Record<string, unknown>[] = [];
@@ -50,6 +52,118 @@ describe('logger', () => {
     const all = raw.join('');
     expect(all).not.toMatch(/xoxb-1234|the-signing-secret|itnio-secret-value/);
     expect(all.match(/\[REDACTED\]/g)).toHaveLength(3);
+  });
+});
+
+describe('logger output stays valid JSON and secret-free', () => {
+  test('a secret value ending in a backslash is blanked and the next key survives', () => {
+    const { log, lines } = capture('info');
+    log.info({ sipPassword: 'pa55word\\', next: 'x' }, 'record');
+    expect(lines[0]).toMatchObject({ sipPassword: '[REDACTED]', next: 'x' });
+  });
+
+  test('secret keys inside JSON logged as text, and inside text logged in JSON again, are blanked', () => {
+    const { log, lines, raw } = capture('info');
+    const body = '{"sipPassword":"in-body-pw\\\\"}';
+    log.info({ body, wrapped: JSON.stringify({ body }), said: `vendor answered ${JSON.stringify({ body })}` }, 'vendor');
+    expect(raw.join('')).not.toContain('in-body-pw');
+    expect(JSON.parse(String(lines[0]?.body))).toEqual({ sipPassword: '[REDACTED]' });
+    expect(JSON.parse(JSON.parse(String(lines[0]?.wrapped)).body)).toEqual({ sipPassword: '[REDACTED]' });
+  });
+
+  test('a truncated body keeps no part of its secret', () => {
+    const { log, lines, raw } = capture('info');
+    log.info({ input: 'answer: {"data":{"sipPassword":"cut-off-pw', after: 'kept' }, 'truncated');
+    expect(raw.join('')).not.toContain('cut-off');
+    expect(lines[0]).toMatchObject({ input: 'answer: {"data":{"sipPassword":"[REDACTED]', after: 'kept' });
+  });
+
+  test('JSON cut short inside quoted JSON loses the rest of the secret, not the quotes around it', () => {
+    const { log, lines } = capture('info');
+    log.info({ said: 'vendor said {"input":"{\\"sipPassword\\":\\"cut-pw"}' }, 'truncated');
+    expect(lines[0]).toMatchObject({ said: 'vendor said {"input":"{\\"sipPassword\\":\\"[REDACTED]"}' });
+  });
+
+  test('a secret key in a JSON body is blanked whatever its value, and the body stays valid JSON', () => {
+    const { log, lines, raw } = capture('info');
+    log.info({ body: JSON.stringify({ authorization: { user: 'u', pass: 'object-pw' }, token: 123456789, id: 7 }, null, 2) }, 'body');
+    expect(raw.join('')).not.toMatch(/object-pw|123456789/);
+    expect(JSON.parse(String(lines[0]?.body))).toEqual({ authorization: '[REDACTED]', token: '[REDACTED]', id: 7 });
+  });
+
+  test('configured secrets with quotes and backslashes are scrubbed at any escaping depth', () => {
+    const secret = 'r3d!s"pa\\ss';
+    const { log, raw } = capture('info', [secret]);
+    log.info({ url: `redis://:${secret}@host`, nested: JSON.stringify({ url: `redis://:${secret}@host` }) }, `text ${JSON.stringify({ s: secret })}`);
+    expect(raw.join('')).not.toMatch(/r3d!s|pa\\+ss/);
+  });
+
+  test('Slack tokens are scrubbed even right after an escape', () => {
+    const { log, raw } = capture('info');
+    log.info({ note: `first line\nxoxb-1111-2222-abcd`, text: `said ${JSON.stringify({ t: 'line\nxapp-1-AAAA' })}` }, 'tokens');
+    expect(raw.join('')).not.toMatch(/xoxb-1111|xapp-1-AAAA/);
+  });
+});
+
+describe('errorFields', () => {
+  function explode(): never {
+    return (null as unknown as { boom: () => never }).boom();
+  }
+
+  test('an unexpected error is logged under err with its type and stack', () => {
+    const { log, lines } = capture('info');
+    try {
+      explode();
+    } catch (err) {
+      log.error(errorFields(err), 'listener failed');
+    }
+    expect(lines[0]).toMatchObject({ err: { type: 'TypeError', stack: expect.stringContaining('explode') } });
+    expect(lines[0]).not.toHaveProperty('error');
+  });
+
+  test('an expected, coded error stays compact: message and code, no stack', () => {
+    const { log, lines } = capture('info');
+    const err = Object.assign(new Error('ITNIO did not answer within 5000 ms'), { code: 'itnio_timeout' });
+    log.warn(errorFields(err), 'vendor failed');
+    expect(lines[0]).toMatchObject({ error: { message: 'ITNIO did not answer within 5000 ms', code: 'itnio_timeout' } });
+    expect(JSON.stringify(lines[0])).not.toContain('at ');
+    expect(lines[0]).not.toHaveProperty('err');
+  });
+
+  test('a Slack Web API error carries the Slack error code', () => {
+    const err = Object.assign(new Error('An API error occurred: channel_not_found'), {
+      code: 'slack_webapi_platform_error',
+      data: { ok: false, error: 'channel_not_found' },
+    });
+    expect(errorFields(err)).toEqual({
+      error: { message: 'An API error occurred: channel_not_found', code: 'slack_webapi_platform_error', slackError: 'channel_not_found' },
+    });
+  });
+
+  test('a thrown string and an Error without a code count as unexpected', () => {
+    expect(errorFields('boom')).toEqual({ err: 'boom' });
+    const plain = new Error('plain');
+    expect(errorFields(plain)).toEqual({ err: plain });
+  });
+
+  test('secrets in an error message and stack are scrubbed', () => {
+    const { log, lines, raw } = capture('info', ['itnio-secret-value']);
+    log.error(errorFields(new TypeError('bad token xoxb-9-9-zz near itnio-secret-value')), 'oops');
+    expect(raw.join('')).not.toMatch(/xoxb-9|itnio-secret-value/);
+    expect(lines[0]).toMatchObject({ err: { message: 'bad token [REDACTED] near [REDACTED]' } });
+  });
+
+  test('a listener bug that Bolt logs reaches the log with its stack, also when Bolt wrapped it', () => {
+    const { log, lines } = capture('info');
+    const bolt = toBoltLogger(log);
+    try {
+      explode();
+    } catch (err) {
+      bolt.error('listener failed', err);
+      bolt.error(new UnknownError(err as Error));
+    }
+    for (const line of lines) expect(line).toMatchObject({ component: 'bolt', err: { type: 'TypeError', stack: expect.stringContaining('explode') } });
+    expect(lines).toHaveLength(2);
   });
 });
 
