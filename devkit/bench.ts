@@ -24,17 +24,27 @@ const progress = (line: string): void => {
   process.stderr.write(`bench: ${line}\n`);
 };
 
-interface Driven { bot: BotProcess; sender: SlackSender; check: (body: Record<string, unknown>) => string | undefined }
+interface Driven {
+  bot: BotProcess;
+  sender: SlackSender;
+  check: (body: Record<string, unknown>) => string | undefined;
+}
 
 /** Times starts, starts both bots for the load, warms up, drives every level; returns the printed report. */
 async function runBench(world: BenchWorld, options: Options, bots: BotProcess[]): Promise<string> {
   const { concurrency: levels, requests, latencyMs } = options;
   const trunkbotEnv = { ...NO_GUARDS, ...options.trunkbotEnv };
   progress(`timing ${options.starts} starts of each bot…`);
-  const readyMs = await measureReady({ trunkbot: trunkbotSpec(world, trunkbotEnv), bare: bareSpec(world) }, options.starts);
+  const readyMs = await measureReady(
+    { trunkbot: trunkbotSpec(world, trunkbotEnv), bare: bareSpec(world) },
+    options.starts,
+  );
 
   const profileDirs = options.profile
-    ? { trunkbot: mkdtempSync(join(tmpdir(), 'trunkbot-bench-prof-')), bare: mkdtempSync(join(tmpdir(), 'bare-bolt-bench-prof-')) }
+    ? {
+        trunkbot: mkdtempSync(join(tmpdir(), 'trunkbot-bench-prof-')),
+        bare: mkdtempSync(join(tmpdir(), 'bare-bolt-bench-prof-')),
+      }
     : undefined;
   const profArgs = (dir: string | undefined) => (dir ? ['--cpu-prof', '--cpu-prof-dir', dir] : []);
   const trunkbotProc = await spawnBot(trunkbotSpec(world, trunkbotEnv, profArgs(profileDirs?.trunkbot)));
@@ -42,7 +52,11 @@ async function runBench(world: BenchWorld, options: Options, bots: BotProcess[])
   const bareProc = await spawnBot(bareSpec(world, profArgs(profileDirs?.bare)));
   bots.push(bareProc);
   const sender = (bot: BotProcess) =>
-    new SlackSender({ eventsUrl: `http://127.0.0.1:${bot.port}/slack/events`, signingSecret: SIGNING_SECRET, teamId: world.slack.teamId });
+    new SlackSender({
+      eventsUrl: `http://127.0.0.1:${bot.port}/slack/events`,
+      signingSecret: SIGNING_SECRET,
+      teamId: world.slack.teamId,
+    });
   const trunkbot: Driven = { bot: trunkbotProc, sender: sender(trunkbotProc), check: checkTrunkPage };
   const bare: Driven = { bot: bareProc, sender: sender(bareProc), check: checkBareReply };
 
@@ -82,11 +96,16 @@ async function runBench(world: BenchWorld, options: Options, bots: BotProcess[])
   // Warm-up: every distinct query once at the heaviest concurrency (JIT, sockets), collecting Next › values.
   const maxLevel = levels.at(-1)!;
   progress(`warm-up: ${queries.length} commands and clicks per bot at concurrency ${maxLevel}…`);
-  failIfErrors('warm-up commands to trunkbot', await load(trunkbot, 'command', queries.length, maxLevel, (body) => {
-    const value = nextButtonValue(body);
-    if (value) nextValues.add(value);
-  }), trunkbotProc);
-  if (nextValues.size < maxLevel) throw new Error(`only ${nextValues.size} distinct Next › values from trunkbot's pages; need ${maxLevel}`);
+  failIfErrors(
+    'warm-up commands to trunkbot',
+    await load(trunkbot, 'command', queries.length, maxLevel, (body) => {
+      const value = nextButtonValue(body);
+      if (value) nextValues.add(value);
+    }),
+    trunkbotProc,
+  );
+  if (nextValues.size < maxLevel)
+    throw new Error(`only ${nextValues.size} distinct Next › values from trunkbot's pages; need ${maxLevel}`);
   failIfErrors('warm-up commands to bare Bolt', await load(bare, 'command', queries.length, maxLevel), bareProc);
   failIfErrors('warm-up clicks to trunkbot', await load(trunkbot, 'button', queries.length, maxLevel), trunkbotProc);
   failIfErrors('warm-up clicks to bare Bolt', await load(bare, 'button', queries.length, maxLevel), bareProc);
@@ -107,7 +126,9 @@ async function runBench(world: BenchWorld, options: Options, bots: BotProcess[])
         rssDuring.set(target, peakMb);
         summaries.set(target, summarizeRun(run, latencyMs, world.vendor.calls - callsBefore));
         world.forget();
-        progress(`${surface} c${conc} ${target.bot.name}: ${run.e2eMs.length}/${requests} in ${(run.durationMs / 1000).toFixed(1)} s${run.errors ? `, ${run.errors} errors` : ''}`);
+        progress(
+          `${surface} c${conc} ${target.bot.name}: ${run.e2eMs.length}/${requests} in ${(run.durationMs / 1000).toFixed(1)} s${run.errors ? `, ${run.errors} errors` : ''}`,
+        );
       }
       results.push({
         surface,
@@ -140,7 +161,8 @@ async function runBench(world: BenchWorld, options: Options, bots: BotProcess[])
   ];
   const extra = Object.entries(options.trunkbotEnv).map(([k, v]) => `${k}=${v}`);
   if (extra.length > 0) header.push(`--trunkbot-env: trunkbot also ran with ${extra.join(' ')}.`);
-  if (options.profile) header.push('--profile: both bots ran under --cpu-prof; timings are slower than in a plain run.');
+  if (options.profile)
+    header.push('--profile: both bots ran under --cpu-prof; timings are slower than in a plain run.');
   if (profileDirs) header.push(`profiles: ${profileDirs.trunkbot}, ${profileDirs.bare} (open in Chrome DevTools)`);
   return formatReport({ header, latencyMs, levels: results, readyMs, profiles });
 }
@@ -161,7 +183,9 @@ async function main(argv: string[]): Promise<number> {
   const bots: BotProcess[] = [];
   try {
     world = await startBenchWorld(options.latencyMs);
-    const report = options.burst ? formatBurstReport(options, await runBurst(world, options, bots, progress)) : await runBench(world, options, bots);
+    const report = options.burst
+      ? formatBurstReport(options, await runBurst(world, options, bots, progress))
+      : await runBench(world, options, bots);
     process.stdout.write(`${report}\n`);
     return 0;
   } catch (err) {

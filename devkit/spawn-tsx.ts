@@ -53,7 +53,11 @@ process.once('exit', () => {
  * Starts `entry` (relative to the repository root) as `node --import <tsx loader> <entry>` with exactly
  * `env` plus PATH, from a fresh empty working directory so that a developer's own ./.env cannot leak in.
  */
-export function spawnTsx(entry: string, env: Record<string, string | undefined>, options: SpawnTsxOptions = {}): TsxProcess {
+export function spawnTsx(
+  entry: string,
+  env: Record<string, string | undefined>,
+  options: SpawnTsxOptions = {},
+): TsxProcess {
   const cwd = mkdtempSync(join(tmpdir(), 'trunkbot-spawn-'));
   for (const [name, content] of Object.entries(options.files ?? {})) writeFileSync(join(cwd, name), content);
   const child = spawn(process.execPath, [...(options.nodeArgs ?? []), '--import', TSX_LOADER, join(REPO_ROOT, entry)], {
@@ -103,10 +107,14 @@ export function spawnTsx(entry: string, env: Record<string, string | undefined>,
         const match = out.match(pattern);
         if (match) finish(undefined, match);
       };
-      const timer = setTimeout(() => finish(new Error(`${entry}: no ${pattern} on stdout within ${timeoutMs} ms:\n${tail()}`)), timeoutMs);
+      const timer = setTimeout(
+        () => finish(new Error(`${entry}: no ${pattern} on stdout within ${timeoutMs} ms:\n${tail()}`)),
+        timeoutMs,
+      );
       stdoutSeen.add(look);
       void exit.then(({ code, signal }) => {
-        if (stdoutSeen.has(look)) finish(new Error(`${entry} exited (code ${code}, signal ${signal}) before printing ${pattern}:\n${tail()}`));
+        if (stdoutSeen.has(look))
+          finish(new Error(`${entry} exited (code ${code}, signal ${signal}) before printing ${pattern}:\n${tail()}`));
       });
       look();
     });

@@ -11,14 +11,16 @@ const FROM_BOLT: Record<LogLevel, string> = {
 /** Routes Bolt's and the Web client's log calls into our redacting pino logger. */
 export function toBoltLogger(log: Logger): BoltLogger {
   const child = log.child({ component: 'bolt' });
-  const write = (level: 'debug' | 'info' | 'warn' | 'error') => (...msg: unknown[]) => {
-    // Bolt logs debug lines on every request: skip building text nobody will see.
-    if (!child.isLevelEnabled(level)) return;
-    const err = msg.find((m): m is Error => m instanceof Error);
-    const text = msg.map((m) => (typeof m === 'string' ? m : m instanceof Error ? m.message : safeJson(m))).join(' ');
-    if (err) child[level](errorFields(thrown(err)), text);
-    else child[level](text);
-  };
+  const write =
+    (level: 'debug' | 'info' | 'warn' | 'error') =>
+    (...msg: unknown[]) => {
+      // Bolt logs debug lines on every request: skip building text nobody will see.
+      if (!child.isLevelEnabled(level)) return;
+      const err = msg.find((m): m is Error => m instanceof Error);
+      const text = msg.map((m) => (typeof m === 'string' ? m : m instanceof Error ? m.message : safeJson(m))).join(' ');
+      if (err) child[level](errorFields(thrown(err)), text);
+      else child[level](text);
+    };
   return {
     debug: write('debug'),
     info: write('info'),

@@ -50,34 +50,36 @@ export async function startBot(config: Config, { log, now = Date.now }: StartBot
     concurrency: config.limits.itnioConcurrency,
     queue: config.limits.itnioQueue,
     cacheTtlSeconds: config.cacheTtlSeconds,
-    ...(config.redisUrl !== undefined && { sharedLockSeconds: Math.ceil(queryDeadlineMs(config.itnio.timeoutMs) / 1000) }),
+    ...(config.redisUrl !== undefined && {
+      sharedLockSeconds: Math.ceil(queryDeadlineMs(config.itnio.timeoutMs) / 1000),
+    }),
   });
   const slackIdentity = identityCache(config, identity, log);
   const inflight = new Inflight();
   const shutdown = new AbortController();
-  const app = createApp(
-    config,
-    {
-      trunks,
-      store,
-      inflight,
-      log,
-      // Audit lines stay on when LOG_LEVEL is warn or error; only `silent` silences them.
-      audit: log.child({ component: 'audit' }, { level: config.logLevel === 'silent' ? 'silent' : 'info' }),
-      timeZone: config.itnio.timeZone,
-      shutdown: shutdown.signal,
-      access: config.access,
-      perUserPerMinute: config.limits.perUserPerMinute,
-      identity: slackIdentity,
-      seal: createButtonSeal(config.slack.signingSecret ?? config.slack.appToken ?? config.slack.botToken),
-    },
-  );
+  const app = createApp(config, {
+    trunks,
+    store,
+    inflight,
+    log,
+    // Audit lines stay on when LOG_LEVEL is warn or error; only `silent` silences them.
+    audit: log.child({ component: 'audit' }, { level: config.logLevel === 'silent' ? 'silent' : 'info' }),
+    timeZone: config.itnio.timeZone,
+    shutdown: shutdown.signal,
+    access: config.access,
+    perUserPerMinute: config.limits.perUserPerMinute,
+    identity: slackIdentity,
+    seal: createButtonSeal(config.slack.signingSecret ?? config.slack.appToken ?? config.slack.botToken),
+  });
 
   let port = config.http.port;
   if (config.slack.appToken !== undefined) {
     await app.start();
   } else {
-    const server = (await app.start({ port: config.http.port, ...(config.http.host && { host: config.http.host }) })) as Server;
+    const server = (await app.start({
+      port: config.http.port,
+      ...(config.http.host && { host: config.http.host }),
+    })) as Server;
     port = (server.address() as AddressInfo).port;
   }
   log.info(

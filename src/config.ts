@@ -75,20 +75,25 @@ const idList = (kind: string, example: string) =>
     const ids = (v ?? '').split(/[\s,]+/).filter(Boolean);
     const bad = ids.filter((id) => !/^[A-Z0-9]{2,}$/.test(id));
     if (bad.length > 0) {
-      ctx.addIssue({ code: 'custom', message: `must be comma-separated Slack ${kind} IDs such as ${example}, got "${bad[0]}"` });
+      ctx.addIssue({
+        code: 'custom',
+        message: `must be comma-separated Slack ${kind} IDs such as ${example}, got "${bad[0]}"`,
+      });
       return z.NEVER;
     }
     return ids;
   });
 
 const envSchema = z.object({
-  SLACK_BOT_TOKEN: required('copy the Bot User OAuth Token (xoxb-…) from the Slack app’s OAuth & Permissions page').refine(
-    (v) => v.startsWith('xoxb-'),
-    { message: 'must be a bot token starting with xoxb- (OAuth & Permissions → Bot User OAuth Token)' },
-  ),
+  SLACK_BOT_TOKEN: required(
+    'copy the Bot User OAuth Token (xoxb-…) from the Slack app’s OAuth & Permissions page',
+  ).refine((v) => v.startsWith('xoxb-'), {
+    message: 'must be a bot token starting with xoxb- (OAuth & Permissions → Bot User OAuth Token)',
+  }),
   SLACK_SIGNING_SECRET: optional,
   SLACK_APP_TOKEN: optional.refine((v) => v === undefined || v.startsWith('xapp-'), {
-    message: 'must be an app-level token starting with xapp- (Basic Information → App-Level Tokens, scope connections:write)',
+    message:
+      'must be an app-level token starting with xapp- (Basic Information → App-Level Tokens, scope connections:write)',
   }),
   SLACK_API_URL: url(),
   PORT: integer(3000, 0, 65535, 'the HTTP port to listen on'),
@@ -97,9 +102,11 @@ const envSchema = z.object({
   ITNIO_API_KEY: required('set it to the API key ("API authentication name") from the ITNIO console'),
   ITNIO_API_SECRET: required('set it to the API secret from the ITNIO console'),
   ITNIO_TIMEOUT_MS: integer(4000, 100, 60000, 'per-attempt timeout for ITNIO requests'),
-  ITNIO_TIMEZONE: optional.transform((v) => v ?? 'UTC').refine(isTimeZone, {
-    message: 'must be an IANA time zone such as UTC or Asia/Shanghai (the zone ITNIO reports times in)',
-  }),
+  ITNIO_TIMEZONE: optional
+    .transform((v) => v ?? 'UTC')
+    .refine(isTimeZone, {
+      message: 'must be an IANA time zone such as UTC or Asia/Shanghai (the zone ITNIO reports times in)',
+    }),
   ALLOWED_CHANNEL_IDS: idList('channel', 'C0123ABCD'),
   ALLOWED_USER_IDS: idList('user', 'U0123ABCD'),
   ALLOWED_TEAM_IDS: idList('workspace or Enterprise org', 'T0123ABCD or E0123ABCD'),
@@ -107,7 +114,8 @@ const envSchema = z.object({
   ACCESS_CONTACT: optional
     .transform((v) => v ?? 'the trunkbot admins')
     .refine((v) => v.length <= 200 && !/<[!^]|<(?![#@][A-Z0-9]+(?:\|[^<>]*)?>)/.test(v), {
-      message: 'must be plain text, a <#CHANNEL_ID> or a <@USER_ID> (no <!here>, <!channel> or other links), at most 200 characters',
+      message:
+        'must be plain text, a <#CHANNEL_ID> or a <@USER_ID> (no <!here>, <!channel> or other links), at most 200 characters',
     }),
   RATE_LIMIT_PER_USER: integer(20, 0, 10_000, 'queries per user per minute; 0 turns the limit off'),
   ITNIO_MAX_CONCURRENCY: integer(4, 1, 100, 'ITNIO requests in flight at once per instance'),
@@ -152,8 +160,17 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
       ...(e.SLACK_API_URL !== undefined && { apiUrl: withTrailingSlash(e.SLACK_API_URL) }),
     },
     http: { port: e.PORT, ...(e.HOST !== undefined && { host: e.HOST }) },
-    access: { channels: e.ALLOWED_CHANNEL_IDS, users: e.ALLOWED_USER_IDS, teams: e.ALLOWED_TEAM_IDS, contact: e.ACCESS_CONTACT },
-    limits: { perUserPerMinute: e.RATE_LIMIT_PER_USER, itnioConcurrency: e.ITNIO_MAX_CONCURRENCY, itnioQueue: e.ITNIO_MAX_QUEUE },
+    access: {
+      channels: e.ALLOWED_CHANNEL_IDS,
+      users: e.ALLOWED_USER_IDS,
+      teams: e.ALLOWED_TEAM_IDS,
+      contact: e.ACCESS_CONTACT,
+    },
+    limits: {
+      perUserPerMinute: e.RATE_LIMIT_PER_USER,
+      itnioConcurrency: e.ITNIO_MAX_CONCURRENCY,
+      itnioQueue: e.ITNIO_MAX_QUEUE,
+    },
     cacheTtlSeconds: e.CACHE_TTL_SECONDS,
     ...(e.REDIS_URL !== undefined && { redisUrl: e.REDIS_URL }),
     redisPrefix: e.REDIS_PREFIX,
@@ -175,7 +192,11 @@ function withTrailingSlash(u: string): string {
 /** Every configured secret value, so logs can scrub them wherever they appear. */
 export function secretsOf(config: Config): string[] {
   const redisPassword = config.redisUrl ? decodeURIComponent(new URL(config.redisUrl).password) : undefined;
-  return [config.slack.botToken, config.slack.signingSecret, config.slack.appToken, config.itnio.apiSecret, redisPassword].filter(
-    (s): s is string => typeof s === 'string' && s.length >= 4,
-  );
+  return [
+    config.slack.botToken,
+    config.slack.signingSecret,
+    config.slack.appToken,
+    config.itnio.apiSecret,
+    redisPassword,
+  ].filter((s): s is string => typeof s === 'string' && s.length >= 4);
 }

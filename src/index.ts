@@ -15,7 +15,9 @@ async function main(): Promise<void> {
     config = loadConfig();
   } catch (err) {
     if (err instanceof ConfigError) {
-      process.stderr.write(`trunkbot cannot start:\n${bulletList(err.problems)}\nSee .env.example and the README for every setting.\n`);
+      process.stderr.write(
+        `trunkbot cannot start:\n${bulletList(err.problems)}\nSee .env.example and the README for every setting.\n`,
+      );
       process.exit(1);
     }
     throw err;

@@ -4,7 +4,8 @@ export type { Logger };
 
 const REDACTED = '[REDACTED]';
 // SIP passwords, the vendor signature, credentials: their values are secrets wherever they appear.
-const SECRET_KEY_NAMES = 'sipPassword|sign|authorization|apiSecret|signingSecret|botToken|appToken|token|password|secret';
+const SECRET_KEY_NAMES =
+  'sipPassword|sign|authorization|apiSecret|signingSecret|botToken|appToken|token|password|secret';
 const SECRET_KEY = new RegExp(`^(?:${SECRET_KEY_NAMES})$`, 'i');
 // A secret key in JSON that sits in text: at nesting depth n its quotes carry 2^n - 1 backslashes.
 const SECRET_KEY_IN_TEXT = new RegExp(`(\\\\*)"(?:${SECRET_KEY_NAMES})\\1"\\s*:\\s*\\1"`, 'gi');
@@ -143,11 +144,19 @@ export function scrubSecrets(text: string, secrets: readonly string[]): string {
  * Web API, Node system errors) and stays compact as `error: { message, code }`; anything else is a bug and
  * goes under `err`, which pino writes with its type, stack and cause.
  */
-export function errorFields(err: unknown): { error: { message: string; code: string; slackError?: string } } | { err: unknown } {
+export function errorFields(
+  err: unknown,
+): { error: { message: string; code: string; slackError?: string } } | { err: unknown } {
   const { code, message } = (err ?? {}) as { code?: unknown; message?: unknown };
   if (typeof code !== 'string') return { err };
   const slackError = slackErrorCode(err);
-  return { error: { message: typeof message === 'string' ? message : String(err), code, ...(slackError !== undefined && { slackError }) } };
+  return {
+    error: {
+      message: typeof message === 'string' ? message : String(err),
+      code,
+      ...(slackError !== undefined && { slackError }),
+    },
+  };
 }
 
 /** Slack's own error code from a failed Web API call or respond(), when there is one. */
@@ -164,7 +173,11 @@ export interface LoggerOptions {
 }
 
 /** JSON logger whose every line, at every level, is scrubbed of secret keys' values, known secrets and token shapes. */
-export function createLogger({ level, secrets = [], destination = pino.destination({ dest: 1, sync: true }) }: LoggerOptions): Logger {
+export function createLogger({
+  level,
+  secrets = [],
+  destination = pino.destination({ dest: 1, sync: true }),
+}: LoggerOptions): Logger {
   const known = knownSecrets(secrets);
   const scrubbed: DestinationStream = {
     // Scrubbing the finished line reaches what pino wrote from every source: bindings, message, err stacks.

@@ -31,22 +31,37 @@ export function slackClientOptions(config: Config): webApi.WebClientOptions {
   };
 }
 
-const TOKEN_ERRORS = new Set(['invalid_auth', 'not_authed', 'account_inactive', 'token_revoked', 'token_expired', 'not_allowed_token_type']);
+const TOKEN_ERRORS = new Set([
+  'invalid_auth',
+  'not_authed',
+  'account_inactive',
+  'token_revoked',
+  'token_expired',
+  'not_allowed_token_type',
+]);
 
 /** A Web API client for auth.test alone (Bolt builds its own for listeners). */
 function authClient(config: Config): webApi.WebClient {
-  return new webApi.WebClient(config.slack.botToken, { ...slackClientOptions(config), logLevel: webApi.LogLevel.ERROR });
+  return new webApi.WebClient(config.slack.botToken, {
+    ...slackClientOptions(config),
+    logLevel: webApi.LogLevel.ERROR,
+  });
 }
 
 /** Asks `auth.test` who the token belongs to. A rejected token is a StartupError; no answer is SlackUnreachableError. */
-export async function fetchBotIdentity(config: Config, client: webApi.WebClient = authClient(config)): Promise<BotIdentity> {
+export async function fetchBotIdentity(
+  config: Config,
+  client: webApi.WebClient = authClient(config),
+): Promise<BotIdentity> {
   let auth;
   try {
     auth = await client.auth.test();
   } catch (err) {
     const code = slackErrorCode(err);
     if (code && TOKEN_ERRORS.has(code)) {
-      throw new StartupError(`SLACK_BOT_TOKEN was rejected by Slack (${code}): copy a fresh Bot User OAuth Token from the app's OAuth & Permissions page.`);
+      throw new StartupError(
+        `SLACK_BOT_TOKEN was rejected by Slack (${code}): copy a fresh Bot User OAuth Token from the app's OAuth & Permissions page.`,
+      );
     }
     throw new SlackUnreachableError(
       `could not reach the Slack Web API to verify SLACK_BOT_TOKEN (${code ?? (err as Error).message})${config.slack.apiUrl ? '; check SLACK_API_URL' : ''}`,
@@ -80,7 +95,12 @@ const WARN_EVERY_MS = 60_000;
  * Known at start when Slack answered; otherwise looked up in the background on the next request and
  * remembered once that succeeds, so a Slack outage at deploy time heals itself without slowing acks.
  */
-export function identityCache(config: Config, known: BotIdentity | undefined, log: Logger, now = Date.now): IdentityCache {
+export function identityCache(
+  config: Config,
+  known: BotIdentity | undefined,
+  log: Logger,
+  now = Date.now,
+): IdentityCache {
   const client = authClient(config);
   let identity = known;
   let pending: Promise<void> | undefined;
@@ -103,7 +123,10 @@ export function identityCache(config: Config, known: BotIdentity | undefined, lo
         .catch((err: unknown) => {
           if (now() - lastWarning < WARN_EVERY_MS) return;
           lastWarning = now();
-          log.warn(errorFields(err), 'could not confirm the bot with Slack (auth.test); without ALLOWED_TEAM_IDS requests are refused until it is');
+          log.warn(
+            errorFields(err),
+            'could not confirm the bot with Slack (auth.test); without ALLOWED_TEAM_IDS requests are refused until it is',
+          );
         })
         .finally(() => {
           pending = undefined;

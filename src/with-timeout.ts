@@ -6,6 +6,9 @@ import { setTimeout as delay } from 'node:timers/promises';
  */
 export function withTimeout<T>(work: Promise<T>, ms: number, onTimeout: () => T): Promise<T> {
   const cancel = new AbortController();
-  const timeout = delay(ms, undefined, { signal: cancel.signal, ref: false }).then(onTimeout, () => new Promise<never>(() => undefined));
+  const timeout = delay(ms, undefined, { signal: cancel.signal, ref: false }).then(
+    onTimeout,
+    () => new Promise<never>(() => undefined),
+  );
   return Promise.race([work, timeout]).finally(() => cancel.abort());
 }

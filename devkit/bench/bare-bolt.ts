@@ -49,7 +49,9 @@ function queryVendor(): Promise<void> {
       },
       (res) => {
         res.resume();
-        res.once('end', () => (res.statusCode === 200 ? resolve() : reject(new Error(`ITNIO answered HTTP ${res.statusCode}`))));
+        res.once('end', () =>
+          res.statusCode === 200 ? resolve() : reject(new Error(`ITNIO answered HTTP ${res.statusCode}`)),
+        );
         res.once('error', reject);
       },
     );
@@ -87,5 +89,10 @@ process.once('SIGTERM', () => {
   void app.stop().finally(() => process.exit(0));
 });
 
-const server = (await app.start({ port: Number(process.env.PORT ?? 0), host: process.env.HOST ?? '127.0.0.1' })) as Server;
-process.stdout.write(`${JSON.stringify({ port: (server.address() as AddressInfo).port, msg: 'bare bolt is ready' })}\n`);
+const server = (await app.start({
+  port: Number(process.env.PORT ?? 0),
+  host: process.env.HOST ?? '127.0.0.1',
+})) as Server;
+process.stdout.write(
+  `${JSON.stringify({ port: (server.address() as AddressInfo).port, msg: 'bare bolt is ready' })}\n`,
+);

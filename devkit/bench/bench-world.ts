@@ -26,7 +26,9 @@ export interface BenchWorld {
  */
 function benchTrunks(): RawTrunk[] {
   const seed = seedTrunks();
-  return Array.from({ length: SEED_COPIES }, (_, copy) => seed.map((t) => ({ ...t, keyId: t.keyId + copy * seed.length }))).flat();
+  return Array.from({ length: SEED_COPIES }, (_, copy) =>
+    seed.map((t) => ({ ...t, keyId: t.keyId + copy * seed.length })),
+  ).flat();
 }
 
 /** Every page of every direction, interleaved: `page:1`, `outgoing page:1`, `incoming page:1`, `page:2`, … */

@@ -60,7 +60,10 @@ export function bareSpec(world: BenchWorld, nodeArgs: string[] = []): BotSpec {
 }
 
 /** One untimed start of each (tsx's transform cache, the OS file cache), then `starts` timed ones, alternating. */
-export async function measureReady(specs: { trunkbot: BotSpec; bare: BotSpec }, starts: number): Promise<BenchReport['readyMs']> {
+export async function measureReady(
+  specs: { trunkbot: BotSpec; bare: BotSpec },
+  starts: number,
+): Promise<BenchReport['readyMs']> {
   const readyMs: BenchReport['readyMs'] = { trunkbot: [], bare: [] };
   for (let round = 0; round <= starts; round++) {
     const order = round % 2 === 0 ? (['trunkbot', 'bare'] as const) : (['bare', 'trunkbot'] as const);

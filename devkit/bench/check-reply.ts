@@ -10,7 +10,9 @@ export type ReplyKind = 'page' | 'notice' | 'other';
 export function replyKind(body: Body): ReplyKind {
   const blocks = Array.isArray(body.blocks) ? (body.blocks as { type?: unknown; text?: { text?: unknown } }[]) : [];
   if (blocks[0]?.type === 'header') return 'page';
-  const notice = blocks.some((b) => b.type === 'section' && typeof b.text?.text === 'string' && /^:(warning|no_entry):/.test(b.text.text));
+  const notice = blocks.some(
+    (b) => b.type === 'section' && typeof b.text?.text === 'string' && /^:(warning|no_entry):/.test(b.text.text),
+  );
   return notice ? 'notice' : 'other';
 }
 
@@ -26,7 +28,9 @@ export function checkBareReply(body: Body): string | undefined {
 
 /** The sealed value of the Next › button on a trunkbot page, if it has one. */
 export function nextButtonValue(body: Body): string | undefined {
-  const blocks = Array.isArray(body.blocks) ? (body.blocks as { elements?: { action_id?: unknown; value?: unknown }[] }[]) : [];
+  const blocks = Array.isArray(body.blocks)
+    ? (body.blocks as { elements?: { action_id?: unknown; value?: unknown }[] }[])
+    : [];
   for (const block of blocks) {
     const next = block.elements?.find((e) => e.action_id === ACTION.next);
     if (typeof next?.value === 'string') return next.value;

@@ -2,11 +2,22 @@ import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
-interface CallFrame { functionName: string; url: string; lineNumber: number }
-interface CpuProfile { nodes: { id: number; callFrame: CallFrame }[]; samples: number[]; timeDeltas: number[] }
+interface CallFrame {
+  functionName: string;
+  url: string;
+  lineNumber: number;
+}
+interface CpuProfile {
+  nodes: { id: number; callFrame: CallFrame }[];
+  samples: number[];
+  timeDeltas: number[];
+}
 
 /** Self time of one function or one package, in ms. */
-export interface SelfTime { name: string; ms: number }
+export interface SelfTime {
+  name: string;
+  ms: number;
+}
 
 /** Where a profiled process spent its CPU, excluding idle time. */
 export interface ProfileSummary {
@@ -41,7 +52,10 @@ export function summarizeCpuProfile(dir: string, repoRoot: string, top = 15): Pr
     byPackage.set(pkg, (byPackage.get(pkg) ?? 0) + us);
   });
   const rank = (m: Map<string, number>): SelfTime[] =>
-    [...m].sort((a, b) => b[1] - a[1]).slice(0, top).map(([name, us]) => ({ name, ms: us / 1000 }));
+    [...m]
+      .sort((a, b) => b[1] - a[1])
+      .slice(0, top)
+      .map(([name, us]) => ({ name, ms: us / 1000 }));
   return { busyMs: busyUs / 1000, functions: rank(byFunction), packages: rank(byPackage) };
 }
 

@@ -42,7 +42,10 @@ export interface LoadRun {
   durationMs: number;
 }
 
-interface Reply { at: number; body: Record<string, unknown> }
+interface Reply {
+  at: number;
+  body: Record<string, unknown>;
+}
 
 /**
  * Keeps `concurrency` simulated users sending until `requests` have been sent, each request with its

@@ -86,9 +86,15 @@ export function formatBurstReport(options: Options, report: BurstReport): string
   lines.push(...table(ROW_NAMES.map((name, row) => [name, ...columns.map((c) => c[row]!)])));
   for (const level of report.levels) {
     const { errorKinds } = level.run;
-    if (errorKinds.size > 0) lines.push('', `c${level.concurrency} errors: ${[...errorKinds].map(([k, n]) => `${k} ×${n}`).join('; ')}`);
+    if (errorKinds.size > 0)
+      lines.push('', `c${level.concurrency} errors: ${[...errorKinds].map(([k, n]) => `${k} ×${n}`).join('; ')}`);
     const notices = [...level.notices].sort((a, b) => b[1] - a[1]).slice(0, NOTICES_SHOWN);
-    if (notices.length > 0) lines.push('', `c${level.concurrency} replies other than a page (first 90 characters):`, ...notices.map(([text, n]) => `  ×${n}  ${text}`));
+    if (notices.length > 0)
+      lines.push(
+        '',
+        `c${level.concurrency} replies other than a page (first 90 characters):`,
+        ...notices.map(([text, n]) => `  ×${n}  ${text}`),
+      );
   }
   return lines.join('\n');
 }

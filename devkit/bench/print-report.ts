@@ -32,7 +32,8 @@ export interface BenchReport {
 export const TARGETS = { ackP99Ratio: 1.1, overheadP50Ms: 5, peakRssMb: 100, readyRatio: 1.2 } as const;
 
 /** Milliseconds for a table cell: two decimals below 10, one above, `-` when not measured. */
-export const ms = (n: number | undefined): string => (n === undefined || Number.isNaN(n) ? '-' : `${n.toFixed(n < 10 ? 2 : 1)} ms`);
+export const ms = (n: number | undefined): string =>
+  n === undefined || Number.isNaN(n) ? '-' : `${n.toFixed(n < 10 ? 2 : 1)} ms`;
 /** Megabytes for a table cell; `n/a` where /proc could not be read. */
 export const mb = (n: number | undefined): string => (n === undefined ? 'n/a' : `${n.toFixed(0)} MB`);
 const ratio = (a: number | undefined, b: number | undefined): string =>
@@ -42,7 +43,8 @@ const label = (surface: Surface): string => (surface === 'command' ? '/trunks co
 /** Columns padded to line up; the first (and with `alignLeft`, every) column is left-aligned, the rest right. */
 export function table(rows: string[][], indent = '  ', alignLeft = false): string[] {
   const widths = rows[0]!.map((_, col) => Math.max(...rows.map((r) => (r[col] ?? '').length)));
-  const pad = (cell: string, col: number) => (col === 0 || alignLeft ? cell.padEnd(widths[col]!) : cell.padStart(widths[col]!));
+  const pad = (cell: string, col: number) =>
+    col === 0 || alignLeft ? cell.padEnd(widths[col]!) : cell.padStart(widths[col]!);
   return rows.map((r) => indent + r.map(pad).join('   ').trimEnd());
 }
 
@@ -78,45 +80,77 @@ function levelTable(level: LevelResult, latencyMs: number): string[] {
       row('end-to-end p99', (s) => s.e2eP99),
       row(`bot overhead p50 (e2e − ${latencyMs} ms)`, (s) => s.overheadP50),
       row('bot overhead p99', (s) => s.overheadP99),
-      row('requests/s', (s) => s.requestsPerSecond, (n) => n.toFixed(1)),
+      row(
+        'requests/s',
+        (s) => s.requestsPerSecond,
+        (n) => n.toFixed(1),
+      ),
       ['ITNIO calls', String(t.vendorCalls), String(b.vendorCalls), ''],
-      ['peak RSS during run (VmRSS)', mb(level.rssDuringMb.trunkbot), mb(level.rssDuringMb.bare), ratio(level.rssDuringMb.trunkbot, level.rssDuringMb.bare)],
-      ['peak RSS since start (VmHWM)', mb(level.peakRssMb.trunkbot), mb(level.peakRssMb.bare), ratio(level.peakRssMb.trunkbot, level.peakRssMb.bare)],
+      [
+        'peak RSS during run (VmRSS)',
+        mb(level.rssDuringMb.trunkbot),
+        mb(level.rssDuringMb.bare),
+        ratio(level.rssDuringMb.trunkbot, level.rssDuringMb.bare),
+      ],
+      [
+        'peak RSS since start (VmHWM)',
+        mb(level.peakRssMb.trunkbot),
+        mb(level.peakRssMb.bare),
+        ratio(level.peakRssMb.trunkbot, level.peakRssMb.bare),
+      ],
     ]),
   ];
   if (t.errors + b.errors > 0) lines.push(`  errors: trunkbot ${errorText(t)}; bare Bolt ${errorText(b)}`);
   return lines;
 }
 
-interface Verdict { target: string; measured: string; met: boolean | undefined }
+interface Verdict {
+  target: string;
+  measured: string;
+  met: boolean | undefined;
+}
 
 /** Judges each target; `met` is undefined when the run could not measure it. */
 export function judgeTargets(report: BenchReport): Verdict[] {
   const { levels, readyMs } = report;
   const perLevel = (pick: (l: LevelResult) => number, show: (n: number) => string): string =>
     (['command', 'button'] as const)
-      .map((surface) => `${surface} ${levels.filter((l) => l.surface === surface).map((l) => `c${l.concurrency} ${show(pick(l))}`).join(', ')}`)
+      .map(
+        (surface) =>
+          `${surface} ${levels
+            .filter((l) => l.surface === surface)
+            .map((l) => `c${l.concurrency} ${show(pick(l))}`)
+            .join(', ')}`,
+      )
       .join('; ');
   const ackRatios = levels.map((l) => l.trunkbot.ackP99 / l.bare.ackP99);
   const overheads = levels.map((l) => l.trunkbot.overheadP50);
   const heaviest = levels.reduce((max, l) => Math.max(max, l.concurrency), 0);
   const atHeaviest = levels.filter((l) => l.concurrency === heaviest);
-  const maxOf = (values: (number | undefined)[]) => (values.some((v) => v === undefined) ? undefined : Math.max(...(values as number[])));
+  const maxOf = (values: (number | undefined)[]) =>
+    values.some((v) => v === undefined) ? undefined : Math.max(...(values as number[]));
   const rss = maxOf(atHeaviest.map((l) => l.rssDuringMb.trunkbot));
   const bareRss = maxOf(atHeaviest.map((l) => l.rssDuringMb.bare));
   const hwm = maxOf(atHeaviest.map((l) => l.peakRssMb.trunkbot));
   const readyT = percentile(readyMs.trunkbot, 50);
   const readyB = percentile(readyMs.bare, 50);
-  const judged = (values: number[], ok: (n: number) => boolean) => (values.some(Number.isNaN) || values.length === 0 ? undefined : values.every(ok));
+  const judged = (values: number[], ok: (n: number) => boolean) =>
+    values.some(Number.isNaN) || values.length === 0 ? undefined : values.every(ok);
   return [
     {
       target: `ack p99 ≤ ${TARGETS.ackP99Ratio.toFixed(2)}× bare Bolt`,
-      measured: perLevel((l) => l.trunkbot.ackP99 / l.bare.ackP99, (n) => `${n.toFixed(2)}×`),
+      measured: perLevel(
+        (l) => l.trunkbot.ackP99 / l.bare.ackP99,
+        (n) => `${n.toFixed(2)}×`,
+      ),
       met: judged(ackRatios, (n) => n <= TARGETS.ackP99Ratio),
     },
     {
       target: `bot overhead p50 ≤ ${TARGETS.overheadP50Ms} ms`,
-      measured: `${perLevel((l) => l.trunkbot.overheadP50, (n) => n.toFixed(1))} ms`,
+      measured: `${perLevel(
+        (l) => l.trunkbot.overheadP50,
+        (n) => n.toFixed(1),
+      )} ms`,
       met: judged(overheads, (n) => n <= TARGETS.overheadP50Ms),
     },
     {
@@ -137,9 +171,15 @@ function profileLines(name: string, p: ProfileSummary): string[] {
   return [
     `${name}: ${ms(p.busyMs)} on CPU (start-up, warm-up and every level)`,
     '  self time by package / src folder:',
-    ...table(p.packages.map((s) => [s.name, ms(s.ms), pct(s.ms)]), '    '),
+    ...table(
+      p.packages.map((s) => [s.name, ms(s.ms), pct(s.ms)]),
+      '    ',
+    ),
     '  top functions by self time:',
-    ...table(p.functions.map((s) => [s.name, ms(s.ms), pct(s.ms)]), '    '),
+    ...table(
+      p.functions.map((s) => [s.name, ms(s.ms), pct(s.ms)]),
+      '    ',
+    ),
   ];
 }
 
@@ -152,16 +192,29 @@ export function formatReport(report: BenchReport): string {
     `start-up: spawn → ready line, ${trunkbot.length} timed starts each (after one untimed start)`,
     ...table([
       ['', 'trunkbot', 'bare Bolt', 'trunkbot/bare'],
-      ['median', ms(percentile(trunkbot, 50)), ms(percentile(bare, 50)), ratio(percentile(trunkbot, 50), percentile(bare, 50))],
+      [
+        'median',
+        ms(percentile(trunkbot, 50)),
+        ms(percentile(bare, 50)),
+        ratio(percentile(trunkbot, 50), percentile(bare, 50)),
+      ],
       ['min', ms(Math.min(...trunkbot)), ms(Math.min(...bare)), ratio(Math.min(...trunkbot), Math.min(...bare))],
       ['max', ms(Math.max(...trunkbot)), ms(Math.max(...bare)), ratio(Math.max(...trunkbot), Math.max(...bare))],
     ]),
     '',
     'targets (this run)',
-    ...table([
-      ['target', 'result', 'measured'],
-      ...judgeTargets(report).map((v) => [v.target, v.met === undefined ? 'not measured' : v.met ? 'met' : 'NOT MET', v.measured]),
-    ], '  ', true),
+    ...table(
+      [
+        ['target', 'result', 'measured'],
+        ...judgeTargets(report).map((v) => [
+          v.target,
+          v.met === undefined ? 'not measured' : v.met ? 'met' : 'NOT MET',
+          v.measured,
+        ]),
+      ],
+      '  ',
+      true,
+    ),
   );
   for (const [name, profile] of Object.entries(report.profiles)) {
     if (profile) lines.push('', ...profileLines(`CPU profile of ${name}`, profile));

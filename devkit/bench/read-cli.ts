@@ -67,10 +67,14 @@ export function readCli(argv: string[]): Options | 'help' {
   });
   if (values.help) return 'help';
   const burst = values.burst ?? false;
-  if (burst && values.starts !== undefined) throw new UsageError('--starts times the comparison with bare Bolt; leave it out with --burst');
-  if (burst && values.profile) throw new UsageError('--profile profiles the comparison with bare Bolt; leave it out with --burst');
+  if (burst && values.starts !== undefined)
+    throw new UsageError('--starts times the comparison with bare Bolt; leave it out with --burst');
+  if (burst && values.profile)
+    throw new UsageError('--profile profiles the comparison with bare Bolt; leave it out with --burst');
   if (!burst && values['same-query']) throw new UsageError('--same-query only applies with --burst');
-  const concurrency = (values.concurrency ?? '1,16,64').split(',').map((c) => wholeNumber('--concurrency', c.trim(), 1, 1000));
+  const concurrency = (values.concurrency ?? '1,16,64')
+    .split(',')
+    .map((c) => wholeNumber('--concurrency', c.trim(), 1, 1000));
   return {
     // Ascending, so the peak RSS read after the last level is the peak under the heaviest load.
     concurrency: [...new Set(concurrency)].sort((a, b) => a - b),
@@ -87,7 +91,9 @@ export function readCli(argv: string[]): Options | 'help' {
 function checkTrunkbotEnv(env: Record<string, string>): Record<string, string> {
   const level = env.LOG_LEVEL?.toLowerCase();
   if (level !== undefined && !['info', 'debug', 'trace'].includes(level)) {
-    throw new UsageError(`--trunkbot-env LOG_LEVEL=${env.LOG_LEVEL} would hide the "trunkbot is ready" line the bench waits for`);
+    throw new UsageError(
+      `--trunkbot-env LOG_LEVEL=${env.LOG_LEVEL} would hide the "trunkbot is ready" line the bench waits for`,
+    );
   }
   return env;
 }
@@ -97,4 +103,3 @@ function keyValue(pair: string): [string, string] {
   if (!/^[A-Z_][A-Z0-9_]*=/.test(pair)) throw new UsageError(`--trunkbot-env takes KEY=VALUE, got "${pair}"`);
   return [pair.slice(0, at), pair.slice(at + 1)];
 }
-

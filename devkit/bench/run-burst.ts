@@ -38,17 +38,27 @@ export interface BurstReport {
 }
 
 /** Per level: starts trunkbot as configured, warms it with one command, sends the burst, stops it. */
-export async function runBurst(world: BenchWorld, options: Options, bots: BotProcess[], progress: (line: string) => void): Promise<BurstReport> {
+export async function runBurst(
+  world: BenchWorld,
+  options: Options,
+  bots: BotProcess[],
+  progress: (line: string) => void,
+): Promise<BurstReport> {
   // Read here too, so a bad --trunkbot-env is reported once, before any process starts.
   const config = loadConfig(trunkbotSpec(world, options.trunkbotEnv).env);
   const queries = options.sameQuery ? [SAME_QUERY] : MIXED_QUERIES;
   const levels: BurstLevel[] = [];
   for (const concurrency of options.concurrency) {
     // A shared store keeps rate-limit counts and cached pages across processes: each level gets its own keys.
-    const isolate: Record<string, string> = config.redisUrl === undefined ? {} : { REDIS_PREFIX: `trunkbot-bench-${process.pid}-c${concurrency}:` };
+    const isolate: Record<string, string> =
+      config.redisUrl === undefined ? {} : { REDIS_PREFIX: `trunkbot-bench-${process.pid}-c${concurrency}:` };
     const bot = await spawnBot(trunkbotSpec(world, { ...isolate, ...options.trunkbotEnv }));
     bots.push(bot);
-    const sender = new SlackSender({ eventsUrl: `http://127.0.0.1:${bot.port}/slack/events`, signingSecret: SIGNING_SECRET, teamId: world.slack.teamId });
+    const sender = new SlackSender({
+      eventsUrl: `http://127.0.0.1:${bot.port}/slack/events`,
+      signingSecret: SIGNING_SECRET,
+      teamId: world.slack.teamId,
+    });
     const alive = () => !bot.exited();
 
     // One command first so JIT, Bolt's auth lookup and a keep-alive socket are warm; it is not counted.
@@ -60,7 +70,10 @@ export async function runBurst(world: BenchWorld, options: Options, bots: BotPro
       check: checkTrunkPage,
       send: (_i, responseUrl) => sender.slashCommand({ text: '', responseUrl, userId: 'U0BURSTWARM' }),
     });
-    if (warm.errors > 0) throw new Error(`the warm-up command failed (${[...warm.errorKinds.keys()].join('; ')}); last output of trunkbot:\n${bot.tail()}`);
+    if (warm.errors > 0)
+      throw new Error(
+        `the warm-up command failed (${[...warm.errorKinds.keys()].join('; ')}); last output of trunkbot:\n${bot.tail()}`,
+      );
     world.forget();
 
     const { requests } = options;
@@ -85,7 +98,11 @@ export async function runBurst(world: BenchWorld, options: Options, bots: BotPro
           notices.set(start, (notices.get(start) ?? 0) + 1);
         },
         send: (i, responseUrl) =>
-          sender.slashCommand({ text: queries[i % queries.length]!, responseUrl, userId: `U0BURST${String((i % users) + 1).padStart(4, '0')}` }),
+          sender.slashCommand({
+            text: queries[i % queries.length]!,
+            responseUrl,
+            userId: `U0BURST${String((i % users) + 1).padStart(4, '0')}`,
+          }),
       }),
     );
     levels.push({
@@ -95,13 +112,18 @@ export async function runBurst(world: BenchWorld, options: Options, bots: BotPro
       run,
       replies,
       notices,
-      vendor: { calls: world.vendor.calls - vendorBefore.calls, failures: world.vendor.failures - vendorBefore.failures },
+      vendor: {
+        calls: world.vendor.calls - vendorBefore.calls,
+        failures: world.vendor.failures - vendorBefore.failures,
+      },
       rssDuringMb,
       peakRssMb: bot.peakRssMb(),
     });
     world.forget();
     await bot.stop();
-    progress(`burst c${concurrency}: ${run.e2eMs.length}/${requests} replies in ${(run.durationMs / 1000).toFixed(1)} s${run.errors ? `, ${run.errors} errors` : ''}`);
+    progress(
+      `burst c${concurrency}: ${run.e2eMs.length}/${requests} replies in ${(run.durationMs / 1000).toFixed(1)} s${run.errors ? `, ${run.errors} errors` : ''}`,
+    );
   }
   return { config, levels };
 }

@@ -42,7 +42,10 @@ export interface BotProcess {
 /** Starts `spec.entry` from an empty directory (see spawnTsx) and waits for its ready line. */
 export async function spawnBot(spec: BotSpec): Promise<BotProcess> {
   const startedAt = performance.now();
-  const bot = spawnTsx(spec.entry, spec.env, { keepChars: TAIL_CHARS, ...(spec.nodeArgs && { nodeArgs: spec.nodeArgs }) });
+  const bot = spawnTsx(spec.entry, spec.env, {
+    keepChars: TAIL_CHARS,
+    ...(spec.nodeArgs && { nodeArgs: spec.nodeArgs }),
+  });
   let ready: RegExpMatchArray;
   try {
     ready = await bot.waitForStdout(spec.ready, spec.readyTimeoutMs ?? 30_000);

@@ -63,7 +63,11 @@ export class ConsoleSession {
     const button = this.findButton(lower);
     if (button) return this.click(button);
     if (/^\d+$/.test(line) || ['next', 'prev', 'share'].includes(lower)) {
-      this.options.write(this.current ? `There is no button "${line}" on the latest message.` : 'No message with buttons yet: try /trunks first.');
+      this.options.write(
+        this.current
+          ? `There is no button "${line}" on the latest message.`
+          : 'No message with buttons yet: try /trunks first.',
+      );
       return 'continue';
     }
     // Anything else is read as /trunks arguments: forgiving, like the bot itself.
@@ -77,7 +81,14 @@ export class ConsoleSession {
   private async command(text: string): Promise<'continue'> {
     const { world } = this.options;
     await this.exchange(() =>
-      world.sender.slashCommand({ text: text.trim(), responseUrl: world.slack.newResponseUrl(), userId: USER.id, userName: USER.name, channelId: CHANNEL.id, channelName: CHANNEL.name }),
+      world.sender.slashCommand({
+        text: text.trim(),
+        responseUrl: world.slack.newResponseUrl(),
+        userId: USER.id,
+        userName: USER.name,
+        channelId: CHANNEL.id,
+        channelName: CHANNEL.name,
+      }),
     );
     return 'continue';
   }
@@ -85,7 +96,12 @@ export class ConsoleSession {
   private async mention(text: string): Promise<'continue'> {
     const { world } = this.options;
     await this.exchange(() =>
-      world.sender.appMention({ text: `<@${world.slack.botUserId}> ${text.trim()}`.trim(), userId: USER.id, channelId: CHANNEL.id, ts: this.nextTs() }),
+      world.sender.appMention({
+        text: `<@${world.slack.botUserId}> ${text.trim()}`.trim(),
+        userId: USER.id,
+        channelId: CHANNEL.id,
+        ts: this.nextTs(),
+      }),
     );
     return 'continue';
   }
@@ -102,7 +118,11 @@ export class ConsoleSession {
         userId: USER.id,
         channelId: CHANNEL.id,
         isEphemeral: current.ephemeral,
-        message: { ts: this.nextTs(), ...(typeof current.message.text === 'string' && { text: current.message.text }), ...(Array.isArray(current.message.blocks) && { blocks: current.message.blocks }) },
+        message: {
+          ts: this.nextTs(),
+          ...(typeof current.message.text === 'string' && { text: current.message.text }),
+          ...(Array.isArray(current.message.blocks) && { blocks: current.message.blocks }),
+        },
       }),
     );
     return 'continue';
@@ -168,7 +188,11 @@ export class ConsoleSession {
     if (body.response_type === 'in_channel') {
       this.print(`#${CHANNEL.name} · visible to everyone`, body, false);
     } else if (body.replace_original === true && this.current) {
-      this.print(`updated in place · ${this.current.ephemeral ? 'only visible to you' : `#${CHANNEL.name}`}`, body, this.current.ephemeral);
+      this.print(
+        `updated in place · ${this.current.ephemeral ? 'only visible to you' : `#${CHANNEL.name}`}`,
+        body,
+        this.current.ephemeral,
+      );
     } else {
       this.print('only visible to you', body, true);
     }

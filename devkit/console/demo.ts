@@ -16,7 +16,11 @@ async function main(): Promise<number> {
 
   const vendor: VendorCredentials | undefined =
     env.ITNIO_API_KEY && env.ITNIO_API_SECRET
-      ? { apiUrl: env.ITNIO_API_URL || 'https://api.itniotech.com', apiKey: env.ITNIO_API_KEY, apiSecret: env.ITNIO_API_SECRET }
+      ? {
+          apiUrl: env.ITNIO_API_URL || 'https://api.itniotech.com',
+          apiKey: env.ITNIO_API_KEY,
+          apiSecret: env.ITNIO_API_SECRET,
+        }
       : undefined;
   const logFile = join(tmpdir(), `trunkbot-demo-${process.pid}.log`);
   const botEnv: NodeJS.ProcessEnv = {};

@@ -27,7 +27,8 @@ type TextFormat = Parameters<typeof styleText>[0];
 
 // `color` already says whether the terminal takes colour; from Node 20.18 styleText would also check
 // process.stdout, which is not the terminal when a test renders. One format per call: 20.12 takes no arrays.
-const paint = (on: boolean, textFormat: TextFormat, text: string): string => (on ? styleText(textFormat, text, { validateStream: false }) : text);
+const paint = (on: boolean, textFormat: TextFormat, text: string): string =>
+  on ? styleText(textFormat, text, { validateStream: false }) : text;
 
 const EMOJI: Record<string, { symbol: string; format?: TextFormat; plain: string }> = {
   large_green_circle: { symbol: '●', format: 'green', plain: '[UP]' },
@@ -50,7 +51,9 @@ export function stripControl(text: string): string {
 /** Renders Slack mrkdwn for a terminal: bold, code, mentions, date tokens, emoji, HTML escapes. */
 export function renderMrkdwn(text: string, style: TerminalStyle): string {
   return stripControl(text)
-    .replace(/<!date\^(\d+)\^([^|>]*)\|([^>]*)>/g, (_m, epoch: string, fmt: string) => slackDate(Number(epoch), fmt, style))
+    .replace(/<!date\^(\d+)\^([^|>]*)\|([^>]*)>/g, (_m, epoch: string, fmt: string) =>
+      slackDate(Number(epoch), fmt, style),
+    )
     .replace(/<@([A-Z0-9]+)(?:\|[^>]*)?>/g, (_m, id: string) => paint(style.color, 'cyan', `@${id}`))
     .replace(/<(https?:[^|>]+)\|([^>]+)>/g, '$2 ($1)')
     .replace(/:([a-z_]+):/g, (m, name: string) => {
@@ -60,14 +63,21 @@ export function renderMrkdwn(text: string, style: TerminalStyle): string {
       return e.format ? paint(true, e.format, e.symbol) : e.symbol;
     })
     .replace(/`([^`\n]*)`/g, (_m, code: string) => paint(style.color, 'cyan', code))
-    .replace(/(^|[\s(])\*([^*\n]+)\*(?=$|[\s).,:;!?])/g, (_m, pre: string, bold: string) => `${pre}${paint(style.color, 'bold', bold)}`)
+    .replace(
+      /(^|[\s(])\*([^*\n]+)\*(?=$|[\s).,:;!?])/g,
+      (_m, pre: string, bold: string) => `${pre}${paint(style.color, 'bold', bold)}`,
+    )
     .replace(/&lt;/g, '<')
     .replace(/&gt;/g, '>')
     .replace(/&amp;/g, '&');
 }
 
 function slackDate(epochSeconds: number, fmt: string, style: TerminalStyle): string {
-  const pattern = fmt.includes('{time_secs}') ? 'yyyy-MM-dd HH:mm:ss' : fmt.includes('{time}') ? 'yyyy-MM-dd HH:mm' : 'yyyy-MM-dd';
+  const pattern = fmt.includes('{time_secs}')
+    ? 'yyyy-MM-dd HH:mm:ss'
+    : fmt.includes('{time}')
+      ? 'yyyy-MM-dd HH:mm'
+      : 'yyyy-MM-dd';
   return format(new Date(epochSeconds * 1000), pattern, style.timeZone ? { in: tz(style.timeZone) } : {});
 }
 
@@ -102,7 +112,11 @@ export function renderMessage(message: ConsoleMessage, style: TerminalStyle): st
         break;
       case 'context':
         lines.push(
-          paint(style.color, 'dim', (block.elements ?? []).map((e) => renderMrkdwn(typeof e.text === 'string' ? e.text : '', style)).join('  ')),
+          paint(
+            style.color,
+            'dim',
+            (block.elements ?? []).map((e) => renderMrkdwn(typeof e.text === 'string' ? e.text : '', style)).join('  '),
+          ),
         );
         break;
       case 'divider':
@@ -110,7 +124,13 @@ export function renderMessage(message: ConsoleMessage, style: TerminalStyle): st
         break;
       case 'actions': {
         const buttons = buttonsOf({ blocks: [block] });
-        lines.push(buttons.map((b) => paint(style.color, 'bold', paint(style.color, 'magenta', `[${numbered + b.number}] ${b.label}`))).join('   '));
+        lines.push(
+          buttons
+            .map((b) =>
+              paint(style.color, 'bold', paint(style.color, 'magenta', `[${numbered + b.number}] ${b.label}`)),
+            )
+            .join('   '),
+        );
         numbered += buttons.length;
         break;
       }

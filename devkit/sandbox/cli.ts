@@ -56,7 +56,11 @@ function readCli(argv: string[]): CliOptions | 'help' {
       `--fault must be an HTTP status (e.g. 503), hang, garbage or status:<n>, got "${values.fault}"`,
     );
   }
-  for (const [flag, value] of [['--host', values.host], ['--key', values.key], ['--secret', values.secret]] as const) {
+  for (const [flag, value] of [
+    ['--host', values.host],
+    ['--key', values.key],
+    ['--secret', values.secret],
+  ] as const) {
     if (value !== undefined && value.trim() === '') throw new UsageError(`${flag} must not be empty`);
   }
   return {

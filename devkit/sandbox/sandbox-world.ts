@@ -47,10 +47,15 @@ export async function startSandboxWorld(options: SandboxWorldOptions = {}): Prom
   const sandbox = shared ? shared.sandbox : options.vendor ? undefined : await startItnioSandbox(options.sandbox);
   const slack = shared?.slack ?? (await startSlackStandIn());
   const vendor = shared
-    ? { apiUrl: shared.config.itnio.apiUrl, apiKey: shared.config.itnio.apiKey, apiSecret: shared.config.itnio.apiSecret }
+    ? {
+        apiUrl: shared.config.itnio.apiUrl,
+        apiKey: shared.config.itnio.apiKey,
+        apiSecret: shared.config.itnio.apiSecret,
+      }
     : (options.vendor ?? { apiUrl: sandbox!.url, apiKey: sandbox!.apiKey, apiSecret: sandbox!.apiSecret });
   // Only the world that started the outside systems stops them.
-  const stopOwned = () => (shared ? Promise.resolve() : Promise.all([slack.close(), sandbox?.close()]).then(() => undefined));
+  const stopOwned = () =>
+    shared ? Promise.resolve() : Promise.all([slack.close(), sandbox?.close()]).then(() => undefined);
   const config = loadConfig({
     SLACK_BOT_TOKEN: slack.botToken,
     SLACK_SIGNING_SECRET: SANDBOX_SIGNING_SECRET,

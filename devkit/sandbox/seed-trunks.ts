@@ -51,8 +51,18 @@ const COMPANIES: Record<string, Company> = {
 
 // Each slot is one outgoing + one incoming trunk; acme appears three times per cycle.
 const CYCLE = [
-  'acme', 'globex', 'initech', 'acme', 'umbrella', 'pacmedia',
-  'hooli', 'acme', 'stark', 'soylent', 'tyrell', 'wayne',
+  'acme',
+  'globex',
+  'initech',
+  'acme',
+  'umbrella',
+  'pacmedia',
+  'hooli',
+  'acme',
+  'stark',
+  'soylent',
+  'tyrell',
+  'wayne',
 ];
 
 const REGIONS = ['EU', 'US', 'APAC', 'UK', 'LATAM', 'DE'];
@@ -107,12 +117,12 @@ function buildTrunk(i: number, company: Company, ordinal: number, type: 1 | 2): 
   return {
     keyId,
     sipGatewayIp: gatewayIp(i),
-    sipWhiteIp: i % 3 === 0 ? null : `198.51.100.${(i * 11) % 250 + 3}`,
+    sipWhiteIp: i % 3 === 0 ? null : `198.51.100.${((i * 11) % 250) + 3}`,
     type,
     state,
     sipTrunkName: trunkName(i, company, ordinal, type),
     sipPrefix: i % 4 === 0 ? null : `${(i % 9) + 1}${String(i % 100).padStart(2, '0')}`,
-    ccIp: i % 5 === 0 ? '0000.000.0.00' : i % 7 === 0 ? null : `10.20.${i % 8}.${(i * 3) % 250 + 2}`,
+    ccIp: i % 5 === 0 ? '0000.000.0.00' : i % 7 === 0 ? null : `10.20.${i % 8}.${((i * 3) % 250) + 2}`,
     createTime: formatVendorTime(created),
     updateTime: formatVendorTime(updated),
     groupList: groupList(i),
@@ -140,7 +150,7 @@ function gatewayIp(i: number): string | null {
   if (i % 17 === 0) return null;
   if (i % 23 === 5) return '12.325.353.2';
   if (i % 29 === 7) return '0000.000.0.00';
-  return `203.0.113.${(i * 7) % 250 + 4}`;
+  return `203.0.113.${((i * 7) % 250) + 4}`;
 }
 
 function groupList(i: number): RawGroup[] | null {

@@ -9,14 +9,19 @@ export type Result = { ok: true; [key: string]: unknown } | { ok: false; error: 
 export const MAX_TEXT_CHARS = 40_000;
 /** Methods whose arguments are a message. */
 export const MESSAGE_METHODS = new Set(['chat.postMessage', 'chat.update', 'chat.postEphemeral']);
-const JSON_ARG_ERRORS = { blocks: 'invalid_blocks_format', attachments: 'invalid_attachments', metadata: 'invalid_metadata_format' };
+const JSON_ARG_ERRORS = {
+  blocks: 'invalid_blocks_format',
+  attachments: 'invalid_attachments',
+  metadata: 'invalid_metadata_format',
+};
 
 /** A failed Web API answer. */
 export const fail = (error: string): Result => ({ ok: false, error });
 /** A plain JSON object. */
 export const isRecord = (v: unknown): v is Args => typeof v === 'object' && v !== null && !Array.isArray(v);
 /** A non-empty string or array. */
-export const nonEmpty = (v: unknown): boolean => (typeof v === 'string' ? v.length > 0 : Array.isArray(v) && v.length > 0);
+export const nonEmpty = (v: unknown): boolean =>
+  typeof v === 'string' ? v.length > 0 : Array.isArray(v) && v.length > 0;
 
 /** JSON.parse that answers undefined instead of throwing. */
 export function parseJson(raw: string): unknown {
@@ -28,7 +33,10 @@ export function parseJson(raw: string): unknown {
 }
 
 /** A Web API request body, form-encoded or JSON, split into arguments and a token. */
-export function parseApiBody(raw: string, contentType: string): { args: Args; bodyToken: string | undefined } | undefined {
+export function parseApiBody(
+  raw: string,
+  contentType: string,
+): { args: Args; bodyToken: string | undefined } | undefined {
   const isJson = contentType.includes('application/json');
   const parsed = isJson ? (raw === '' ? {} : parseJson(raw)) : Object.fromEntries(new URLSearchParams(raw));
   if (!isRecord(parsed)) return undefined;

@@ -2,10 +2,20 @@ import { randomBytes } from 'node:crypto';
 import { signSlackRequest } from './slack-signature.js';
 
 /** Where the bot listens and the workspace the requests claim to come from. */
-export interface SlackSenderOptions { eventsUrl: string; signingSecret: string; teamId: string; apiAppId?: string; botUserId?: string }
+export interface SlackSenderOptions {
+  eventsUrl: string;
+  signingSecret: string;
+  teamId: string;
+  apiAppId?: string;
+  botUserId?: string;
+}
 
 /** The bot's HTTP answer, as Slack would receive it. */
-export interface SenderResult { status: number; body: string; headers: Record<string, string> }
+export interface SenderResult {
+  status: number;
+  body: string;
+  headers: Record<string, string>;
+}
 
 const FORM = 'application/x-www-form-urlencoded';
 const JSON_TYPE = 'application/json';
@@ -39,8 +49,14 @@ export class SlackSender {
 
   /** A slash command, form-encoded in Slack's field order. */
   slashCommand(args: {
-    text: string; userId?: string; userName?: string; channelId?: string; channelName?: string;
-    command?: string; responseUrl: string; triggerId?: string;
+    text: string;
+    userId?: string;
+    userName?: string;
+    channelId?: string;
+    channelName?: string;
+    command?: string;
+    responseUrl: string;
+    triggerId?: string;
   }): Promise<SenderResult> {
     const form = new URLSearchParams({
       token: VERIFICATION_TOKEN,
@@ -62,8 +78,14 @@ export class SlackSender {
 
   /** An `app_mention` Events API callback; pass `retryNum` (and the same `eventId`) to replay Slack's retries. */
   appMention(args: {
-    text: string; userId?: string; channelId?: string; ts?: string; threadTs?: string;
-    eventId?: string; retryNum?: number; retryReason?: string;
+    text: string;
+    userId?: string;
+    channelId?: string;
+    ts?: string;
+    threadTs?: string;
+    eventId?: string;
+    retryNum?: number;
+    retryReason?: string;
   }): Promise<SenderResult> {
     const ts = args.ts ?? nextTs();
     const event: Record<string, unknown> = {
@@ -85,7 +107,13 @@ export class SlackSender {
       event_id: args.eventId ?? slackId('Ev'),
       event_time: Math.floor(Date.now() / 1000),
       authorizations: [
-        { enterprise_id: null, team_id: this.options.teamId, user_id: this.botUserId, is_bot: true, is_enterprise_install: false },
+        {
+          enterprise_id: null,
+          team_id: this.options.teamId,
+          user_id: this.botUserId,
+          is_bot: true,
+          is_enterprise_install: false,
+        },
       ],
       is_ext_shared_channel: false,
     };
@@ -99,8 +127,15 @@ export class SlackSender {
 
   /** A button click, form-encoded as `payload=<json>`; ephemeral containers carry no `message`, as in Slack. */
   blockAction(args: {
-    actionId: string; value: string; blockId?: string; userId?: string; channelId?: string; responseUrl: string;
-    message?: { ts: string; text?: string; blocks?: unknown[]; thread_ts?: string }; isEphemeral?: boolean; actionText?: string;
+    actionId: string;
+    value: string;
+    blockId?: string;
+    userId?: string;
+    channelId?: string;
+    responseUrl: string;
+    message?: { ts: string; text?: string; blocks?: unknown[]; thread_ts?: string };
+    isEphemeral?: boolean;
+    actionText?: string;
   }): Promise<SenderResult> {
     const userId = args.userId ?? DEFAULT_USER_ID;
     const channelId = args.channelId ?? DEFAULT_CHANNEL_ID;
@@ -119,19 +154,25 @@ export class SlackSender {
       channel: { id: channelId, name: DEFAULT_CHANNEL_NAME },
       state: { values: {} },
       response_url: args.responseUrl,
-      actions: [{
-        type: 'button',
-        action_id: args.actionId,
-        block_id: args.blockId ?? slackId('b'),
-        value: args.value,
-        text: { type: 'plain_text', text: args.actionText ?? args.actionId, emoji: true },
-        action_ts: nextTs(),
-      }],
+      actions: [
+        {
+          type: 'button',
+          action_id: args.actionId,
+          block_id: args.blockId ?? slackId('b'),
+          value: args.value,
+          text: { type: 'plain_text', text: args.actionText ?? args.actionId, emoji: true },
+          action_ts: nextTs(),
+        },
+      ],
     };
     if (!isEphemeral) {
       payload.message = {
-        type: 'message', user: this.botUserId, team: this.options.teamId, text: args.message?.text ?? '',
-        blocks: args.message?.blocks ?? [], ts: messageTs,
+        type: 'message',
+        user: this.botUserId,
+        team: this.options.teamId,
+        text: args.message?.text ?? '',
+        blocks: args.message?.blocks ?? [],
+        ts: messageTs,
         ...(args.message?.thread_ts === undefined ? {} : { thread_ts: args.message.thread_ts }),
       };
     }
@@ -149,11 +190,23 @@ export class SlackSender {
   }
 
   private signed(body: string, contentType: string, extra: Record<string, string> = {}): Promise<SenderResult> {
-    return this.post(body, { 'content-type': contentType, ...signSlackRequest(this.options.signingSecret, body), ...extra });
+    return this.post(body, {
+      'content-type': contentType,
+      ...signSlackRequest(this.options.signingSecret, body),
+      ...extra,
+    });
   }
 
   private async post(body: string, headers: Record<string, string>): Promise<SenderResult> {
-    const response = await fetch(this.options.eventsUrl, { method: 'POST', headers: { 'user-agent': 'Slackbot 1.0 (+https://api.slack.com/robots)', ...headers }, body });
-    return { status: response.status, body: await response.text(), headers: Object.fromEntries(response.headers.entries()) };
+    const response = await fetch(this.options.eventsUrl, {
+      method: 'POST',
+      headers: { 'user-agent': 'Slackbot 1.0 (+https://api.slack.com/robots)', ...headers },
+      body,
+    });
+    return {
+      status: response.status,
+      body: await response.text(),
+      headers: Object.fromEntries(response.headers.entries()),
+    };
   }
 }

@@ -18,13 +18,30 @@ import {
 } from './slack-api-args.js';
 
 /** Where and as whom the stand-in listens. */
-export interface SlackStandInOptions { port?: number; host?: string; botToken?: string; teamId?: string; botUserId?: string; botId?: string }
+export interface SlackStandInOptions {
+  port?: number;
+  host?: string;
+  botToken?: string;
+  teamId?: string;
+  botUserId?: string;
+  botId?: string;
+}
 
 /** One Web API request as the stand-in saw and answered it. */
-export interface ApiCall { method: string; args: Record<string, unknown>; ok: boolean; error?: string; at: number }
+export interface ApiCall {
+  method: string;
+  args: Record<string, unknown>;
+  ok: boolean;
+  error?: string;
+  at: number;
+}
 
 /** One accepted POST to a response_url. */
-export interface ResponseUrlPost { id: string; body: Record<string, unknown>; at: number }
+export interface ResponseUrlPost {
+  id: string;
+  body: Record<string, unknown>;
+  at: number;
+}
 
 /** What happened on the Slack side, as the console shows it. */
 export type SlackActivity = { kind: 'call'; call: ApiCall } | { kind: 'response'; response: ResponseUrlPost };
@@ -34,7 +51,10 @@ export interface SlackStandIn {
   readonly url: string;
   /** `${url}/api/`, to pass to WebClient as `slackApiUrl`. */
   readonly apiUrl: string;
-  readonly botToken: string; readonly teamId: string; readonly botUserId: string; readonly botId: string;
+  readonly botToken: string;
+  readonly teamId: string;
+  readonly botUserId: string;
+  readonly botId: string;
   readonly calls: ApiCall[];
   readonly responses: ResponseUrlPost[];
   newResponseUrl(): string;
@@ -80,12 +100,27 @@ export async function startSlackStandIn(options: SlackStandInOptions = {}): Prom
   };
   const methods: Record<string, (args: Args) => Result> = {
     'auth.test': () => ({
-      ok: true, url: 'https://trunkbot-sandbox.slack.com/', team: 'Trunkbot Sandbox', team_id: teamId,
-      user: 'trunkbot', user_id: botUserId, bot_id: botId, is_enterprise_install: false,
+      ok: true,
+      url: 'https://trunkbot-sandbox.slack.com/',
+      team: 'Trunkbot Sandbox',
+      team_id: teamId,
+      user: 'trunkbot',
+      user_id: botUserId,
+      bot_id: botId,
+      is_enterprise_install: false,
     }),
     'chat.postMessage': (args) => {
       const ts = nextTs();
-      const message = { type: 'message', text: args.text ?? '', blocks: args.blocks, ts, thread_ts: args.thread_ts, user: botUserId, bot_id: botId, team: teamId };
+      const message = {
+        type: 'message',
+        text: args.text ?? '',
+        blocks: args.blocks,
+        ts,
+        thread_ts: args.thread_ts,
+        user: botUserId,
+        bot_id: botId,
+        team: teamId,
+      };
       messages.set(`${String(args.channel)}:${ts}`, message);
       return { ok: true, channel: args.channel, ts, message };
     },
@@ -98,7 +133,8 @@ export async function startSlackStandIn(options: SlackStandInOptions = {}): Prom
       messages.set(key, message);
       return { ok: true, channel: args.channel, ts: args.ts, text: message.text, message };
     },
-    'chat.postEphemeral': (args) => (nonEmpty(args.user) ? { ok: true, message_ts: nextTs() } : fail('invalid_arguments')),
+    'chat.postEphemeral': (args) =>
+      nonEmpty(args.user) ? { ok: true, message_ts: nextTs() } : fail('invalid_arguments'),
     'chat.delete': (args) => {
       if (!nonEmpty(args.channel)) return fail('channel_not_found');
       if (!messages.delete(`${String(args.channel)}:${String(args.ts)}`)) return fail('message_not_found');
@@ -106,7 +142,11 @@ export async function startSlackStandIn(options: SlackStandInOptions = {}): Prom
     },
   };
 
-  const answerApi = (method: string, parsed: ReturnType<typeof parseApiBody>, headerToken: string | undefined): { args: Args; result: Result } => {
+  const answerApi = (
+    method: string,
+    parsed: ReturnType<typeof parseApiBody>,
+    headerToken: string | undefined,
+  ): { args: Args; result: Result } => {
     const args = parsed?.args ?? {};
     // Rule 1: the token, before anything else, as Slack does.
     if ((headerToken ?? parsed?.bodyToken) !== botToken) return { args, result: fail('invalid_auth') };
@@ -171,7 +211,13 @@ export async function startSlackStandIn(options: SlackStandInOptions = {}): Prom
   const { address, port } = server.address() as AddressInfo;
   const url = `http://${address.includes(':') ? `[${address}]` : address}:${port}`;
 
-  async function waitFor<T>(seen: T[], pick: (e: SlackActivity) => T | undefined, matches: (item: T) => boolean, timeoutMs: number, what: string): Promise<T> {
+  async function waitFor<T>(
+    seen: T[],
+    pick: (e: SlackActivity) => T | undefined,
+    matches: (item: T) => boolean,
+    timeoutMs: number,
+    what: string,
+  ): Promise<T> {
     const already = seen.find(matches);
     if (already) return already;
     return new Promise<T>((resolve, reject) => {
@@ -188,7 +234,11 @@ export async function startSlackStandIn(options: SlackStandInOptions = {}): Prom
       };
       const timer = setTimeout(() => {
         const seenSoFar = calls.map((c) => c.method).concat(responses.map(() => 'response_url post'));
-        finish(new Error(`Slack stand-in: no ${what} within ${timeoutMs}ms; seen so far: ${seenSoFar.join(', ') || 'nothing'}`));
+        finish(
+          new Error(
+            `Slack stand-in: no ${what} within ${timeoutMs}ms; seen so far: ${seenSoFar.join(', ') || 'nothing'}`,
+          ),
+        );
       }, timeoutMs);
       listeners.add(listener);
       closers.add(finish);
@@ -196,7 +246,14 @@ export async function startSlackStandIn(options: SlackStandInOptions = {}): Prom
   }
 
   return {
-    url, apiUrl: `${url}/api/`, botToken, teamId, botUserId, botId, calls, responses,
+    url,
+    apiUrl: `${url}/api/`,
+    botToken,
+    teamId,
+    botUserId,
+    botId,
+    calls,
+    responses,
     newResponseUrl: () => {
       const id = randomUUID();
       responseIds.add(id);
@@ -210,9 +267,21 @@ export async function startSlackStandIn(options: SlackStandInOptions = {}): Prom
       responseFailures.push(...Array<number>(times).fill(status));
     },
     waitForCall: (method, predicate = () => true, timeoutMs = 5000) =>
-      waitFor(calls, (e) => (e.kind === 'call' ? e.call : undefined), (c) => c.method === method && predicate(c), timeoutMs, `matching ${method} call`),
+      waitFor(
+        calls,
+        (e) => (e.kind === 'call' ? e.call : undefined),
+        (c) => c.method === method && predicate(c),
+        timeoutMs,
+        `matching ${method} call`,
+      ),
     waitForResponse: (predicate = () => true, timeoutMs = 5000) =>
-      waitFor(responses, (e) => (e.kind === 'response' ? e.response : undefined), predicate, timeoutMs, 'matching response_url post'),
+      waitFor(
+        responses,
+        (e) => (e.kind === 'response' ? e.response : undefined),
+        predicate,
+        timeoutMs,
+        'matching response_url post',
+      ),
     onActivity: (listener) => {
       listeners.add(listener);
       return () => {

@@ -69,7 +69,9 @@ export function createItnioClient(options: ItnioClientOptions): ItnioClient {
       maxRetryAfter: 2_000,
       // Short backoff so the user hears back quickly, but a vendor's Retry-After (≤ 2 s) is honoured.
       calculateDelay: ({ attemptCount, computedValue, retryAfter }) =>
-        computedValue === 0 || retryAfter !== undefined ? computedValue : Math.min(computedValue, 150 * 2 ** (attemptCount - 1)),
+        computedValue === 0 || retryAfter !== undefined
+          ? computedValue
+          : Math.min(computedValue, 150 * 2 ** (attemptCount - 1)),
     },
     hooks: {
       // Runs for every attempt: a retry must carry a fresh timestamp or ITNIO answers -16.
@@ -120,17 +122,27 @@ export function parseAnswer(body: string): TrunkPage {
   }
   const envelope = envelopeSchema.safeParse(json);
   if (!envelope.success || Number.isNaN(envelope.data.status)) {
-    throw new ItnioError('itnio_bad_answer', `ITNIO sent JSON without a usable status${envelope.success ? '' : ` (${issuePaths(envelope.error)})`}`, {}, {
-      cause: envelope.error,
-    });
+    throw new ItnioError(
+      'itnio_bad_answer',
+      `ITNIO sent JSON without a usable status${envelope.success ? '' : ` (${issuePaths(envelope.error)})`}`,
+      {},
+      {
+        cause: envelope.error,
+      },
+    );
   }
   const { status, reason, data } = envelope.data;
   if (status !== 0) throw fromVendorStatus(status, reason ?? undefined);
   const page = pageDataSchema.safeParse(data);
   if (!page.success) {
-    throw new ItnioError('itnio_bad_answer', `ITNIO sent a trunk list that does not match the documented shape (${issuePaths(page.error)})`, {}, {
-      cause: page.error,
-    });
+    throw new ItnioError(
+      'itnio_bad_answer',
+      `ITNIO sent a trunk list that does not match the documented shape (${issuePaths(page.error)})`,
+      {},
+      {
+        cause: page.error,
+      },
+    );
   }
   const records: Trunk[] = [];
   let unreadable = 0;
@@ -161,7 +173,10 @@ function issuePaths(error: { issues: { path: PropertyKey[] }[] }): string {
 
 function toItnioError(err: unknown): ItnioError {
   if (err instanceof ItnioError) return err;
-  if (err instanceof TimeoutError || (err instanceof Error && (err.name === 'AbortError' || err.name === 'TimeoutError'))) {
+  if (
+    err instanceof TimeoutError ||
+    (err instanceof Error && (err.name === 'AbortError' || err.name === 'TimeoutError'))
+  ) {
     return new ItnioError('itnio_timeout', 'ITNIO did not answer in time', {}, { cause: err });
   }
   if (err instanceof HTTPError) {

@@ -10,7 +10,9 @@ export function cleanText(value: string): string {
 const text = z
   .unknown()
   .optional()
-  .transform((v) => (typeof v === 'string' ? cleanText(v) : typeof v === 'number' || typeof v === 'boolean' ? String(v) : null));
+  .transform((v) =>
+    typeof v === 'string' ? cleanText(v) : typeof v === 'number' || typeof v === 'boolean' ? String(v) : null,
+  );
 
 const id = z
   .unknown()
@@ -19,17 +21,23 @@ const id = z
 
 /** Reads a documented integer code (`1`, `"1"`); anything else is unknown rather than an error. */
 const code = <T extends number>(...allowed: T[]) =>
-  z.unknown().optional().transform((v) => {
-    const n = typeof v === 'string' && v.trim() !== '' ? Number(v) : v;
-    return (allowed as unknown[]).includes(n) ? (n as T) : null;
-  });
+  z
+    .unknown()
+    .optional()
+    .transform((v) => {
+      const n = typeof v === 'string' && v.trim() !== '' ? Number(v) : v;
+      return (allowed as unknown[]).includes(n) ? (n as T) : null;
+    });
 
-const flag = z.unknown().optional().transform((v) => {
-  if (typeof v === 'boolean') return v;
-  if (v === 1 || v === '1' || v === 'true') return true;
-  if (v === 0 || v === '0' || v === 'false') return false;
-  return null;
-});
+const flag = z
+  .unknown()
+  .optional()
+  .transform((v) => {
+    if (typeof v === 'boolean') return v;
+    if (v === 1 || v === '1' || v === 'true') return true;
+    if (v === 0 || v === '0' || v === 'false') return false;
+    return null;
+  });
 
 // The docs name the group id `voiceGroupId`, the example sends `groupId`: accept either.
 const groupSchema = z
@@ -55,29 +63,32 @@ export const trunkSchema = z
   })
   .transform(
     (r): Trunk => ({
-    keyId: r.keyId,
-    name: r.sipTrunkName,
-    type: r.type,
-    enabled: r.state === null ? null : r.state === 1,
-    gatewayUp: r.sipTrunkState,
-    gatewayIp: r.sipGatewayIp,
-    whiteIp: r.sipWhiteIp,
-    prefix: r.sipPrefix,
-    ccIp: r.ccIp,
-    sipAccount: r.sipAccount,
-    createTime: r.createTime,
-    updateTime: r.updateTime,
-    groups: (r.groupList ?? []).flatMap((g) => {
-      const parsed = groupSchema.safeParse(g);
-      return parsed.success ? [parsed.data] : [];
+      keyId: r.keyId,
+      name: r.sipTrunkName,
+      type: r.type,
+      enabled: r.state === null ? null : r.state === 1,
+      gatewayUp: r.sipTrunkState,
+      gatewayIp: r.sipGatewayIp,
+      whiteIp: r.sipWhiteIp,
+      prefix: r.sipPrefix,
+      ccIp: r.ccIp,
+      sipAccount: r.sipAccount,
+      createTime: r.createTime,
+      updateTime: r.updateTime,
+      groups: (r.groupList ?? []).flatMap((g) => {
+        const parsed = groupSchema.safeParse(g);
+        return parsed.success ? [parsed.data] : [];
+      }),
     }),
-  }),
   );
 
-const count = z.unknown().optional().transform((v) => {
-  const n = typeof v === 'string' && v.trim() !== '' ? Number(v) : v;
-  return typeof n === 'number' && Number.isInteger(n) && n >= 0 ? n : null;
-});
+const count = z
+  .unknown()
+  .optional()
+  .transform((v) => {
+    const n = typeof v === 'string' && v.trim() !== '' ? Number(v) : v;
+    return typeof n === 'number' && Number.isInteger(n) && n >= 0 ? n : null;
+  });
 
 /** The page envelope inside `data`; records are parsed one by one so one odd record cannot sink the page. */
 export const pageDataSchema = z.looseObject({
@@ -90,9 +101,14 @@ export const pageDataSchema = z.looseObject({
 
 /** The vendor envelope. `status` arrives as `"0"` or `0`. */
 export const envelopeSchema = z.looseObject({
-  status: z.union([z.string(), z.number()]).transform((s) => (typeof s === 'string' && s.trim() === '' ? NaN : Number(s))),
+  status: z
+    .union([z.string(), z.number()])
+    .transform((s) => (typeof s === 'string' && s.trim() === '' ? NaN : Number(s))),
   // A reason that is not text (the vendor once sent a number) must not hide the status beside it.
-  reason: z.unknown().optional().transform((r) => (typeof r === 'string' ? cleanText(r) : r === null || r === undefined ? null : String(r))),
+  reason: z
+    .unknown()
+    .optional()
+    .transform((r) => (typeof r === 'string' ? cleanText(r) : r === null || r === undefined ? null : String(r))),
   data: z.unknown().nullish(),
 });
 

@@ -16,15 +16,26 @@ export interface Requester {
   enterprise?: string;
 }
 
-export type AccessDecision = { allowed: true } | { allowed: false; reason: 'team' | 'channel' | 'user'; message: string };
+export type AccessDecision =
+  | { allowed: true }
+  | { allowed: false; reason: 'team' | 'channel' | 'user'; message: string };
 
 /** Decides whether a request may run; `installed` is what auth.test reported. */
-export function checkAccess(rules: AccessRules, who: Requester, installed: { teamId?: string; enterpriseId?: string }): AccessDecision {
+export function checkAccess(
+  rules: AccessRules,
+  who: Requester,
+  installed: { teamId?: string; enterpriseId?: string },
+): AccessDecision {
   // Rule 1: the workspace (or Enterprise org).
-  const teams = rules.teams.length > 0 ? rules.teams : [installed.teamId, installed.enterpriseId].filter((t): t is string => !!t);
+  const teams =
+    rules.teams.length > 0 ? rules.teams : [installed.teamId, installed.enterpriseId].filter((t): t is string => !!t);
   const fromTeam = [who.team, who.enterprise].filter((t): t is string => !!t);
   if (teams.length > 0 && !fromTeam.some((t) => teams.includes(t))) {
-    return { allowed: false, reason: 'team', message: `trunkbot only answers its own workspace. Ask ${rules.contact} if you need it here.` };
+    return {
+      allowed: false,
+      reason: 'team',
+      message: `trunkbot only answers its own workspace. Ask ${rules.contact} if you need it here.`,
+    };
   }
   // Rule 2: the channel.
   if (rules.channels.length > 0 && !(who.channel && rules.channels.includes(who.channel))) {
@@ -36,7 +47,11 @@ export function checkAccess(rules: AccessRules, who: Requester, installed: { tea
   }
   // Rule 3: the person.
   if (rules.users.length > 0 && !rules.users.includes(who.user)) {
-    return { allowed: false, reason: 'user', message: `You're not on trunkbot's access list yet. Ask ${rules.contact} to add you.` };
+    return {
+      allowed: false,
+      reason: 'user',
+      message: `You're not on trunkbot's access list yet. Ask ${rules.contact} to add you.`,
+    };
   }
   return { allowed: true };
 }

@@ -19,20 +19,32 @@ const IDENTITY_WAIT_MS = 3_000;
  * ALLOWED_TEAM_IDS the installed workspace comes from auth.test; if Slack has not told us yet (it was
  * unreachable at start) we wait briefly — this runs after ack — and refuse rather than guess.
  */
-export async function refuseAccess(deps: Pick<BotDeps, 'access' | 'identity'>, origin: Origin): Promise<Refusal | undefined> {
-  const installed = deps.access.teams.length > 0 ? deps.identity.current() : await deps.identity.resolve(IDENTITY_WAIT_MS);
+export async function refuseAccess(
+  deps: Pick<BotDeps, 'access' | 'identity'>,
+  origin: Origin,
+): Promise<Refusal | undefined> {
+  const installed =
+    deps.access.teams.length > 0 ? deps.identity.current() : await deps.identity.resolve(IDENTITY_WAIT_MS);
   if (!installed && deps.access.teams.length === 0) {
-    return { outcome: 'refused_unverified', reply: renderNotice('trunkbot is still confirming its workspace with Slack. Try again in a minute.') };
+    return {
+      outcome: 'refused_unverified',
+      reply: renderNotice('trunkbot is still confirming its workspace with Slack. Try again in a minute.'),
+    };
   }
   const decision = checkAccess(deps.access, origin, {
     ...(installed?.teamId && { teamId: installed.teamId }),
     ...(installed?.enterpriseId && { enterpriseId: installed.enterpriseId }),
   });
-  return decision.allowed ? undefined : { outcome: `refused_${decision.reason}`, reply: renderNotice(decision.message) };
+  return decision.allowed
+    ? undefined
+    : { outcome: `refused_${decision.reason}`, reply: renderNotice(decision.message) };
 }
 
 /** The per-user rate limit, counted only for requests that would query ITNIO. */
-export async function refuseRate(deps: Pick<BotDeps, 'store' | 'perUserPerMinute'>, origin: Origin): Promise<Refusal | undefined> {
+export async function refuseRate(
+  deps: Pick<BotDeps, 'store' | 'perUserPerMinute'>,
+  origin: Origin,
+): Promise<Refusal | undefined> {
   const decision = await checkRateLimit(deps.store, origin.user, deps.perUserPerMinute);
   if (decision.allowed) return undefined;
   return {

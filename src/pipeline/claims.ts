@@ -31,6 +31,11 @@ export function eventClaim(eventId: string): Claim[] {
 /** One Share of one message by one user: a double click posts once; a failed share may be retried. */
 export function shareClaim(user: string, messageTs: string, value: string): Claim[] {
   return [
-    { key: STORE_KEY.share(user, messageTs, value), ttlSeconds: SHARE_MEMORY_SECONDS, duplicate: 'duplicate_share', releaseOnFailure: true },
+    {
+      key: STORE_KEY.share(user, messageTs, value),
+      ttlSeconds: SHARE_MEMORY_SECONDS,
+      duplicate: 'duplicate_share',
+      releaseOnFailure: true,
+    },
   ];
 }

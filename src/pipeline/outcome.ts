@@ -22,7 +22,12 @@ export const OUTCOMES = [
 ] as const;
 export type Outcome = (typeof OUTCOMES)[number];
 
-const SUCCEEDED: ReadonlySet<Outcome> = new Set(['ok', 'empty', 'shared_via_chat.postMessage', 'shared_via_response_url']);
+const SUCCEEDED: ReadonlySet<Outcome> = new Set([
+  'ok',
+  'empty',
+  'shared_via_chat.postMessage',
+  'shared_via_response_url',
+]);
 
 /** Whether the user got what they asked for (a failed one may be retried at once). */
 export function succeeded(outcome: Outcome): boolean {

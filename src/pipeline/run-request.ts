@@ -51,7 +51,11 @@ async function admitAndAnswer(deps: BotDeps, intake: Intake): Promise<Handled> {
 
   const reading = intake.read();
   if ('reply' in reading) {
-    return whispered(intake, { outcome: reading.outcome, ...(reading.input !== undefined && { input: reading.input }) }, reading.reply);
+    return whispered(
+      intake,
+      { outcome: reading.outcome, ...(reading.input !== undefined && { input: reading.input }) },
+      reading.reply,
+    );
   }
   const { request, view } = reading;
 

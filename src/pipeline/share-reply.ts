@@ -30,14 +30,18 @@ export async function shareToChannel(route: ShareRoute, message: SlackMessage): 
   try {
     await client.chat.postMessage({ channel, ...message });
   } catch (postError) {
-    log.info({ ...origin, slackError: slackErrorCode(postError) ?? 'unknown' }, 'share via chat.postMessage refused; using response_url');
+    log.info(
+      { ...origin, slackError: slackErrorCode(postError) ?? 'unknown' },
+      'share via chat.postMessage refused; using response_url',
+    );
     outcome = 'shared_via_response_url';
     try {
       await respond({ response_type: 'in_channel', replace_original: false, ...message });
     } catch (respondError) {
       log.warn({ ...origin, ...errorFields(respondError) }, 'share via response_url failed');
-      await respond({ response_type: 'ephemeral', replace_original: false, ...renderProblem(CANNOT_POST) }).catch((whisperError: unknown) =>
-        log.warn({ ...origin, ...errorFields(whisperError) }, 'could not tell the user the share failed'),
+      await respond({ response_type: 'ephemeral', replace_original: false, ...renderProblem(CANNOT_POST) }).catch(
+        (whisperError: unknown) =>
+          log.warn({ ...origin, ...errorFields(whisperError) }, 'could not tell the user the share failed'),
       );
       return 'share_failed';
     }

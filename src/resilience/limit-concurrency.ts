@@ -42,7 +42,10 @@ export function limitConcurrency(client: TrunkSource, limits: ConcurrencyLimits)
         clearTimeout(timer);
         leave(new GuardError('itnio_cancelled', 'ITNIO query cancelled while waiting for a slot'));
       };
-      const timer = setTimeout(() => leave(new GuardError('itnio_busy', `no ITNIO slot within ${maxWaitMs} ms`)), maxWaitMs);
+      const timer = setTimeout(
+        () => leave(new GuardError('itnio_busy', `no ITNIO slot within ${maxWaitMs} ms`)),
+        maxWaitMs,
+      );
       signal?.addEventListener('abort', onAbort, { once: true });
       waiting.push(entry);
     });
@@ -51,7 +54,10 @@ export function limitConcurrency(client: TrunkSource, limits: ConcurrencyLimits)
     async queryTrunks(query: PageQuery): Promise<SourcedPage> {
       if (active >= limits.max) {
         if (waiting.length >= limits.queue) {
-          throw new GuardError('itnio_busy', `ITNIO request queue is full (${limits.max} running, ${limits.queue} waiting)`);
+          throw new GuardError(
+            'itnio_busy',
+            `ITNIO request queue is full (${limits.max} running, ${limits.queue} waiting)`,
+          );
         }
         await waitForSlot(query.signal);
       } else {

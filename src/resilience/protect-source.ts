@@ -22,6 +22,9 @@ export interface ProtectionOptions {
  */
 export function protectSource(source: TrunkSource, store: Store, options: ProtectionOptions): TrunkSource {
   const limited = limitConcurrency(source, { max: options.concurrency, queue: options.queue });
-  const shared = options.sharedLockSeconds === undefined ? limited : sharedSingleFlight(limited, store, { lockSeconds: options.sharedLockSeconds });
+  const shared =
+    options.sharedLockSeconds === undefined
+      ? limited
+      : sharedSingleFlight(limited, store, { lockSeconds: options.sharedLockSeconds });
   return singleFlight(cachePages(shared, store, options.cacheTtlSeconds));
 }

@@ -9,7 +9,8 @@ export interface RedisStoreOptions {
 }
 
 // Compare-and-delete in one step, so a lock that expired and was taken over is not released by its old owner.
-const DELETE_IF_EQUALS = "if redis.call('get', KEYS[1]) == ARGV[1] then return redis.call('del', KEYS[1]) else return 0 end";
+const DELETE_IF_EQUALS =
+  "if redis.call('get', KEYS[1]) == ARGV[1] then return redis.call('del', KEYS[1]) else return 0 end";
 
 /** A store on Redis, so every bot instance behind one Slack URL shares the same state. */
 export async function createRedisStore(options: RedisStoreOptions): Promise<Store & { readonly ready: boolean }> {
@@ -42,7 +43,9 @@ export async function createRedisStore(options: RedisStoreOptions): Promise<Stor
       return client.isReady;
     },
     async claim(key, ttlSeconds, value = '1') {
-      return (await client.set(k(key), value, { condition: 'NX', expiration: { type: 'EX', value: ttlSeconds } })) === 'OK';
+      return (
+        (await client.set(k(key), value, { condition: 'NX', expiration: { type: 'EX', value: ttlSeconds } })) === 'OK'
+      );
     },
     async increment(key, windowSeconds) {
       const [count, , ttl] = (await client

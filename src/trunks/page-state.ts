@@ -15,18 +15,25 @@ const SLACK_USER_ID = /^[UW][A-Z0-9]{2,30}$/;
 const wireSchema = z.strictObject({
   p: z.number().int().min(1).max(MAX_PAGE),
   t: z.union([z.literal(1), z.literal(2)]).optional(),
-  n: z.string().min(1).max(MAX_NAME_LENGTH * 4).refine((n) => Array.from(n).length <= MAX_NAME_LENGTH).optional(),
+  n: z
+    .string()
+    .min(1)
+    .max(MAX_NAME_LENGTH * 4)
+    .refine((n) => Array.from(n).length <= MAX_NAME_LENGTH)
+    .optional(),
   s: z.string().regex(SLACK_USER_ID).optional(),
 });
 
 /** Serialises and seals a state for a button `value`. */
 export function encodePageState({ request, sharedBy }: PageState, seal: ButtonSeal): string {
-  return seal.seal(JSON.stringify({
-    p: request.page,
-    ...(request.type !== undefined && { t: request.type }),
-    ...(request.name !== undefined && { n: request.name }),
-    ...(sharedBy !== undefined && { s: sharedBy }),
-  }));
+  return seal.seal(
+    JSON.stringify({
+      p: request.page,
+      ...(request.type !== undefined && { t: request.type }),
+      ...(request.name !== undefined && { n: request.name }),
+      ...(sharedBy !== undefined && { s: sharedBy }),
+    }),
+  );
 }
 
 /** Reads a clicked button's value; anything unsealed, tampered, stale or out of range yields undefined. */

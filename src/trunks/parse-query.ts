@@ -32,10 +32,12 @@ const MAX_INPUT = 2_000;
 export function parseQuery(raw: string): ParsedQuery {
   const text = decodeSlackInput(raw).trim();
   if (text === '') return { kind: 'query', request: { page: 1 } };
-  if (text.length > MAX_INPUT) return invalid(`That is ${text.length} characters long; keep filters under ${MAX_INPUT}.`);
+  if (text.length > MAX_INPUT)
+    return invalid(`That is ${text.length} characters long; keep filters under ${MAX_INPUT}.`);
 
   const tokens = tokenize(text);
-  if (tokens.length === 1 && !tokens[0]!.quoted && HELP_WORDS.has(tokens[0]!.text.toLowerCase())) return { kind: 'help' };
+  if (tokens.length === 1 && !tokens[0]!.quoted && HELP_WORDS.has(tokens[0]!.text.toLowerCase()))
+    return { kind: 'help' };
 
   const problems: string[] = [];
   const nameWords: string[] = [];
@@ -44,7 +46,8 @@ export function parseQuery(raw: string): ParsedQuery {
   let page: number | undefined;
 
   const setType = (value: TrunkType | 'all', shown: string) => {
-    if (type !== undefined && type !== value) problems.push(`\`${shown}\` contradicts the direction given earlier: pick one of outgoing or incoming.`);
+    if (type !== undefined && type !== value)
+      problems.push(`\`${shown}\` contradicts the direction given earlier: pick one of outgoing or incoming.`);
     type = value;
   };
 
@@ -69,12 +72,17 @@ export function parseQuery(raw: string): ParsedQuery {
         else explicitName = explicitName === undefined ? value : `${explicitName} ${value}`;
       } else if (key === 'page') {
         const n = /^\d{1,6}$/.test(value) ? Number(value) : NaN;
-        if (!Number.isInteger(n) || n < 1 || n > MAX_PAGE) problems.push(`\`page:${clip(value)}\` isn't a page number: use a whole number from 1 to ${MAX_PAGE}, e.g. \`page:2\`.`);
+        if (!Number.isInteger(n) || n < 1 || n > MAX_PAGE)
+          problems.push(
+            `\`page:${clip(value)}\` isn't a page number: use a whole number from 1 to ${MAX_PAGE}, e.g. \`page:2\`.`,
+          );
         else if (page !== undefined && page !== n) problems.push('Give `page:` only once.');
         else page = n;
       } else {
         const hint = closestWord(key, KEYS);
-        problems.push(`Unknown filter \`${clip(key)}:\`.${hint ? ` Did you mean \`${hint}:\`?` : ' Filters are `type:`, `name:` and `page:`.'}`);
+        problems.push(
+          `Unknown filter \`${clip(key)}:\`.${hint ? ` Did you mean \`${hint}:\`?` : ' Filters are `type:`, `name:` and `page:`.'}`,
+        );
       }
       continue;
     }
@@ -96,7 +104,9 @@ export function parseQuery(raw: string): ParsedQuery {
     // Rule 5: a near-miss of a keyword is a typo, not a name (use `name:` to search for it anyway).
     const typo = closestWord(lower, TYPO_TARGETS);
     if (typo) {
-      problems.push(`Did you mean \`${typo}\` instead of \`${clip(token.text)}\`? To search for a trunk named that, use \`name:${clip(token.text)}\`.`);
+      problems.push(
+        `Did you mean \`${typo}\` instead of \`${clip(token.text)}\`? To search for a trunk named that, use \`name:${clip(token.text)}\`.`,
+      );
       continue;
     }
     // Rule 6: everything else is the name.
@@ -107,7 +117,8 @@ export function parseQuery(raw: string): ParsedQuery {
     problems.push('Give the name either as `name:…` or as plain words, not both.');
   }
   const name = (explicitName ?? nameWords.join(' ')).replace(/\s+/g, ' ').trim();
-  if (Array.from(name).length > MAX_NAME_LENGTH) problems.push(`The name filter is too long: keep it under ${MAX_NAME_LENGTH} characters.`);
+  if (Array.from(name).length > MAX_NAME_LENGTH)
+    problems.push(`The name filter is too long: keep it under ${MAX_NAME_LENGTH} characters.`);
   if (problems.length > 0) return { kind: 'invalid', problems };
 
   const request: TrunkRequest = { page: page ?? 1 };

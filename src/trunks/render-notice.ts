@@ -24,7 +24,10 @@ export function renderUsage(surface: Surface, problems: string[] = []): SlackMes
   const shown = problems.slice(0, MAX_PROBLEMS_SHOWN).map((p) => escapeClip(p, 400));
   const more = problems.length - shown.length;
   const listed = more > 0 ? [...shown, `… and ${more} more ${more === 1 ? 'problem' : 'problems'}`] : shown;
-  const intro = listed.length > 0 ? `:warning: ${listed.join('\n:warning: ')}` : '*trunkbot* lists the company’s SIP trunks from ITNIO.';
+  const intro =
+    listed.length > 0
+      ? `:warning: ${listed.join('\n:warning: ')}`
+      : '*trunkbot* lists the company’s SIP trunks from ITNIO.';
   return {
     text: listed.length > 0 ? `trunkbot couldn’t read that: ${listed.join(' ')}` : 'How to use trunkbot',
     blocks: [
@@ -32,7 +35,12 @@ export function renderUsage(surface: Surface, problems: string[] = []): SlackMes
       { type: 'section', text: { type: 'mrkdwn', text: `${GRAMMAR}\n\n*Examples*\n${examples(surface).join('\n')}` } },
       {
         type: 'context',
-        elements: [{ type: 'mrkdwn', text: 'Results are only visible to you until you press *Share*. SIP passwords are never shown.' }],
+        elements: [
+          {
+            type: 'mrkdwn',
+            text: 'Results are only visible to you until you press *Share*. SIP passwords are never shown.',
+          },
+        ],
       },
     ],
   };

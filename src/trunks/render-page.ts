@@ -41,7 +41,9 @@ export function renderTrunkPage(options: RenderPageOptions): SlackMessage {
   const filters = describeFilters(request);
   const records = recordsShown(page);
   const count =
-    page.total === 0 ? '0 trunks' : `${page.total} ${page.total === 1 ? 'trunk' : 'trunks'} · page ${request.page} of ${Math.max(page.pages, 1)}`;
+    page.total === 0
+      ? '0 trunks'
+      : `${page.total} ${page.total === 1 ? 'trunk' : 'trunks'} · page ${request.page} of ${Math.max(page.pages, 1)}`;
 
   const blocks: Block[] = [
     { type: 'header', text: { type: 'plain_text', text: truncate(capitalise(filters), 150), emoji: false } },
@@ -60,7 +62,9 @@ export function renderTrunkPage(options: RenderPageOptions): SlackMessage {
   });
 
   const unreadable =
-    page.unreadable > 0 ? `  ·  :warning: ${page.unreadable} ${page.unreadable === 1 ? 'record' : 'records'} from ITNIO could not be read` : '';
+    page.unreadable > 0
+      ? `  ·  :warning: ${page.unreadable} ${page.unreadable === 1 ? 'record' : 'records'} from ITNIO could not be read`
+      : '';
   blocks.push({
     type: 'context',
     elements: [
@@ -73,7 +77,12 @@ export function renderTrunkPage(options: RenderPageOptions): SlackMessage {
 
   const buttons = navButtons(request, page, sharedBy, seal);
   buttons.push(
-    button(ACTION.refresh, '↻ Refresh', encodePageState({ request, ...(sharedBy && { sharedBy }) }, seal), 'Fetch this page again from ITNIO'),
+    button(
+      ACTION.refresh,
+      '↻ Refresh',
+      encodePageState({ request, ...(sharedBy && { sharedBy }) }, seal),
+      'Fetch this page again from ITNIO',
+    ),
   );
   if (shareable) {
     buttons.push(button(ACTION.share, 'Share', encodePageState({ request }, seal), 'Post this page to the channel'));
@@ -83,9 +92,15 @@ export function renderTrunkPage(options: RenderPageOptions): SlackMessage {
   return { text: fallbackText(filters, sharedBy ? `${count}, shared by <@${sharedBy}>` : count, records), blocks };
 }
 
-function navButtons(request: TrunkRequest, page: TrunkPage, sharedBy: string | undefined, seal: ButtonSeal): types.Button[] {
+function navButtons(
+  request: TrunkRequest,
+  page: TrunkPage,
+  sharedBy: string | undefined,
+  seal: ButtonSeal,
+): types.Button[] {
   const out: types.Button[] = [];
-  const goTo = (p: number): string => encodePageState({ request: { ...request, page: p }, ...(sharedBy && { sharedBy }) }, seal);
+  const goTo = (p: number): string =>
+    encodePageState({ request: { ...request, page: p }, ...(sharedBy && { sharedBy }) }, seal);
   // Past the end (a stale `page:N`), "Prev" jumps back to the last real page.
   const prev = request.page > page.pages ? page.pages : request.page - 1;
   if (prev >= 1) out.push(button(ACTION.prev, '‹ Prev', goTo(prev)));
@@ -107,7 +122,8 @@ function emptyText(request: TrunkRequest, page: TrunkPage): string {
   if (page.total > 0 && request.page > page.pages) {
     return `Page ${request.page} is past the end: there ${page.pages === 1 ? 'is 1 page' : `are ${page.pages} pages`}.`;
   }
-  const tip = request.name !== undefined || request.type !== undefined ? ' Try fewer filters, or none to list every trunk.' : '';
+  const tip =
+    request.name !== undefined || request.type !== undefined ? ' Try fewer filters, or none to list every trunk.' : '';
   return `No ${escapeMrkdwn(describeFilters(request))}.${tip}`;
 }
 

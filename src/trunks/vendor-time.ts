@@ -10,6 +10,11 @@ export function parseVendorTime(value: string | null, timeZone: string): Date | 
   const [y, mo, d, h, mi, s] = m.slice(1).map(Number) as [number, number, number, number, number, number];
   const date = new TZDate(y, mo - 1, d, h, mi, s, timeZone);
   // Out-of-range parts (month 13, 31 February, 25:00) roll over; a real vendor time reads back unchanged.
-  const valid = date.getFullYear() === y && date.getMonth() === mo - 1 && date.getDate() === d && date.getHours() === h && date.getMinutes() === mi;
+  const valid =
+    date.getFullYear() === y &&
+    date.getMonth() === mo - 1 &&
+    date.getDate() === d &&
+    date.getHours() === h &&
+    date.getMinutes() === mi;
   return valid && !Number.isNaN(date.getTime()) ? new Date(date.getTime()) : undefined;
 }

@@ -15,14 +15,24 @@ let clockAhead = 0;
 beforeEach(async () => {
   logs = captureLogs();
   clockAhead = 0;
-  world = await startSandboxWorld({ now: () => Date.now() + clockAhead, logLevel: 'debug', logDestination: logs.destination, env: { ITNIO_TIMEOUT_MS: '300', ITNIO_TIMEZONE: 'Asia/Shanghai' } });
+  world = await startSandboxWorld({
+    now: () => Date.now() + clockAhead,
+    logLevel: 'debug',
+    logDestination: logs.destination,
+    env: { ITNIO_TIMEOUT_MS: '300', ITNIO_TIMEZONE: 'Asia/Shanghai' },
+  });
 });
 
 afterEach(async () => {
   await world.close();
   // Nothing secret may reach the logs, whatever the test did.
   const all = logs.raw.join('');
-  for (const secret of [SANDBOX_PASSWORD_PREFIX, SANDBOX_SIGNING_SECRET, world.slack.botToken, world.sandbox!.apiSecret]) {
+  for (const secret of [
+    SANDBOX_PASSWORD_PREFIX,
+    SANDBOX_SIGNING_SECRET,
+    world.slack.botToken,
+    world.sandbox!.apiSecret,
+  ]) {
     expect(all).not.toContain(secret);
   }
 });
@@ -38,10 +48,22 @@ function asOf(message: unknown): number {
 
 describe('Slack request verification', () => {
   test('forged and stale requests are refused with 401 and reach nothing', async () => {
-    const body = new URLSearchParams({ command: '/trunks', text: 'outgoing', response_url: world.slack.newResponseUrl() }).toString();
-    const forged = await world.sender.raw(body, 'application/x-www-form-urlencoded', signSlackRequest('not-the-secret', body));
+    const body = new URLSearchParams({
+      command: '/trunks',
+      text: 'outgoing',
+      response_url: world.slack.newResponseUrl(),
+    }).toString();
+    const forged = await world.sender.raw(
+      body,
+      'application/x-www-form-urlencoded',
+      signSlackRequest('not-the-secret', body),
+    );
     const unsigned = await world.sender.raw(body, 'application/x-www-form-urlencoded');
-    const stale = await world.sender.raw(body, 'application/x-www-form-urlencoded', signSlackRequest(SANDBOX_SIGNING_SECRET, body, Math.floor(Date.now() / 1000) - 600));
+    const stale = await world.sender.raw(
+      body,
+      'application/x-www-form-urlencoded',
+      signSlackRequest(SANDBOX_SIGNING_SECRET, body, Math.floor(Date.now() / 1000) - 600),
+    );
     expect([forged.status, unsigned.status, stale.status]).toEqual([401, 401, 401]);
     expect(sandboxCalls()).toBe(0);
     expect(world.slack.responses).toHaveLength(0);
@@ -62,7 +84,11 @@ describe('/trunks', () => {
     expect(reply.body.response_type).toBe('ephemeral');
     expect(reply.body.text).toMatch(/^Outgoing trunks matching “acme”: \d+ trunks · page 1 of \d+/);
     expect(buttonsOf(reply.body).map((b) => b.action_id)).toEqual([ACTION.next, ACTION.refresh, ACTION.share]);
-    expect(world.sandbox!.requests[0]?.body).toEqual({ current: 1, size: 10, params: { type: 1, sipTrunkName: 'acme' } });
+    expect(world.sandbox!.requests[0]?.body).toEqual({
+      current: 1,
+      size: 10,
+      params: { type: 1, sipTrunkName: 'acme' },
+    });
     expect(textOf(reply.body)).not.toContain(SANDBOX_PASSWORD_PREFIX);
   });
 
@@ -77,7 +103,11 @@ describe('/trunks', () => {
     // Page 1 was fetched moments ago: going back is served from the cache, with its original "as of".
     expect(world.sandbox!.requests.map((r) => (r.body as { current: number }).current)).toEqual([1, 2]);
     expect(asOf(back.body)).toBe(asOf(reply.body));
-    expect(world.sandbox!.requests.every((r) => JSON.stringify((r.body as { params: unknown }).params) === '{"type":2,"sipTrunkName":"acme"}')).toBe(true);
+    expect(
+      world.sandbox!.requests.every(
+        (r) => JSON.stringify((r.body as { params: unknown }).params) === '{"type":2,"sipTrunkName":"acme"}',
+      ),
+    ).toBe(true);
   });
 
   test('↻ Refresh fetches the page from ITNIO again, even when it is cached, and says how fresh it is', async () => {
@@ -101,7 +131,9 @@ describe('/trunks', () => {
     expect(posted.args.channel).toBe('C0INCIDENT');
     expect(textOf(posted.args)).toContain('shared by <@U0SHARER>');
     expect(buttonsOf(posted.args as never).map((b) => b.action_id)).toEqual([ACTION.next, ACTION.refresh]);
-    expect(decodePageState(buttonsOf(posted.args as never)[0]!.value, createButtonSeal(SANDBOX_SIGNING_SECRET))?.sharedBy).toBe('U0SHARER');
+    expect(
+      decodePageState(buttonsOf(posted.args as never)[0]!.value, createButtonSeal(SANDBOX_SIGNING_SECRET))?.sharedBy,
+    ).toBe('U0SHARER');
     expect((await clicked.next()).body).toEqual({ delete_original: true });
   });
 
@@ -138,7 +170,9 @@ describe('/trunks', () => {
     const { reply } = await runCommand(world, 'acme');
     await click(world, reply.body, ACTION.share, { userId: 'U0SHARER' });
     const posted = await world.slack.waitForCall('chat.postMessage');
-    const page2 = await (await click(world, posted.args as never, ACTION.next, { isEphemeral: false, userId: 'U0OTHER' })).next();
+    const page2 = await (
+      await click(world, posted.args as never, ACTION.next, { isEphemeral: false, userId: 'U0OTHER' })
+    ).next();
     expect(page2.body.replace_original).toBe(true);
     expect(textOf(page2.body)).toContain('shared by <@U0SHARER>');
     expect(buttonsOf(page2.body).map((b) => b.action_id)).not.toContain(ACTION.share);
@@ -166,7 +200,10 @@ describe('/trunks', () => {
   test('smart quotes and Slack escapes parse as the user meant', async () => {
     await runCommand(world, 'name:\u201Cacme-out\u201D');
     await runCommand(world, 'AT&amp;T');
-    expect(world.sandbox!.requests.map((r) => (r.body as { params: unknown }).params)).toEqual([{ sipTrunkName: 'acme-out' }, { sipTrunkName: 'AT&T' }]);
+    expect(world.sandbox!.requests.map((r) => (r.body as { params: unknown }).params)).toEqual([
+      { sipTrunkName: 'acme-out' },
+      { sipTrunkName: 'AT&T' },
+    ]);
   });
 
   test.each([
@@ -242,7 +279,11 @@ describe('/trunks', () => {
 
 describe('@trunkbot mentions', () => {
   test('answers in the thread of the mention, visible to the channel', async () => {
-    await world.sender.appMention({ text: `<@${world.slack.botUserId}> trunks outgoing acme`, channelId: 'C0INCIDENT', ts: '1700000100.000200' });
+    await world.sender.appMention({
+      text: `<@${world.slack.botUserId}> trunks outgoing acme`,
+      channelId: 'C0INCIDENT',
+      ts: '1700000100.000200',
+    });
     const posted = await world.slack.waitForCall('chat.postMessage');
     expect(posted.args).toMatchObject({ channel: 'C0INCIDENT', thread_ts: '1700000100.000200' });
     expect(String(posted.args.text)).toMatch(/^Outgoing trunks matching “acme”/);
@@ -250,7 +291,11 @@ describe('@trunkbot mentions', () => {
   });
 
   test('a mention inside a thread answers in that thread', async () => {
-    await world.sender.appMention({ text: `<@${world.slack.botUserId}> in`, ts: '1700000300.000100', threadTs: '1700000200.000100' });
+    await world.sender.appMention({
+      text: `<@${world.slack.botUserId}> in`,
+      ts: '1700000300.000100',
+      threadTs: '1700000200.000100',
+    });
     const posted = await world.slack.waitForCall('chat.postMessage');
     expect(posted.args.thread_ts).toBe('1700000200.000100');
   });

@@ -52,7 +52,11 @@ describe('access control', () => {
 
   test('a request from another workspace is refused', async () => {
     await start({});
-    const stranger = new SlackSender({ eventsUrl: `http://127.0.0.1:${world.bot.port}/slack/events`, signingSecret: SANDBOX_SIGNING_SECRET, teamId: 'T0ELSEWHERE' });
+    const stranger = new SlackSender({
+      eventsUrl: `http://127.0.0.1:${world.bot.port}/slack/events`,
+      signingSecret: SANDBOX_SIGNING_SECRET,
+      teamId: 'T0ELSEWHERE',
+    });
     const responseUrl = world.slack.newResponseUrl();
     await stranger.slashCommand({ text: 'outgoing', responseUrl });
     const reply = await world.slack.waitForResponse();
@@ -62,7 +66,11 @@ describe('access control', () => {
 
   test('a mention in a channel that is not allowed gets a private refusal in the thread', async () => {
     await start({ ALLOWED_CHANNEL_IDS: 'C0INCIDENT' });
-    await world.sender.appMention({ text: `<@${world.slack.botUserId}> outgoing`, channelId: 'C0RANDOM', ts: '1700000800.000100' });
+    await world.sender.appMention({
+      text: `<@${world.slack.botUserId}> outgoing`,
+      channelId: 'C0RANDOM',
+      ts: '1700000800.000100',
+    });
     const whisper = await world.slack.waitForCall('chat.postEphemeral');
     expect(whisper.args).toMatchObject({ channel: 'C0RANDOM', user: 'U0SUPPORT1', thread_ts: '1700000800.000100' });
     expect(world.slack.calls.some((c) => c.method === 'chat.postMessage')).toBe(false);
@@ -77,7 +85,9 @@ describe('abuse and quota protection', () => {
     await runCommand(world, 'help');
     await runCommand(world, 'incoming');
     const { reply } = await runCommand(world, 'acme');
-    expect(textOf(reply.body)).toMatch(/You've run 2 trunk queries in the last minute, which is the limit\. Try again in \d+ s\./);
+    expect(textOf(reply.body)).toMatch(
+      /You've run 2 trunk queries in the last minute, which is the limit\. Try again in \d+ s\./,
+    );
     expect(apiCalls()).toBe(2);
     await runCommand(world, 'acme', { userId: 'U0SOMEONEELSE' });
     expect(apiCalls()).toBe(3);
@@ -88,8 +98,12 @@ describe('abuse and quota protection', () => {
   test('when the ITNIO queue is full, users get "busy, try again" instead of a pile-up', async () => {
     await start({ ITNIO_MAX_CONCURRENCY: '1', ITNIO_MAX_QUEUE: '1' });
     world.sandbox!.setLatency(500);
-    const replies = await Promise.all(['acme', 'globex', 'initech'].map((text, i) => runCommand(world, text, { userId: `U0BUSY${i}` })));
-    const busy = replies.filter(({ reply }) => textOf(reply.body).includes('handling a lot of ITNIO queries right now'));
+    const replies = await Promise.all(
+      ['acme', 'globex', 'initech'].map((text, i) => runCommand(world, text, { userId: `U0BUSY${i}` })),
+    );
+    const busy = replies.filter(({ reply }) =>
+      textOf(reply.body).includes('handling a lot of ITNIO queries right now'),
+    );
     expect(busy).toHaveLength(1);
     expect(apiCalls()).toBe(2);
   });
@@ -97,7 +111,9 @@ describe('abuse and quota protection', () => {
   test('identical concurrent queries share one ITNIO call', async () => {
     await start({});
     world.sandbox!.setLatency(300);
-    const replies = await Promise.all([1, 2, 3, 4].map((i) => runCommand(world, 'outgoing acme', { userId: `U0SAME${i}` })));
+    const replies = await Promise.all(
+      [1, 2, 3, 4].map((i) => runCommand(world, 'outgoing acme', { userId: `U0SAME${i}` })),
+    );
     for (const { reply } of replies) expect(String(reply.body.text)).toMatch(/^Outgoing trunks matching “acme”/);
     expect(apiCalls()).toBe(1);
   });
@@ -107,7 +123,11 @@ describe('forged, stale and replayed requests', () => {
   test('a replayed slash command (same signed request) runs once', async () => {
     await start({});
     const responseUrl = world.slack.newResponseUrl();
-    const request = { text: 'outgoing', responseUrl, triggerId: '1234567890123.12345678901.abcdef0123456789abcdef0123456789' };
+    const request = {
+      text: 'outgoing',
+      responseUrl,
+      triggerId: '1234567890123.12345678901.abcdef0123456789abcdef0123456789',
+    };
     expect((await world.sender.slashCommand(request)).status).toBe(200);
     await world.slack.waitForResponse();
     expect((await world.sender.slashCommand(request)).status).toBe(200);
@@ -119,9 +139,15 @@ describe('forged, stale and replayed requests', () => {
 
   test('a flood of forged requests is refused and does not stop good ones', async () => {
     await start({ RATE_LIMIT_PER_USER: '0' });
-    const body = new URLSearchParams({ command: '/trunks', text: 'outgoing', response_url: world.slack.newResponseUrl() }).toString();
+    const body = new URLSearchParams({
+      command: '/trunks',
+      text: 'outgoing',
+      response_url: world.slack.newResponseUrl(),
+    }).toString();
     const forged = signSlackRequest('wrong-secret', body);
-    const flood = Array.from({ length: 300 }, () => world.sender.raw(body, 'application/x-www-form-urlencoded', forged));
+    const flood = Array.from({ length: 300 }, () =>
+      world.sender.raw(body, 'application/x-www-form-urlencoded', forged),
+    );
     const good = Array.from({ length: 5 }, (_, i) => runCommand(world, 'incoming', { userId: `U0GOOD${i}` }));
     const [floodResults, goodResults] = await Promise.all([Promise.all(flood), Promise.all(good)]);
     expect(new Set(floodResults.map((r) => r.status))).toEqual(new Set([401]));

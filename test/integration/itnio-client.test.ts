@@ -8,7 +8,13 @@ let sandbox: ItnioSandbox;
 let client: ItnioClient;
 
 function clientFor(overrides: Partial<Parameters<typeof createItnioClient>[0]> = {}): ItnioClient {
-  return createItnioClient({ apiUrl: sandbox.url, apiKey: sandbox.apiKey, apiSecret: sandbox.apiSecret, timeoutMs: 1_000, ...overrides });
+  return createItnioClient({
+    apiUrl: sandbox.url,
+    apiKey: sandbox.apiKey,
+    apiSecret: sandbox.apiSecret,
+    timeoutMs: 1_000,
+    ...overrides,
+  });
 }
 
 async function failure(promise: Promise<unknown>): Promise<ItnioError> {

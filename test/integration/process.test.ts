@@ -35,7 +35,11 @@ describe('the bot process (src/index.ts)', () => {
   test('SIGTERM stops new work, finishes the reply in flight and exits 0', async () => {
     const bot = spawnTsx('src/index.ts', env());
     const port = Number((await bot.waitForStdout(/"port":(\d+)[^\n]*trunkbot is ready/))[1]);
-    const sender = new SlackSender({ eventsUrl: `http://127.0.0.1:${port}/slack/events`, signingSecret: SIGNING_SECRET, teamId: slack.teamId });
+    const sender = new SlackSender({
+      eventsUrl: `http://127.0.0.1:${port}/slack/events`,
+      signingSecret: SIGNING_SECRET,
+      teamId: slack.teamId,
+    });
 
     sandbox.setLatency(1_500);
     const responseUrl = slack.newResponseUrl();
@@ -54,13 +58,19 @@ describe('the bot process (src/index.ts)', () => {
     const reply = slack.responses.find((r) => responseUrl.endsWith(r.id));
     expect(reply?.body.text).toMatch(/^Outgoing trunks: \d+ trunks/);
     expect(bot.stdout()).toMatch(/"drained":true/);
-    expect(bot.stdout() + bot.stderr()).not.toMatch(new RegExp(`${SIGNING_SECRET}|${slack.botToken}|${sandbox.apiSecret}|${SANDBOX_PASSWORD_PREFIX}`));
+    expect(bot.stdout() + bot.stderr()).not.toMatch(
+      new RegExp(`${SIGNING_SECRET}|${slack.botToken}|${sandbox.apiSecret}|${SANDBOX_PASSWORD_PREFIX}`),
+    );
   });
 
   test('SIGTERM cuts off a query stuck on ITNIO and still answers the user', async () => {
     const bot = spawnTsx('src/index.ts', { ...env(), ITNIO_TIMEOUT_MS: '20000' });
     const port = Number((await bot.waitForStdout(/"port":(\d+)[^\n]*trunkbot is ready/))[1]);
-    const sender = new SlackSender({ eventsUrl: `http://127.0.0.1:${port}/slack/events`, signingSecret: SIGNING_SECRET, teamId: slack.teamId });
+    const sender = new SlackSender({
+      eventsUrl: `http://127.0.0.1:${port}/slack/events`,
+      signingSecret: SIGNING_SECRET,
+      teamId: slack.teamId,
+    });
     sandbox.inject({ kind: 'hang' }, Infinity);
     const responseUrl = slack.newResponseUrl();
     await sender.slashCommand({ text: 'outgoing', responseUrl });
@@ -78,7 +88,9 @@ describe('the bot process (src/index.ts)', () => {
   test('SIGTERM while still starting exits 0', async () => {
     // A Slack API that never answers keeps the bot in its start-up auth.test.
     const asked: string[] = [];
-    const silent = await import('node:http').then(({ createServer }) => createServer((req) => asked.push(req.url ?? '')));
+    const silent = await import('node:http').then(({ createServer }) =>
+      createServer((req) => asked.push(req.url ?? '')),
+    );
     await new Promise<void>((resolve) => silent.listen(0, '127.0.0.1', resolve));
     const { port } = silent.address() as import('node:net').AddressInfo;
     const bot = spawnTsx('src/index.ts', { ...env(), SLACK_API_URL: `http://127.0.0.1:${port}/api/` });
@@ -99,7 +111,9 @@ describe('the bot process (src/index.ts)', () => {
 
   test('reads ./.env, with the real environment taking precedence', async () => {
     const { SLACK_BOT_TOKEN, ...fromFile } = env();
-    const dotenv = Object.entries({ ...fromFile, SLACK_BOT_TOKEN: 'xoxb-stale-token-in-file' }).map(([k, v]) => `${k}=${v}`).join('\n');
+    const dotenv = Object.entries({ ...fromFile, SLACK_BOT_TOKEN: 'xoxb-stale-token-in-file' })
+      .map(([k, v]) => `${k}=${v}`)
+      .join('\n');
     const bot = spawnTsx('src/index.ts', { SLACK_BOT_TOKEN }, { files: { '.env': dotenv } });
     const port = Number((await bot.waitForStdout(/"port":(\d+)[^\n]*trunkbot is ready/))[1]);
     expect((await fetch(`http://127.0.0.1:${port}/healthz`)).status).toBe(200);
@@ -148,7 +162,12 @@ describe('npm run demo (devkit/console/demo.ts) without a terminal', () => {
   });
 
   test('says when it uses the real vendor API', async () => {
-    const demo = spawnTsx('devkit/console/demo.ts', { ITNIO_API_URL: 'http://127.0.0.1:9', ITNIO_API_KEY: 'real-key', ITNIO_API_SECRET: 'real-secret', ITNIO_TIMEOUT_MS: '200' });
+    const demo = spawnTsx('devkit/console/demo.ts', {
+      ITNIO_API_URL: 'http://127.0.0.1:9',
+      ITNIO_API_KEY: 'real-key',
+      ITNIO_API_SECRET: 'real-secret',
+      ITNIO_TIMEOUT_MS: '200',
+    });
     demo.child.stdin.end('/trunks\nquit\n');
     const { code } = await demo.exit;
     expect(code).toBe(0);

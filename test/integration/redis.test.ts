@@ -10,7 +10,10 @@ const redisUrl = process.env.TEST_REDIS_URL;
 const withRedis = redisUrl ? describe : describe.skip;
 
 withRedis('Redis store (real redis-server)', () => {
-  storeContract(() => createRedisStore({ url: redisUrl!, prefix: `test:${process.pid}:` }), (ms) => new Promise((r) => setTimeout(r, ms)));
+  storeContract(
+    () => createRedisStore({ url: redisUrl!, prefix: `test:${process.pid}:` }),
+    (ms) => new Promise((r) => setTimeout(r, ms)),
+  );
 });
 
 withRedis('two bot instances sharing Redis behave as one', () => {
@@ -36,12 +39,18 @@ withRedis('two bot instances sharing Redis behave as one', () => {
 
   test('the same event delivered to both instances posts once', async () => {
     const event = { text: `<@${a.slack.botUserId}> outgoing`, eventId: `Ev${Date.now()}`, ts: '1700000600.000100' };
-    const [first, second] = await Promise.all([a.sender.appMention(event), b.sender.appMention({ ...event, retryNum: 1 })]);
+    const [first, second] = await Promise.all([
+      a.sender.appMention(event),
+      b.sender.appMention({ ...event, retryNum: 1 }),
+    ]);
     expect([first.status, second.status]).toEqual([200, 200]);
     await a.slack.waitForCall('chat.postMessage');
     // Each instance writes its delivery's audit line when done with it: then both posts, if any, are in.
     const audited = () => [...auditLines(logsA), ...auditLines(logsB)];
-    await until(() => audited().length >= 2, { what: 'both instances to handle the event', seen: () => JSON.stringify(audited()) });
+    await until(() => audited().length >= 2, {
+      what: 'both instances to handle the event',
+      seen: () => JSON.stringify(audited()),
+    });
     expect(a.slack.calls.filter((c) => c.method === 'chat.postMessage')).toHaveLength(1);
   });
 
@@ -71,7 +80,10 @@ withRedis('two bot instances sharing Redis behave as one', () => {
 describe('Redis unreachable', () => {
   test('the bot starts, says so in the logs, and keeps answering', async () => {
     const logs = captureLogs();
-    const world = await startSandboxWorld({ env: { REDIS_URL: 'redis://127.0.0.1:1' }, logDestination: logs.destination });
+    const world = await startSandboxWorld({
+      env: { REDIS_URL: 'redis://127.0.0.1:1' },
+      logDestination: logs.destination,
+    });
     try {
       const { reply } = await runCommand(world, 'outgoing');
       expect(String(reply.body.text)).toMatch(/^Outgoing trunks/);

@@ -66,7 +66,11 @@ describe('authentication', () => {
     expect(Number(env.status)).toBe(0);
     expect(env.reason).toBe('success');
     expect(env.data).toMatchObject({ total: 120, size: 10, current: 1, pages: 12, searchCount: true });
-    expect(env.data?.records.map((r) => r.keyId)).toEqual(seedTrunks().slice(0, 10).map((t) => t.keyId));
+    expect(env.data?.records.map((r) => r.keyId)).toEqual(
+      seedTrunks()
+        .slice(0, 10)
+        .map((t) => t.keyId),
+    );
     expect(env.data?.records[0]?.sipPassword).toMatch(new RegExp(`^${SANDBOX_PASSWORD_PREFIX}`));
   });
 
@@ -210,12 +214,14 @@ describe('faults', () => {
     const abandoned = call(hanging, page(1, 10), { signal: AbortSignal.timeout(300) });
     await expect(abandoned).rejects.toMatchObject({ name: 'TimeoutError' });
     let settled = false;
-    const second = call(hanging, page(1, 10)).then(
-      (res) => res.status,
-      (err: unknown) => (err as Error).message,
-    ).finally(() => {
-      settled = true;
-    });
+    const second = call(hanging, page(1, 10))
+      .then(
+        (res) => res.status,
+        (err: unknown) => (err as Error).message,
+      )
+      .finally(() => {
+        settled = true;
+      });
     // Once the sandbox has taken the request it has chosen to hang: nothing will answer it until close().
     await until(() => hanging.requests.length === 2, { what: 'the sandbox to take the second request' });
     expect(settled).toBe(false);

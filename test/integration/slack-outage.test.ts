@@ -35,14 +35,20 @@ describe('Slack unreachable when the bot starts', () => {
       ITNIO_API_KEY: sandbox.apiKey,
       ITNIO_API_SECRET: sandbox.apiSecret,
     });
-    bot = await startBot(config, { log: createLogger({ level: 'info', secrets: secretsOf(config), destination: logs.destination }) });
+    bot = await startBot(config, {
+      log: createLogger({ level: 'info', secrets: secretsOf(config), destination: logs.destination }),
+    });
     expect(bot.identity).toBeUndefined();
     expect(logs.lines.some((l) => /starting without verifying the Slack token/.test(String(l.msg)))).toBe(true);
     expect((await fetch(`http://127.0.0.1:${bot.port}/healthz`)).status).toBe(200);
 
     // While the workspace cannot be confirmed, requests are refused rather than answered blindly.
     const catcher = await startSlackStandIn();
-    const early = new SlackSender({ eventsUrl: `http://127.0.0.1:${bot.port}/slack/events`, signingSecret: SIGNING_SECRET, teamId: 'T0ANYONE' });
+    const early = new SlackSender({
+      eventsUrl: `http://127.0.0.1:${bot.port}/slack/events`,
+      signingSecret: SIGNING_SECRET,
+      teamId: 'T0ANYONE',
+    });
     await early.slashCommand({ text: 'outgoing', responseUrl: catcher.newResponseUrl() });
     const refused = await catcher.waitForResponse(undefined, 8_000);
     expect(String(refused.body.text)).toContain('still confirming its workspace with Slack');
@@ -50,7 +56,11 @@ describe('Slack unreachable when the bot starts', () => {
     await catcher.close();
 
     slack = await startSlackStandIn({ port: slackPort, botToken: 'xoxb-sandbox-token' });
-    const sender = new SlackSender({ eventsUrl: `http://127.0.0.1:${bot.port}/slack/events`, signingSecret: SIGNING_SECRET, teamId: slack.teamId });
+    const sender = new SlackSender({
+      eventsUrl: `http://127.0.0.1:${bot.port}/slack/events`,
+      signingSecret: SIGNING_SECRET,
+      teamId: slack.teamId,
+    });
     const responseUrl = slack.newResponseUrl();
     expect((await sender.slashCommand({ text: 'outgoing', responseUrl })).status).toBe(200);
     const reply = await slack.waitForResponse();

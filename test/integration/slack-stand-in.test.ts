@@ -6,7 +6,17 @@ type WebClient = webApi.WebClient;
 
 const BLOCKS = [
   { type: 'section', text: { type: 'mrkdwn', text: '*acme-sip-01* — 30 channels' } },
-  { type: 'actions', elements: [{ type: 'button', action_id: 'trunks_next_page', text: { type: 'plain_text', text: 'Next' }, value: '{"page":2}' }] },
+  {
+    type: 'actions',
+    elements: [
+      {
+        type: 'button',
+        action_id: 'trunks_next_page',
+        text: { type: 'plain_text', text: 'Next' },
+        value: '{"page":2}',
+      },
+    ],
+  },
 ];
 
 let standIn: SlackStandIn;
@@ -23,7 +33,6 @@ beforeEach(async () => {
 });
 afterEach(() => standIn.close());
 
-
 describe('Slack Web API stand-in', () => {
   it('answers auth.test with the bot identity and listens on loopback', async () => {
     expect(standIn.url).toMatch(/^http:\/\/127\.0\.0\.1:\d+$/);
@@ -34,17 +43,35 @@ describe('Slack Web API stand-in', () => {
   });
 
   it('round-trips blocks from the form body as parsed JSON and returns increasing Slack-style ts', async () => {
-    const first = await client.chat.postMessage({ channel: 'C0INCIDENT', text: 'Trunks for acme', blocks: BLOCKS, thread_ts: '1700000000.000100' });
+    const first = await client.chat.postMessage({
+      channel: 'C0INCIDENT',
+      text: 'Trunks for acme',
+      blocks: BLOCKS,
+      thread_ts: '1700000000.000100',
+    });
     const second = await client.chat.postMessage({ channel: 'C0INCIDENT', text: 'again' });
-    expect(standIn.calls[0]?.args).toEqual({ channel: 'C0INCIDENT', text: 'Trunks for acme', blocks: BLOCKS, thread_ts: '1700000000.000100' });
+    expect(standIn.calls[0]?.args).toEqual({
+      channel: 'C0INCIDENT',
+      text: 'Trunks for acme',
+      blocks: BLOCKS,
+      thread_ts: '1700000000.000100',
+    });
     expect(first.ts).toMatch(/^\d{10}\.\d{6}$/);
     expect(Number(second.ts)).toBeGreaterThan(Number(first.ts));
-    expect(first.message).toMatchObject({ text: 'Trunks for acme', blocks: BLOCKS, ts: first.ts, thread_ts: '1700000000.000100', bot_id: 'B0TRUNKBOT' });
+    expect(first.message).toMatchObject({
+      text: 'Trunks for acme',
+      blocks: BLOCKS,
+      ts: first.ts,
+      thread_ts: '1700000000.000100',
+      bot_id: 'B0TRUNKBOT',
+    });
     expect(first.channel).toBe('C0INCIDENT');
   });
 
   it('never hands out the same ts twice, even within one millisecond', async () => {
-    const posts = await Promise.all(Array.from({ length: 30 }, (_, i) => client.chat.postMessage({ channel: 'C1', text: `m${i}` })));
+    const posts = await Promise.all(
+      Array.from({ length: 30 }, (_, i) => client.chat.postMessage({ channel: 'C1', text: `m${i}` })),
+    );
     expect(new Set(posts.map((p) => p.ts)).size).toBe(30);
   });
 
@@ -58,7 +85,9 @@ describe('Slack Web API stand-in', () => {
   });
 
   it('rejects a missing or wrong token with invalid_auth before anything else, and records it', async () => {
-    await expect(clientWith('xoxb-wrong').chat.postMessage({ channel: 'C1', text: 'hi' })).rejects.toMatchObject({ data: { ok: false, error: 'invalid_auth' } });
+    await expect(clientWith('xoxb-wrong').chat.postMessage({ channel: 'C1', text: 'hi' })).rejects.toMatchObject({
+      data: { ok: false, error: 'invalid_auth' },
+    });
     const response = await post('/api/no.such.method', '', { 'content-type': 'application/x-www-form-urlencoded' });
     expect(response.status).toBe(200);
     expect(await response.json()).toEqual({ ok: false, error: 'invalid_auth' });
@@ -70,10 +99,16 @@ describe('Slack Web API stand-in', () => {
 
   it('validates like Slack: unknown method, missing channel, no text, too many blocks', async () => {
     await expect(client.apiCall('trunks.list')).rejects.toMatchObject({ data: { error: 'unknown_method' } });
-    await expect(client.chat.postMessage({ text: 'hi' } as never)).rejects.toMatchObject({ data: { error: 'channel_not_found' } });
-    await expect(client.chat.postMessage({ channel: 'C1', text: '' })).rejects.toMatchObject({ data: { error: 'no_text' } });
+    await expect(client.chat.postMessage({ text: 'hi' } as never)).rejects.toMatchObject({
+      data: { error: 'channel_not_found' },
+    });
+    await expect(client.chat.postMessage({ channel: 'C1', text: '' })).rejects.toMatchObject({
+      data: { error: 'no_text' },
+    });
     const tooMany = Array.from({ length: 51 }, () => ({ type: 'divider' }));
-    await expect(client.chat.postMessage({ channel: 'C1', text: 'x', blocks: tooMany })).rejects.toMatchObject({ data: { error: 'invalid_blocks' } });
+    await expect(client.chat.postMessage({ channel: 'C1', text: 'x', blocks: tooMany })).rejects.toMatchObject({
+      data: { error: 'invalid_blocks' },
+    });
     expect(standIn.calls.every((c) => !c.ok)).toBe(true);
   });
 
@@ -81,18 +116,29 @@ describe('Slack Web API stand-in', () => {
     const posted = await client.chat.postMessage({ channel: 'C1', text: 'page 1', blocks: BLOCKS });
     const updated = await client.chat.update({ channel: 'C1', ts: posted.ts ?? '', text: 'page 2' });
     expect(updated).toMatchObject({ ok: true, ts: posted.ts, message: { text: 'page 2', blocks: BLOCKS } });
-    await expect(client.chat.update({ channel: 'C1', ts: '1.000001', text: 'x' })).rejects.toMatchObject({ data: { error: 'message_not_found' } });
+    await expect(client.chat.update({ channel: 'C1', ts: '1.000001', text: 'x' })).rejects.toMatchObject({
+      data: { error: 'message_not_found' },
+    });
     const ephemeral = await client.chat.postEphemeral({ channel: 'C1', user: 'U0SUPPORT1', text: 'only you' });
     expect(ephemeral.message_ts).toMatch(/^\d{10}\.\d{6}$/);
-    await expect(client.chat.update({ channel: 'C1', ts: ephemeral.message_ts ?? '', text: 'x' })).rejects.toMatchObject({ data: { error: 'message_not_found' } });
-    await expect(client.chat.delete({ channel: 'C1', ts: posted.ts ?? '' })).resolves.toMatchObject({ ok: true, ts: posted.ts });
-    await expect(client.chat.delete({ channel: 'C1', ts: posted.ts ?? '' })).rejects.toMatchObject({ data: { error: 'message_not_found' } });
+    await expect(
+      client.chat.update({ channel: 'C1', ts: ephemeral.message_ts ?? '', text: 'x' }),
+    ).rejects.toMatchObject({ data: { error: 'message_not_found' } });
+    await expect(client.chat.delete({ channel: 'C1', ts: posted.ts ?? '' })).resolves.toMatchObject({
+      ok: true,
+      ts: posted.ts,
+    });
+    await expect(client.chat.delete({ channel: 'C1', ts: posted.ts ?? '' })).rejects.toMatchObject({
+      data: { error: 'message_not_found' },
+    });
   });
 
   it('failNext fails the next call of that method only, then answers normally', async () => {
     standIn.failNext('chat.postMessage', 'ratelimited');
     await client.auth.test();
-    await expect(client.chat.postMessage({ channel: 'C1', text: 'a' })).rejects.toMatchObject({ data: { error: 'ratelimited' } });
+    await expect(client.chat.postMessage({ channel: 'C1', text: 'a' })).rejects.toMatchObject({
+      data: { error: 'ratelimited' },
+    });
     await expect(client.chat.postMessage({ channel: 'C1', text: 'b' })).resolves.toMatchObject({ ok: true });
     expect(standIn.calls.map((c) => c.error)).toEqual([undefined, 'ratelimited', undefined]);
   });
@@ -131,7 +177,10 @@ describe('Slack Web API stand-in', () => {
     const auth = { authorization: `Bearer ${standIn.botToken}` };
     const badJson = await post('/api/chat.postMessage', '{nope', { ...auth, 'content-type': 'application/json' });
     expect(await badJson.json()).toEqual({ ok: false, error: 'invalid_json' });
-    const badBlocks = await post('/api/chat.postMessage', 'channel=C1&blocks=%5Bnope', { ...auth, 'content-type': 'application/x-www-form-urlencoded' });
+    const badBlocks = await post('/api/chat.postMessage', 'channel=C1&blocks=%5Bnope', {
+      ...auth,
+      'content-type': 'application/x-www-form-urlencoded',
+    });
     expect(await badBlocks.json()).toEqual({ ok: false, error: 'invalid_blocks_format' });
     const huge = await post('/api/chat.postMessage', `text=${'x'.repeat(1024 * 1024 + 1)}`, auth);
     expect(huge.status).toBe(413);
@@ -145,24 +194,39 @@ describe('response_url stand-in', () => {
     const responseUrl = standIn.newResponseUrl();
     expect(responseUrl).toMatch(new RegExp(`^${standIn.url}/response/[\\w-]+$`));
     expect(standIn.newResponseUrl()).not.toBe(responseUrl);
-    const response = await post(responseUrl.slice(standIn.url.length), JSON.stringify({ replace_original: true, text: 'page 2' }), { 'content-type': 'application/json' });
+    const response = await post(
+      responseUrl.slice(standIn.url.length),
+      JSON.stringify({ replace_original: true, text: 'page 2' }),
+      { 'content-type': 'application/json' },
+    );
     expect(response.status).toBe(200);
     expect(await response.text()).toBe('ok');
-    expect(standIn.responses).toEqual([{ id: responseUrl.split('/').pop(), body: { replace_original: true, text: 'page 2' }, at: expect.any(Number) }]);
+    expect(standIn.responses).toEqual([
+      { id: responseUrl.split('/').pop(), body: { replace_original: true, text: 'page 2' }, at: expect.any(Number) },
+    ]);
   });
 
   it('waitForResponse resolves with a future post', async () => {
     const responseUrl = standIn.newResponseUrl();
     const waiting = standIn.waitForResponse((r) => r.body.text === 'done');
-    await fetch(responseUrl, { method: 'POST', headers: { 'content-type': 'application/json' }, body: '{"text":"working"}' });
-    await fetch(responseUrl, { method: 'POST', headers: { 'content-type': 'application/json' }, body: '{"text":"done"}' });
+    await fetch(responseUrl, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: '{"text":"working"}',
+    });
+    await fetch(responseUrl, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: '{"text":"done"}',
+    });
     await expect(waiting).resolves.toMatchObject({ body: { text: 'done' } });
   });
 
   it('failResponseUrl answers the next posts with that status and does not record them', async () => {
     const responseUrl = standIn.newResponseUrl();
     standIn.failResponseUrl(404, 2);
-    const send = (): Promise<Response> => fetch(responseUrl, { method: 'POST', headers: { 'content-type': 'application/json' }, body: '{"text":"x"}' });
+    const send = (): Promise<Response> =>
+      fetch(responseUrl, { method: 'POST', headers: { 'content-type': 'application/json' }, body: '{"text":"x"}' });
     expect((await send()).status).toBe(404);
     expect((await send()).status).toBe(404);
     expect((await send()).status).toBe(200);
@@ -184,7 +248,11 @@ describe('response_url stand-in', () => {
       throw new Error('a broken console must not break the stand-in');
     });
     await client.auth.test();
-    await fetch(standIn.newResponseUrl(), { method: 'POST', headers: { 'content-type': 'application/json' }, body: '{"text":"x"}' });
+    await fetch(standIn.newResponseUrl(), {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: '{"text":"x"}',
+    });
     unsubscribe();
     await client.auth.test();
     expect(seen.map((e) => e.kind)).toEqual(['call', 'response']);

@@ -4,8 +4,31 @@ import { RUN, hostileText } from './arbitraries.js';
 
 // Every secret below carries this tag at its start, middle and near its end, so any piece that survives shows up.
 const TAG = 'Qx7🔑';
-const SECRET_KEYS = ['sipPassword', 'sign', 'authorization', 'apiSecret', 'signingSecret', 'botToken', 'appToken', 'token', 'password', 'secret'];
-const PLAIN_KEYS = ['id', 'name', 'body', 'text', 'data', 'records', 'api-key', 'tokenCount', 'signature', 'passwordHint', '__proto__'];
+const SECRET_KEYS = [
+  'sipPassword',
+  'sign',
+  'authorization',
+  'apiSecret',
+  'signingSecret',
+  'botToken',
+  'appToken',
+  'token',
+  'password',
+  'secret',
+];
+const PLAIN_KEYS = [
+  'id',
+  'name',
+  'body',
+  'text',
+  'data',
+  'records',
+  'api-key',
+  'tokenCount',
+  'signature',
+  'passwordHint',
+  '__proto__',
+];
 const LEVELS = ['trace', 'debug', 'info', 'warn', 'error', 'fatal'] as const;
 const TOKEN_SHAPE = /(?:xox[abposer]|xapp)-[A-Za-z0-9]/;
 
@@ -33,7 +56,9 @@ interface Shapes {
  * and in JSON logged as a string (pure, pretty-printed or inside a sentence) up to `levels` strings deep.
  */
 function shapes(literals: readonly string[], levels: number, withSecrets: boolean): Shapes {
-  const pieces = withSecrets ? [hostileText(20), slackToken, ...(literals.length > 0 ? [fc.constantFrom(...literals)] : [])] : [hostileText(20)];
+  const pieces = withSecrets
+    ? [hostileText(20), slackToken, ...(literals.length > 0 ? [fc.constantFrom(...literals)] : [])]
+    : [hostileText(20)];
   const flat = fc.array(fc.oneof(...pieces), { maxLength: 4 }).map((parts) => parts.join(''));
   const inner = levels > 0 ? shapes(literals, levels - 1, withSecrets) : undefined;
   const text = inner
@@ -42,17 +67,31 @@ function shapes(literals: readonly string[], levels: number, withSecrets: boolea
         fc
           .tuple(inner.record, fc.constantFrom('pure', 'pretty', 'sentence'), hostileText(10), hostileText(10))
           .map(([record, how, before, after]) =>
-            how === 'pure' ? JSON.stringify(record) : how === 'pretty' ? JSON.stringify(record, null, 2) : `${before}${JSON.stringify(record)}${after}`,
+            how === 'pure'
+              ? JSON.stringify(record)
+              : how === 'pretty'
+                ? JSON.stringify(record, null, 2)
+                : `${before}${JSON.stringify(record)}${after}`,
           ),
         inner.text.map((t) => JSON.stringify(t)),
       )
     : flat;
   const { record } = fc.letrec<{ value: unknown; record: Record<string, unknown> }>((tie) => ({
-    value: fc.oneof({ depthSize: 'small', maxDepth: 3 }, text, fc.integer(), fc.constant(null), tie('record'), fc.array(tie('value'), { maxLength: 3 })),
+    value: fc.oneof(
+      { depthSize: 'small', maxDepth: 3 },
+      text,
+      fc.integer(),
+      fc.constant(null),
+      tie('record'),
+      fc.array(tie('value'), { maxLength: 3 }),
+    ),
     record: fc
       .array(
         withSecrets
-          ? fc.oneof(fc.tuple(plainKey, tie('value')), fc.tuple(secretKey, fc.oneof(taggedSecret('K'), fc.constant(null))))
+          ? fc.oneof(
+              fc.tuple(plainKey, tie('value')),
+              fc.tuple(secretKey, fc.oneof(taggedSecret('K'), fc.constant(null))),
+            )
           : fc.tuple(plainKey, tie('value')),
         { maxLength: 5 },
       )
@@ -62,20 +101,25 @@ function shapes(literals: readonly string[], levels: number, withSecrets: boolea
 }
 
 /** JSON with string secrets under secret keys, each paired with what it must become: the same with those values blanked. */
-const blankable = fc
-  .letrec<{ pair: [unknown, unknown]; record: [Record<string, unknown>, Record<string, unknown>] }>((tie) => ({
+const blankable = fc.letrec<{ pair: [unknown, unknown]; record: [Record<string, unknown>, Record<string, unknown>] }>(
+  (tie) => ({
     pair: fc.oneof(
       { depthSize: 'small', maxDepth: 3 },
       hostileText(20).map((t): [unknown, unknown] => [t, t]),
       fc.constant<[unknown, unknown]>([null, null]),
       tie('record'),
-      fc.array(tie('pair'), { maxLength: 3 }).map((pairs): [unknown, unknown] => [pairs.map(([a]) => a), pairs.map(([, b]) => b)]),
+      fc
+        .array(tie('pair'), { maxLength: 3 })
+        .map((pairs): [unknown, unknown] => [pairs.map(([a]) => a), pairs.map(([, b]) => b)]),
     ),
     record: fc
       .array(
         fc.oneof(
           fc.tuple(plainKey, tie('pair')),
-          fc.tuple(secretKey, taggedSecret('K').map((v): [unknown, unknown] => [v, '[REDACTED]'])),
+          fc.tuple(
+            secretKey,
+            taggedSecret('K').map((v): [unknown, unknown] => [v, '[REDACTED]']),
+          ),
           fc.tuple(secretKey, fc.constant<[unknown, unknown]>([null, null])),
         ),
         { maxLength: 5 },
@@ -84,12 +128,15 @@ const blankable = fc
         Object.fromEntries(entries.map(([k, [a]]) => [k, a])),
         Object.fromEntries(entries.map(([k, [, b]]) => [k, b])),
       ]),
-  }))
-  .record;
+  }),
+).record;
 
 /** Quotes JSON inside a sentence, that sentence in JSON inside another sentence, and so on. */
 function quoteInText(record: Record<string, unknown>, befores: string[]): string {
-  return befores.reduce<unknown>((inner, before) => `said ${before}${JSON.stringify({ body: inner })}`, record) as string;
+  return befores.reduce<unknown>(
+    (inner, before) => `said ${before}${JSON.stringify({ body: inner })}`,
+    record,
+  ) as string;
 }
 
 /** Logs one line per call into memory, with the given configured secrets. */
@@ -138,9 +185,13 @@ describe('log lines (property)', () => {
 
   test('in JSON quoted inside text, at any quoting depth, exactly the secret values are blanked', () => {
     fc.assert(
-      fc.property(blankable, fc.array(hostileText(10), { minLength: 1, maxLength: 3 }), ([record, blanked], befores) => {
-        expect(scrubSecrets(quoteInText(record, befores), [])).toBe(quoteInText(blanked, befores));
-      }),
+      fc.property(
+        blankable,
+        fc.array(hostileText(10), { minLength: 1, maxLength: 3 }),
+        ([record, blanked], befores) => {
+          expect(scrubSecrets(quoteInText(record, befores), [])).toBe(quoteInText(blanked, befores));
+        },
+      ),
       { ...RUN, numRuns: 300 },
     );
   });

@@ -15,7 +15,9 @@ const validState: fc.Arbitrary<PageState> = fc
     {
       page: fc.oneof(fc.constantFrom(1, MAX_PAGE), fc.integer({ min: 1, max: MAX_PAGE })),
       type: fc.constantFrom(1 as const, 2 as const),
-      name: fc.string({ unit: hostileUnit, minLength: 1, maxLength: MAX_NAME_LENGTH }).map((n) => Array.from(n).slice(0, MAX_NAME_LENGTH).join('')),
+      name: fc
+        .string({ unit: hostileUnit, minLength: 1, maxLength: MAX_NAME_LENGTH })
+        .map((n) => Array.from(n).slice(0, MAX_NAME_LENGTH).join('')),
       sharedBy: slackUserId,
     },
     { requiredKeys: ['page'] },
@@ -32,7 +34,10 @@ const nearWire = fc.record(
   {
     p: fc.oneof(fc.integer(), fc.double(), fc.constantFrom(0, -1, MAX_PAGE + 1, '1', null, true)),
     t: fc.oneof(fc.integer({ min: -1, max: 3 }), fc.constantFrom('1', null, [1])),
-    n: fc.oneof(hostileText(120), fc.constantFrom('', null, 7, 'x'.repeat(MAX_NAME_LENGTH + 1), '😀'.repeat(MAX_NAME_LENGTH + 1))),
+    n: fc.oneof(
+      hostileText(120),
+      fc.constantFrom('', null, 7, 'x'.repeat(MAX_NAME_LENGTH + 1), '😀'.repeat(MAX_NAME_LENGTH + 1)),
+    ),
     s: fc.oneof(slackUserId, hostileText(40), fc.constantFrom('u123', 'U1', `U${'A'.repeat(31)}`)),
     extra: fc.jsonValue(),
     __proto__: fc.jsonValue(),
@@ -59,9 +64,12 @@ function expectInRange(state: PageState): void {
 describe('page state on buttons (properties)', () => {
   test('decoding never throws, and anything that is not a string this seal made is undefined', () => {
     fc.assert(
-      fc.property(fc.oneof(fc.anything(), fc.jsonValue(), hostileText(300), fc.string({ unit: 'binary', maxLength: 2_500 })), (value) => {
-        expect(decodePageState(value, seal)).toBeUndefined();
-      }),
+      fc.property(
+        fc.oneof(fc.anything(), fc.jsonValue(), hostileText(300), fc.string({ unit: 'binary', maxLength: 2_500 })),
+        (value) => {
+          expect(decodePageState(value, seal)).toBeUndefined();
+        },
+      ),
       { ...RUN, numRuns: 1_000 },
     );
   });
@@ -104,7 +112,11 @@ describe('page state on buttons (properties)', () => {
         const value = encodePageState(state, seal);
         for (let i = 0; i < value.length; i++) {
           const other = ch === value[i] ? (value[i] === 'A' ? 'B' : 'A') : ch;
-          for (const altered of [value.slice(0, i) + other + value.slice(i + 1), value.slice(0, i) + value.slice(i + 1), value.slice(0, i) + ch + value.slice(i)]) {
+          for (const altered of [
+            value.slice(0, i) + other + value.slice(i + 1),
+            value.slice(0, i) + value.slice(i + 1),
+            value.slice(0, i) + ch + value.slice(i),
+          ]) {
             expect(decodePageState(altered, seal)).toBeUndefined();
           }
         }

@@ -5,19 +5,90 @@ import { RUN, hostileText, hostileUnit } from './arbitraries.js';
 
 // Words the grammar reacts to, near misses, and names that collide with JavaScript's Object.prototype.
 const KEYWORDS = [
-  'outgoing', 'out', 'OUT', 'incoming', 'in', 'In', 'all', '1', '2', 'help', 'HELP', '?', '-h', '--help', 'usage',
-  'type:', 'type:1', 'type:2', 'type:3', 'type:out', 'type:Incoming', 'type:all', 'type:outgoign', 'TYPE:2',
-  'name:', 'name:acme', 'name:"a b"', "name:'x", 'name:"', 'page:', 'page:1', 'page:0', 'page:10000', 'page:10001',
-  'page:999999', 'page:1e3', 'page:-1', 'page:1.5', 'page:\u0663', 'page:2', 'page:3', '--verbose', '-x', '-', '--',
-  'outgoign', 'incomming', 'kelp', 'pgae:2', 'nmae:x', 'typ:1', 'foo:bar', '"', "'", '\u201C', '\u201D', '\u2018',
-  '\u2019', '"unclosed', 'acme', 'acme corp', 'constructor', '__proto__', 'toString', 'hasOwnProperty', 'prototype',
-  '<@U123>', '<@U123|bob>', '<http://x|y>', '<mailto:a@b.c>', '&amp;', '&lt;', '&gt;', '&amp;lt;', '<>', '<|>',
+  'outgoing',
+  'out',
+  'OUT',
+  'incoming',
+  'in',
+  'In',
+  'all',
+  '1',
+  '2',
+  'help',
+  'HELP',
+  '?',
+  '-h',
+  '--help',
+  'usage',
+  'type:',
+  'type:1',
+  'type:2',
+  'type:3',
+  'type:out',
+  'type:Incoming',
+  'type:all',
+  'type:outgoign',
+  'TYPE:2',
+  'name:',
+  'name:acme',
+  'name:"a b"',
+  "name:'x",
+  'name:"',
+  'page:',
+  'page:1',
+  'page:0',
+  'page:10000',
+  'page:10001',
+  'page:999999',
+  'page:1e3',
+  'page:-1',
+  'page:1.5',
+  'page:\u0663',
+  'page:2',
+  'page:3',
+  '--verbose',
+  '-x',
+  '-',
+  '--',
+  'outgoign',
+  'incomming',
+  'kelp',
+  'pgae:2',
+  'nmae:x',
+  'typ:1',
+  'foo:bar',
+  '"',
+  "'",
+  '\u201C',
+  '\u201D',
+  '\u2018',
+  '\u2019',
+  '"unclosed',
+  'acme',
+  'acme corp',
+  'constructor',
+  '__proto__',
+  'toString',
+  'hasOwnProperty',
+  'prototype',
+  '<@U123>',
+  '<@U123|bob>',
+  '<http://x|y>',
+  '<mailto:a@b.c>',
+  '&amp;',
+  '&lt;',
+  '&gt;',
+  '&amp;lt;',
+  '<>',
+  '<|>',
 ];
 const SEPARATORS = [' ', '  ', '\t', '\n', '', '\u00A0', '\u3000', '\u0000'];
 
 /** Tokens of the grammar and hostile fragments, glued with odd white space. */
 const tokenSoup = fc
-  .array(fc.tuple(fc.oneof(fc.constantFrom(...KEYWORDS), hostileText(12)), fc.constantFrom(...SEPARATORS)), { maxLength: 12 })
+  .array(fc.tuple(fc.oneof(fc.constantFrom(...KEYWORDS), hostileText(12)), fc.constantFrom(...SEPARATORS)), {
+    maxLength: 12,
+  })
   .map((parts) => parts.map(([token, sep]) => `${token}${sep}`).join(''));
 
 const anyInput = fc.oneof(
@@ -83,25 +154,65 @@ const safeName = fc
     { weight: 1, arbitrary: fc.string({ unit: hostileUnit, minLength: 90, maxLength: 140 }) },
     { weight: 1, arbitrary: fc.constantFrom(...KEYWORDS, 'acme corp', 'page:2 out', 'name:x', "o'reilly") },
     // Quoted, a grammar word is just a name (Rule 1 of the parser).
-    { weight: 2, arbitrary: fc.constantFrom('help', '?', 'usage', '-h', '--help', 'outgoing', 'in', 'all', 'page:2', 'type:1', 'name:') },
+    {
+      weight: 2,
+      arbitrary: fc.constantFrom(
+        'help',
+        '?',
+        'usage',
+        '-h',
+        '--help',
+        'outgoing',
+        'in',
+        'all',
+        'page:2',
+        'type:1',
+        'name:',
+      ),
+    },
   )
-  .map((s) => Array.from(s).filter((ch) => !UNSAFE_IN_NAME.test(ch)).slice(0, MAX_NAME_LENGTH).join('').replace(/ +/g, ' ').trim())
+  .map((s) =>
+    Array.from(s)
+      .filter((ch) => !UNSAFE_IN_NAME.test(ch))
+      .slice(0, MAX_NAME_LENGTH)
+      .join('')
+      .replace(/ +/g, ' ')
+      .trim(),
+  )
   .filter((s) => s !== '');
 
 const validRequest: fc.Arbitrary<TrunkRequest> = fc
   .record(
-    { page: fc.oneof(fc.constantFrom(1, MAX_PAGE), fc.integer({ min: 1, max: MAX_PAGE })), type: fc.constantFrom(1 as const, 2 as const), name: safeName },
+    {
+      page: fc.oneof(fc.constantFrom(1, MAX_PAGE), fc.integer({ min: 1, max: MAX_PAGE })),
+      type: fc.constantFrom(1 as const, 2 as const),
+      name: safeName,
+    },
     { requiredKeys: ['page'] },
   )
-  .map((r) => ({ page: r.page, ...(r.type !== undefined && { type: r.type }), ...(r.name !== undefined && { name: r.name }) }));
+  .map((r) => ({
+    page: r.page,
+    ...(r.type !== undefined && { type: r.type }),
+    ...(r.name !== undefined && { name: r.name }),
+  }));
 
-const TYPE_SPELLINGS = { 1: ['outgoing', 'out', 'OUT', 'type:1', 'type:outgoing', 'type:Out'], 2: ['incoming', 'in', 'In', 'type:2', 'type:in', 'type:INCOMING'] };
+const TYPE_SPELLINGS = {
+  1: ['outgoing', 'out', 'OUT', 'type:1', 'type:outgoing', 'type:Out'],
+  2: ['incoming', 'in', 'In', 'type:2', 'type:in', 'type:INCOMING'],
+};
 
 /** Every way the grammar documents to type `request`, in any order, as Slack would deliver it. */
 function typings(request: TrunkRequest): fc.Arbitrary<string> {
-  const typePart = request.type === undefined ? fc.constantFrom('', 'all', 'type:all') : fc.constantFrom(...TYPE_SPELLINGS[request.type]);
+  const typePart =
+    request.type === undefined
+      ? fc.constantFrom('', 'all', 'type:all')
+      : fc.constantFrom(...TYPE_SPELLINGS[request.type]);
   const digits = String(request.page);
-  const pagePart = fc.constantFrom(...(request.page === 1 ? ['', 'page:1'] : []), `page:${digits}`, `page:${digits.padStart(6, '0')}`);
+  const pagePart = fc.constantFrom(
+    ...(request.page === 1 ? ['', 'page:1'] : []),
+    `page:${digits}`,
+    `page:${digits.padStart(6, '0')}`,
+  );
   const name = request.name;
   const namePart =
     name === undefined
@@ -140,19 +251,29 @@ describe('parseQuery (properties)', () => {
 
   test('text far over the cap is refused with one problem, not tokenised', () => {
     fc.assert(
-      fc.property(fc.string({ unit: 'grapheme-ascii', minLength: 1, maxLength: 5 }), fc.integer({ min: 2_001, max: 10_000 }), (piece, n) => {
-        const raw = `x${piece.replace(/[&<>\s]/g, 'x').repeat(n)}`.slice(0, n);
-        expect(parseQuery(raw)).toEqual({ kind: 'invalid', problems: [expect.stringContaining('keep filters under 2000')] });
-      }),
+      fc.property(
+        fc.string({ unit: 'grapheme-ascii', minLength: 1, maxLength: 5 }),
+        fc.integer({ min: 2_001, max: 10_000 }),
+        (piece, n) => {
+          const raw = `x${piece.replace(/[&<>\s]/g, 'x').repeat(n)}`.slice(0, n);
+          expect(parseQuery(raw)).toEqual({
+            kind: 'invalid',
+            problems: [expect.stringContaining('keep filters under 2000')],
+          });
+        },
+      ),
       { ...RUN, numRuns: 200 },
     );
   });
 
   test('any documented way of typing a valid request reads back as that request', () => {
     fc.assert(
-      fc.property(validRequest.chain((request) => fc.tuple(fc.constant(request), typings(request))), ([request, text]) => {
-        expect(parseQuery(text)).toEqual({ kind: 'query', request });
-      }),
+      fc.property(
+        validRequest.chain((request) => fc.tuple(fc.constant(request), typings(request))),
+        ([request, text]) => {
+          expect(parseQuery(text)).toEqual({ kind: 'query', request });
+        },
+      ),
       { ...RUN, numRuns: 1_000 },
     );
   });
@@ -162,7 +283,10 @@ describe('parseQuery (properties)', () => {
     fc.assert(
       fc.property(safeName, quotes, (name, [open, close]) => {
         fc.pre(!(open === "'" || open === '\u2018') || !name.includes("'"));
-        expect(parseQuery(slackEscape(`${open}${name}${close}`))).toEqual({ kind: 'query', request: { page: 1, name } });
+        expect(parseQuery(slackEscape(`${open}${name}${close}`))).toEqual({
+          kind: 'query',
+          request: { page: 1, name },
+        });
       }),
       { ...RUN, numRuns: 500 },
     );

@@ -24,11 +24,25 @@ const vendorText = fc.oneof({ weight: 6, arbitrary: hostileText(3_000) }, { weig
 
 // Vendor times come as `yyyy-MM-dd HH:mm:ss`, sometimes padded; padded ones still parse and feed Slack date tokens.
 const vendorTime = fc
-  .tuple(fc.date({ min: new Date('1971-01-01'), max: new Date('2099-12-31'), noInvalidDate: true }), fc.constantFrom('', ' ', '\n', '\t '))
+  .tuple(
+    fc.date({ min: new Date('1971-01-01'), max: new Date('2099-12-31'), noInvalidDate: true }),
+    fc.constantFrom('', ' ', '\n', '\t '),
+  )
   .map(([d, pad]) => `${pad}${d.toISOString().slice(0, 19).replace('T', ' ')}${pad}`);
 
 const rawGroup = fc.oneof(
-  { weight: 5, arbitrary: fc.record({ groupId: fc.oneof(fc.integer(), vendorText), voiceGroupId: fc.oneof(fc.integer(), vendorText), groupName: vendorText, number: vendorText }, { requiredKeys: [] }) },
+  {
+    weight: 5,
+    arbitrary: fc.record(
+      {
+        groupId: fc.oneof(fc.integer(), vendorText),
+        voiceGroupId: fc.oneof(fc.integer(), vendorText),
+        groupName: vendorText,
+        number: vendorText,
+      },
+      { requiredKeys: [] },
+    ),
+  },
   { weight: 1, arbitrary: junk },
 );
 
@@ -47,7 +61,10 @@ const rawRecord = fc.record(
     sipAccount: vendorText,
     createTime: fc.oneof(vendorTime, vendorText),
     updateTime: fc.oneof(vendorTime, vendorText),
-    groupList: fc.oneof({ weight: 4, arbitrary: fc.array(rawGroup, { maxLength: 60 }) }, { weight: 1, arbitrary: fc.constantFrom(null, undefined) }),
+    groupList: fc.oneof(
+      { weight: 4, arbitrary: fc.array(rawGroup, { maxLength: 60 }) },
+      { weight: 1, arbitrary: fc.constantFrom(null, undefined) },
+    ),
     extra: junk,
   },
   { requiredKeys: [] },
@@ -59,38 +76,78 @@ const counter = fc.oneof(fc.nat({ max: 1_000_000 }), fc.constantFrom(null, '12',
 const vendorPage = fc
   .record({
     status: fc.constantFrom(0, '0'),
-    records: fc.array(fc.oneof({ weight: 12, arbitrary: rawRecord }, { weight: 1, arbitrary: junk }), { maxLength: 30, size: 'medium' }),
+    records: fc.array(fc.oneof({ weight: 12, arbitrary: rawRecord }, { weight: 1, arbitrary: junk }), {
+      maxLength: 30,
+      size: 'medium',
+    }),
     total: counter,
     size: counter,
     current: counter,
     pages: counter,
   })
   .map(({ status, records, ...counters }) => {
-    const withPasswords = records.map((r, i) => (typeof r === 'object' && r !== null && !Array.isArray(r) ? { ...r, sipPassword: `${PASSWORD}${i}-x7Q` } : r));
-    return parseAnswer(JSON.stringify({ status, reason: 'success', data: { ...counters, searchCount: true, records: withPasswords } }));
+    const withPasswords = records.map((r, i) =>
+      typeof r === 'object' && r !== null && !Array.isArray(r) ? { ...r, sipPassword: `${PASSWORD}${i}-x7Q` } : r,
+    );
+    return parseAnswer(
+      JSON.stringify({ status, reason: 'success', data: { ...counters, searchCount: true, records: withPasswords } }),
+    );
   });
 
 /** The worst a vendor can do: every field of `count` records is the same run of `n` copies of one hostile unit. */
 function worstPage(unit: string, n: number, count: number): TrunkPage {
   const v = unit.repeat(n);
-  const fields = ['keyId', 'sipTrunkName', 'sipGatewayIp', 'sipWhiteIp', 'sipPrefix', 'ccIp', 'sipAccount', 'updateTime'];
-  const record = { ...Object.fromEntries(fields.map((f) => [f, v])), sipPassword: `${PASSWORD}0`, groupList: Array(8).fill({ groupName: v, number: v }) };
-  return parseAnswer(JSON.stringify({ status: 0, data: { total: 1_000, pages: 100, records: Array(count).fill(record) } }));
+  const fields = [
+    'keyId',
+    'sipTrunkName',
+    'sipGatewayIp',
+    'sipWhiteIp',
+    'sipPrefix',
+    'ccIp',
+    'sipAccount',
+    'updateTime',
+  ];
+  const record = {
+    ...Object.fromEntries(fields.map((f) => [f, v])),
+    sipPassword: `${PASSWORD}0`,
+    groupList: Array(8).fill({ groupName: v, number: v }),
+  };
+  return parseAnswer(
+    JSON.stringify({ status: 0, data: { total: 1_000, pages: 100, records: Array(count).fill(record) } }),
+  );
 }
 const uniformJunk = fc.tuple(hostileUnit, fc.integer({ min: 1, max: 3_000 })).map(([unit, n]) => unit.repeat(n));
 
 /** A name as the parser hands it over: trimmed, single-spaced, no control characters, at most 100 code points. */
 const requestName = fc
   .string({ unit: hostileUnit, minLength: 1, maxLength: 140 })
-  .map((s) => Array.from(s.replace(/[\p{Cc}\u2028\u2029]/gu, ' ').replace(/\s+/g, ' ').trim()).slice(0, MAX_NAME_LENGTH).join('').trim())
+  .map((s) =>
+    Array.from(
+      s
+        .replace(/[\p{Cc}\u2028\u2029]/gu, ' ')
+        .replace(/\s+/g, ' ')
+        .trim(),
+    )
+      .slice(0, MAX_NAME_LENGTH)
+      .join('')
+      .trim(),
+  )
   .filter((s) => s !== '');
 
 const request: fc.Arbitrary<TrunkRequest> = fc
   .record(
-    { page: fc.oneof(fc.integer({ min: 1, max: 5 }), fc.integer({ min: 1, max: MAX_PAGE })), type: fc.constantFrom(1 as const, 2 as const), name: requestName },
+    {
+      page: fc.oneof(fc.integer({ min: 1, max: 5 }), fc.integer({ min: 1, max: MAX_PAGE })),
+      type: fc.constantFrom(1 as const, 2 as const),
+      name: requestName,
+    },
     { requiredKeys: ['page'] },
   )
-  .map((r) => ({ page: r.page, ...(r.type !== undefined && { type: r.type }), ...(r.name !== undefined && { name: r.name }) }));
+  .map((r) => ({
+    page: r.page,
+    ...(r.type !== undefined && { type: r.type }),
+    ...(r.name !== undefined && { name: r.name }),
+  }));
 
 /** Everything but the vendor data: what was asked, when, where, and for whom. */
 const view = fc.record(
@@ -107,7 +164,11 @@ const view = fc.record(
 /** Text Slack parses for mentions and links: the top-level text and every mrkdwn object. */
 function mrkdwnTexts(message: SlackMessage): string[] {
   const inBlocks = message.blocks.flatMap((b) => {
-    if (b.type === 'section') return [b.text?.type === 'mrkdwn' ? b.text.text : '', ...(b.fields ?? []).map((f) => (f.type === 'mrkdwn' ? f.text : ''))];
+    if (b.type === 'section')
+      return [
+        b.text?.type === 'mrkdwn' ? b.text.text : '',
+        ...(b.fields ?? []).map((f) => (f.type === 'mrkdwn' ? f.text : '')),
+      ];
     if (b.type === 'context') return b.elements.map((e) => (e.type === 'mrkdwn' ? e.text : ''));
     return [];
   });
@@ -124,7 +185,10 @@ const JSON_SIX_FOLD = /[\p{Cc}\uD800-\uDFFF]/u;
  * Slack's limits and the suite's 12,000-character JSON budget (Slack answers msg_blocks_too_long from about 13,200,
  * slackapi/bolt-js#2509), plus: no text can ping, link or leave a broken entity.
  */
-function expectSafeForSlack(message: SlackMessage, { sharedBy, jsonBudget = true }: { sharedBy?: string; jsonBudget?: boolean } = {}): void {
+function expectSafeForSlack(
+  message: SlackMessage,
+  { sharedBy, jsonBudget = true }: { sharedBy?: string; jsonBudget?: boolean } = {},
+): void {
   expect(blockKitProblem(message.blocks)).toBeUndefined();
   if (jsonBudget) expect(JSON.stringify(message).length).toBeLessThan(12_000);
   expect(message.text.length).toBeGreaterThan(0);
@@ -152,11 +216,17 @@ describe('rendering (properties)', () => {
 
   test('even when every vendor field is the same long run of one hostile character, the page keeps the same limits', () => {
     fc.assert(
-      fc.property(hostileUnit, fc.integer({ min: 1, max: 3_000 }), fc.integer({ min: 1, max: 12 }), view, (unit, n, count, options) => {
-        const message = renderTrunkPage({ ...options, page: worstPage(unit, n, count), seal });
-        expectSafeForSlack(message, { sharedBy: options.sharedBy });
-        expect(JSON.stringify(message)).not.toContain(PASSWORD);
-      }),
+      fc.property(
+        hostileUnit,
+        fc.integer({ min: 1, max: 3_000 }),
+        fc.integer({ min: 1, max: 12 }),
+        view,
+        (unit, n, count, options) => {
+          const message = renderTrunkPage({ ...options, page: worstPage(unit, n, count), seal });
+          expectSafeForSlack(message, { sharedBy: options.sharedBy });
+          expect(JSON.stringify(message)).not.toContain(PASSWORD);
+        },
+      ),
       { ...RUN, numRuns: 200 },
     );
   });
@@ -180,9 +250,12 @@ describe('rendering (properties)', () => {
   test('a problem notice stays inside Slack’s limits and escaped for any text', () => {
     fc.assert(
       // Callers always have something to say; an empty notice is not a case.
-      fc.property(fc.oneof(hostileText(5_000), uniformJunk).filter((text) => text !== ''), (text) => {
-        expectSafeForSlack(renderProblem(text), { jsonBudget: !JSON_SIX_FOLD.test(text) });
-      }),
+      fc.property(
+        fc.oneof(hostileText(5_000), uniformJunk).filter((text) => text !== ''),
+        (text) => {
+          expectSafeForSlack(renderProblem(text), { jsonBudget: !JSON_SIX_FOLD.test(text) });
+        },
+      ),
       { ...RUN, numRuns: 300 },
     );
   });

@@ -8,8 +8,16 @@ import { DOCUMENTED_EXAMPLE_BODY as DOCUMENTED_BODY } from '../../devkit/sandbox
 import { RUN, hostileText } from './arbitraries.js';
 
 const CODES: ItnioErrorCode[] = [
-  'itnio_auth', 'itnio_clock', 'itnio_params', 'itnio_quota', 'itnio_vendor_error', 'itnio_status',
-  'itnio_timeout', 'itnio_unreachable', 'itnio_http', 'itnio_bad_answer',
+  'itnio_auth',
+  'itnio_clock',
+  'itnio_params',
+  'itnio_quota',
+  'itnio_vendor_error',
+  'itnio_status',
+  'itnio_timeout',
+  'itnio_unreachable',
+  'itnio_http',
+  'itnio_bad_answer',
 ];
 const PASSWORD = 'PW-SECRET-vendor';
 
@@ -73,7 +81,24 @@ const codeOf = (body: string) => {
 
 const anyJson = fc.jsonValue({ maxDepth: 3 });
 const oddStatus = fc.oneof(
-  fc.constantFrom('', ' ', '0 ', ' -1', '0x0', '-0', '1e3', 'NaN', 'Infinity', '０', 'ok', 'success', 'null', '-16', '-22.0', '\u0000'),
+  fc.constantFrom(
+    '',
+    ' ',
+    '0 ',
+    ' -1',
+    '0x0',
+    '-0',
+    '1e3',
+    'NaN',
+    'Infinity',
+    '０',
+    'ok',
+    'success',
+    'null',
+    '-16',
+    '-22.0',
+    '\u0000',
+  ),
   fc.string({ maxLength: 12 }),
   fc.oneof(fc.integer(), fc.double()),
   anyJson,
@@ -82,9 +107,27 @@ const oddStatus = fc.oneof(
 /** A valid envelope with one field, anywhere in envelope, data or a record, replaced by something else. */
 const oneFieldWrong = fc
   .tuple(
-    fc.constantFrom('status', 'reason', 'data', 'data.total', 'data.size', 'data.current', 'data.pages', 'data.records', 'data.searchCount',
-      'record', 'record.keyId', 'record.type', 'record.state', 'record.sipTrunkName', 'record.sipTrunkState', 'record.groupList', 'record.groupList.0',
-      'record.groupList.0.groupName', 'record.createTime'),
+    fc.constantFrom(
+      'status',
+      'reason',
+      'data',
+      'data.total',
+      'data.size',
+      'data.current',
+      'data.pages',
+      'data.records',
+      'data.searchCount',
+      'record',
+      'record.keyId',
+      'record.type',
+      'record.state',
+      'record.sipTrunkName',
+      'record.sipTrunkState',
+      'record.groupList',
+      'record.groupList.0',
+      'record.groupList.0.groupName',
+      'record.createTime',
+    ),
     fc.oneof(oddStatus, anyJson, hostileText(40), fc.constant(undefined)),
   )
   .map(([path, value]) => {
@@ -99,7 +142,10 @@ const oneFieldWrong = fc
   });
 
 const htmlPage = fc
-  .tuple(fc.constantFrom('502 Bad Gateway', '<h1>Service Unavailable</h1>', 'Attention Required! | Cloudflare', ''), hostileText(200))
+  .tuple(
+    fc.constantFrom('502 Bad Gateway', '<h1>Service Unavailable</h1>', 'Attention Required! | Cloudflare', ''),
+    hostileText(200),
+  )
   .map(([title, junk]) => `<!DOCTYPE html>\n<html><head><title>${title}</title></head><body>${junk}</body></html>`);
 
 describe('parseAnswer on malformed vendor answers (properties)', () => {
@@ -107,7 +153,12 @@ describe('parseAnswer on malformed vendor answers (properties)', () => {
     expect(codeOf(DOCUMENTED_BODY)).toBe('itnio_bad_answer');
     const fixed = read(DOCUMENTED_BODY.replace(/,(\s*[}\]])/g, '$1'));
     expect(fixed).toMatchObject({ page: { total: 1, size: 50, current: 1, pages: 1, unreadable: 0 } });
-    expect('page' in fixed && fixed.page.records[0]).toMatchObject({ keyId: 5000028, name: '22232', type: 1, groups: [{ groupId: 1000026, groupName: 'groupName1', number: null }] });
+    expect('page' in fixed && fixed.page.records[0]).toMatchObject({
+      keyId: 5000028,
+      name: '22232',
+      type: 1,
+      groups: [{ groupId: 1000026, groupName: 'groupName1', number: null }],
+    });
   });
 
   test('every truncation of a valid answer is an unexpected answer', () => {
@@ -119,9 +170,15 @@ describe('parseAnswer on malformed vendor answers (properties)', () => {
 
   test('HTML pages and arbitrary text are unexpected answers', () => {
     fc.assert(
-      fc.property(fc.oneof(htmlPage, hostileText(300).filter((s) => !isJson(s))), (body) => {
-        expect(codeOf(body)).toBe('itnio_bad_answer');
-      }),
+      fc.property(
+        fc.oneof(
+          htmlPage,
+          hostileText(300).filter((s) => !isJson(s)),
+        ),
+        (body) => {
+          expect(codeOf(body)).toBe('itnio_bad_answer');
+        },
+      ),
       { ...RUN, numRuns: 500 },
     );
   });
@@ -156,7 +213,15 @@ describe('parseAnswer on malformed vendor answers (properties)', () => {
         const outcome = read(body);
         if (Number.isNaN(n)) expect(codeOf(body)).toBe('itnio_bad_answer');
         else if (n === 0) expect('page' in outcome).toBe(true);
-        else expect(['itnio_auth', 'itnio_clock', 'itnio_vendor_error', 'itnio_params', 'itnio_quota', 'itnio_status']).toContain(codeOf(body));
+        else
+          expect([
+            'itnio_auth',
+            'itnio_clock',
+            'itnio_vendor_error',
+            'itnio_params',
+            'itnio_quota',
+            'itnio_status',
+          ]).toContain(codeOf(body));
       }),
       { ...RUN, numRuns: 500 },
     );
@@ -164,19 +229,27 @@ describe('parseAnswer on malformed vendor answers (properties)', () => {
 
   test('missing data, or data that is not an object, is an unexpected answer on success', () => {
     fc.assert(
-      fc.property(fc.oneof(fc.constant(undefined), fc.constant(null), fc.array(anyJson), fc.string(), fc.double(), fc.boolean()), (data) => {
-        expect(codeOf(JSON.stringify({ status: 0, reason: 'success', data }))).toBe('itnio_bad_answer');
-      }),
+      fc.property(
+        fc.oneof(fc.constant(undefined), fc.constant(null), fc.array(anyJson), fc.string(), fc.double(), fc.boolean()),
+        (data) => {
+          expect(codeOf(JSON.stringify({ status: 0, reason: 'success', data }))).toBe('itnio_bad_answer');
+        },
+      ),
       { ...RUN, numRuns: 300 },
     );
   });
 
   test('every record sent is either read or counted as unreadable, even for 5,000 records', () => {
     fc.assert(
-      fc.property(fc.array(fc.oneof({ weight: 3, arbitrary: fc.nat(9).map(record) }, { weight: 1, arbitrary: anyJson }), { maxLength: 60 }), (records) => {
-        const outcome = read(JSON.stringify(envelope(records)));
-        expect('page' in outcome && outcome.page.records.length + outcome.page.unreadable).toBe(records.length);
-      }),
+      fc.property(
+        fc.array(fc.oneof({ weight: 3, arbitrary: fc.nat(9).map(record) }, { weight: 1, arbitrary: anyJson }), {
+          maxLength: 60,
+        }),
+        (records) => {
+          const outcome = read(JSON.stringify(envelope(records)));
+          expect('page' in outcome && outcome.page.records.length + outcome.page.unreadable).toBe(records.length);
+        },
+      ),
       { ...RUN, numRuns: 300 },
     );
     const huge = Array.from({ length: 5_000 }, (_, i) => (i % 7 === 0 ? 'junk' : record(i)));

@@ -36,7 +36,12 @@ export function auditLines(logs: CapturedLogs): LogLine[] {
  * audit line when its handling is over, duplicates and replays included, so this is the moment to count
  * what those requests did (or did not do).
  */
-export function waitForAudits(logs: CapturedLogs, count: number, matches: (line: LogLine) => boolean, options: Partial<UntilOptions> = {}): Promise<LogLine[]> {
+export function waitForAudits(
+  logs: CapturedLogs,
+  count: number,
+  matches: (line: LogLine) => boolean,
+  options: Partial<UntilOptions> = {},
+): Promise<LogLine[]> {
   return until(
     () => {
       const found = auditLines(logs).filter(matches);
@@ -51,7 +56,11 @@ export function waitForAudits(logs: CapturedLogs, count: number, matches: (line:
 }
 
 /** Waits for the first audit line matching `matches` (see waitForAudits) and returns it. */
-export async function waitForAudit(logs: CapturedLogs, matches: (line: LogLine) => boolean, options: Partial<UntilOptions> = {}): Promise<LogLine> {
+export async function waitForAudit(
+  logs: CapturedLogs,
+  matches: (line: LogLine) => boolean,
+  options: Partial<UntilOptions> = {},
+): Promise<LogLine> {
   const [line] = await waitForAudits(logs, 1, matches, options);
   return line!;
 }

@@ -9,7 +9,13 @@ import { captureLogs } from './capture-logs.js';
 import { aPage, aTrunk } from './trunks.js';
 
 /** A trunk source that answers from memory (or with `fail`) and records every query. */
-export function fakeTrunks(answer: (query: PageQuery) => Promise<SourcedPage> = async () => ({ ...aPage([aTrunk()]), latencyMs: 5, fetchedAt: 1_700_000_000_000 })) {
+export function fakeTrunks(
+  answer: (query: PageQuery) => Promise<SourcedPage> = async () => ({
+    ...aPage([aTrunk()]),
+    latencyMs: 5,
+    fetchedAt: 1_700_000_000_000,
+  }),
+) {
   const queries: PageQuery[] = [];
   const source: TrunkSource = {
     queryTrunks(query) {

@@ -18,7 +18,10 @@ type Truthy<T> = Exclude<T, false | 0 | '' | null | undefined>;
  * `what` after `timeoutMs`. Its clock and pauses come from node: modules, which fake timers never
  * replace, so a test that fakes Date cannot freeze the deadline.
  */
-export async function until<T>(condition: () => T | Promise<T>, { what, timeoutMs = 10_000, seen }: UntilOptions): Promise<Truthy<Awaited<T>>> {
+export async function until<T>(
+  condition: () => T | Promise<T>,
+  { what, timeoutMs = 10_000, seen }: UntilOptions,
+): Promise<Truthy<Awaited<T>>> {
   const deadline = performance.now() + timeoutMs;
   for (;;) {
     const value = await condition();

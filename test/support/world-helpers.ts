@@ -5,7 +5,11 @@ import type { ResponseUrlPost } from '../../devkit/sandbox/slack-stand-in.js';
 type Message = { text?: string; blocks?: types.KnownBlock[] };
 
 /** Runs a slash command and returns the bot's HTTP answer and the first message posted to its response_url. */
-export async function runCommand(world: SandboxWorld, text: string, extra: { userId?: string; channelId?: string } = {}) {
+export async function runCommand(
+  world: SandboxWorld,
+  text: string,
+  extra: { userId?: string; channelId?: string } = {},
+) {
   const responseUrl = world.slack.newResponseUrl();
   const id = responseUrl.split('/').pop();
   const ack = await world.sender.slashCommand({ text, responseUrl, ...extra });
@@ -31,9 +35,19 @@ export async function click(
     isEphemeral: options.isEphemeral ?? true,
     ...(options.channelId && { channelId: options.channelId }),
     ...(options.userId && { userId: options.userId }),
-    message: { ts: options.ts ?? '1700000000.000100', ...(message.text && { text: message.text }), ...(message.blocks && { blocks: message.blocks }) },
+    message: {
+      ts: options.ts ?? '1700000000.000100',
+      ...(message.text && { text: message.text }),
+      ...(message.blocks && { blocks: message.blocks }),
+    },
   });
-  return { ack, responseUrl, id, next: (predicate?: (r: ResponseUrlPost) => boolean) => world.slack.waitForResponse((r) => r.id === id && (!predicate || predicate(r))) };
+  return {
+    ack,
+    responseUrl,
+    id,
+    next: (predicate?: (r: ResponseUrlPost) => boolean) =>
+      world.slack.waitForResponse((r) => r.id === id && (!predicate || predicate(r))),
+  };
 }
 
 /** The buttons of a message's actions block. */

@@ -16,8 +16,13 @@ describe('checkAccess', () => {
 
   test('an Enterprise org install accepts its workspaces by enterprise id', () => {
     const rules = { ...open, teams: ['E0ORG'] };
-    expect(checkAccess(rules, { user: 'U1', team: 'T0ANY', enterprise: 'E0ORG' }, installed)).toEqual({ allowed: true });
-    expect(checkAccess(rules, { user: 'U1', team: 'T0HOME' }, installed)).toMatchObject({ allowed: false, reason: 'team' });
+    expect(checkAccess(rules, { user: 'U1', team: 'T0ANY', enterprise: 'E0ORG' }, installed)).toEqual({
+      allowed: true,
+    });
+    expect(checkAccess(rules, { user: 'U1', team: 'T0HOME' }, installed)).toMatchObject({
+      allowed: false,
+      reason: 'team',
+    });
   });
 
   test('when the installed workspace is not known yet and no list is set, the workspace rule is skipped', () => {
@@ -30,12 +35,18 @@ describe('checkAccess', () => {
     const refused = checkAccess(rules, { user: 'U1', channel: 'C0RANDOM', team: 'T0HOME' }, installed);
     expect(refused).toMatchObject({ allowed: false, reason: 'channel' });
     expect(refused.allowed === false && refused.message).toContain('<#C0INC>, <#C0OPS>');
-    expect(checkAccess(rules, { user: 'U1', team: 'T0HOME' }, installed)).toMatchObject({ allowed: false, reason: 'channel' });
+    expect(checkAccess(rules, { user: 'U1', team: 'T0HOME' }, installed)).toMatchObject({
+      allowed: false,
+      reason: 'channel',
+    });
   });
 
   test('user allowlist', () => {
     const rules = { ...open, users: ['U0OK'] };
     expect(checkAccess(rules, { user: 'U0OK', team: 'T0HOME' }, installed)).toEqual({ allowed: true });
-    expect(checkAccess(rules, { user: 'U0NO', team: 'T0HOME' }, installed)).toMatchObject({ allowed: false, reason: 'user' });
+    expect(checkAccess(rules, { user: 'U0NO', team: 'T0HOME' }, installed)).toMatchObject({
+      allowed: false,
+      reason: 'user',
+    });
   });
 });

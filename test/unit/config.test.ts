@@ -59,7 +59,9 @@ describe('loadConfig', () => {
 
   test('HTTP mode needs the signing secret; Socket Mode does not', () => {
     const { SLACK_SIGNING_SECRET: _omit, ...withoutSecret } = valid;
-    expect(problemsOf(withoutSecret)).toEqual([expect.stringMatching(/^SLACK_SIGNING_SECRET is not set: .*Basic Information/)]);
+    expect(problemsOf(withoutSecret)).toEqual([
+      expect.stringMatching(/^SLACK_SIGNING_SECRET is not set: .*Basic Information/),
+    ]);
     expect(loadConfig({ ...withoutSecret, SLACK_APP_TOKEN: 'xapp-1-abc' }).slack.appToken).toBe('xapp-1-abc');
   });
 
@@ -105,14 +107,23 @@ describe('loadConfig', () => {
       REDIS_URL: 'rediss://cache.internal:6380',
     });
     expect(config).toMatchObject({
-      access: { channels: ['C0INC', 'C0NOC'], users: ['U0A', 'U0B'], teams: ['T0HOME', 'E0ORG'], contact: '<#C0TOOLS>' },
+      access: {
+        channels: ['C0INC', 'C0NOC'],
+        users: ['U0A', 'U0B'],
+        teams: ['T0HOME', 'E0ORG'],
+        contact: '<#C0TOOLS>',
+      },
       limits: { perUserPerMinute: 0, itnioConcurrency: 2, itnioQueue: 0 },
       redisUrl: 'rediss://cache.internal:6380',
     });
   });
 
   test.each([
-    ['ALLOWED_CHANNEL_IDS', '#incident', /ALLOWED_CHANNEL_IDS must be comma-separated Slack channel IDs such as C0123ABCD, got "#incident"/],
+    [
+      'ALLOWED_CHANNEL_IDS',
+      '#incident',
+      /ALLOWED_CHANNEL_IDS must be comma-separated Slack channel IDs such as C0123ABCD, got "#incident"/,
+    ],
     ['ALLOWED_USER_IDS', 'U0A,@bob', /ALLOWED_USER_IDS must be comma-separated Slack user IDs/],
     ['REDIS_URL', 'localhost:6379', /REDIS_URL must be a redis:\/\/ or rediss:\/\/ URL/],
     ['ITNIO_MAX_CONCURRENCY', '0', /ITNIO_MAX_CONCURRENCY must be a whole number from 1 to 100/],

@@ -12,7 +12,11 @@ function switchableStore() {
   const wrap =
     <A extends unknown[], R>(fn: (...args: A) => Promise<R>) =>
     (...args: A): Promise<R> =>
-      mode === 'up' ? fn(...args) : mode === 'down' ? Promise.reject(new Error('connection refused')) : new Promise<R>(() => undefined);
+      mode === 'up'
+        ? fn(...args)
+        : mode === 'down'
+          ? Promise.reject(new Error('connection refused'))
+          : new Promise<R>(() => undefined);
   const store: Store = {
     claim: wrap(real.claim),
     increment: wrap(real.increment),
@@ -29,7 +33,9 @@ describe('failSafeStore', () => {
   test('a frozen shared store is given up on after the timeout, and memory answers', async () => {
     const shared = switchableStore();
     const logs = captureLogs();
-    const store = failSafeStore(shared.store, createLogger({ level: 'info', destination: logs.destination }), { timeoutMs: 50 });
+    const store = failSafeStore(shared.store, createLogger({ level: 'info', destination: logs.destination }), {
+      timeoutMs: 50,
+    });
     shared.set('frozen');
     const started = Date.now();
     expect(await store.increment('rate:U1', 60)).toEqual({ count: 1, resetSeconds: 60 });
@@ -40,13 +46,18 @@ describe('failSafeStore', () => {
   test('warns once per 30 s while down, and says when the shared store is back', async () => {
     const shared = switchableStore();
     const logs = captureLogs();
-    const store = failSafeStore(shared.store, createLogger({ level: 'info', destination: logs.destination }), { timeoutMs: 50 });
+    const store = failSafeStore(shared.store, createLogger({ level: 'info', destination: logs.destination }), {
+      timeoutMs: 50,
+    });
     shared.set('down');
     await store.get('a');
     await store.get('b');
     shared.set('up');
     await store.get('c');
-    expect(logs.lines.map((l) => String(l.msg).slice(0, 30))).toEqual(['shared store unavailable; usin', 'shared store is back; cross-in']);
+    expect(logs.lines.map((l) => String(l.msg).slice(0, 30))).toEqual([
+      'shared store unavailable; usin',
+      'shared store is back; cross-in',
+    ]);
   });
 
   test('an event claimed in memory during an outage is not claimed again once the shared store is back', async () => {

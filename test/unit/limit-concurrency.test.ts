@@ -9,7 +9,16 @@ function controllableClient() {
   const client: TrunkSource = {
     queryTrunks: (query) =>
       new Promise<SourcedPage>((resolve, reject) => {
-        const result = { total: 0, size: query.size, current: query.page, pages: 0, records: [], unreadable: 0, latencyMs: 1, fetchedAt: 0 };
+        const result = {
+          total: 0,
+          size: query.size,
+          current: query.page,
+          pages: 0,
+          records: [],
+          unreadable: 0,
+          latencyMs: 1,
+          fetchedAt: 0,
+        };
         pending.push({ query, finish: () => resolve(result), fail: reject });
       }),
     close: () => undefined,

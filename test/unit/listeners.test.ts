@@ -7,12 +7,27 @@ import { ACTION } from '../../src/trunks/action-ids.js';
 import { encodePageState } from '../../src/trunks/page-state.js';
 import { fakeDeps, fakeTrunks, recorder } from '../support/fake-bolt.js';
 
-type Msg = { text?: string; response_type?: string; replace_original?: boolean; delete_original?: boolean; channel?: string; thread_ts?: string };
+type Msg = {
+  text?: string;
+  response_type?: string;
+  replace_original?: boolean;
+  delete_original?: boolean;
+  channel?: string;
+  thread_ts?: string;
+};
 
 const commandArgs = (text: string, extra: Record<string, unknown> = {}) => {
   const ack = recorder();
   const respond = recorder<Msg>();
-  const command = { text, user_id: 'U1', channel_id: 'C1', team_id: 'T1', trigger_id: `trig-${text}`, command: '/trunks', ...extra };
+  const command = {
+    text,
+    user_id: 'U1',
+    channel_id: 'C1',
+    team_id: 'T1',
+    trigger_id: `trig-${text}`,
+    command: '/trunks',
+    ...extra,
+  };
   return { ack, respond, args: { ack, respond, command } as unknown as SlackCommandMiddlewareArgs & AllMiddlewareArgs };
 };
 
@@ -35,7 +50,13 @@ describe('/trunks listener', () => {
     expect(respond.calls[0]).toMatchObject({ response_type: 'ephemeral' });
     expect(queries).toEqual([expect.objectContaining({ page: 1, filter: { type: 1, sipTrunkName: 'acme' } })]);
     expect(audits()).toEqual([
-      expect.objectContaining({ surface: 'command', user: 'U1', outcome: 'ok', filters: { type: 1, name: 'acme' }, resultCount: 1 }),
+      expect.objectContaining({
+        surface: 'command',
+        user: 'U1',
+        outcome: 'ok',
+        filters: { type: 1, name: 'acme' },
+        resultCount: 1,
+      }),
     ]);
   });
 
@@ -61,7 +82,9 @@ describe('/trunks listener', () => {
   test('a refused reply is still audited, with the query it answered', async () => {
     const { deps, audits } = fakeDeps();
     const { args } = commandArgs('acme');
-    Object.assign(args, { respond: recorder(() => Object.assign(new Error('expired_url'), { code: 'slack_webapi_platform_error' })) });
+    Object.assign(args, {
+      respond: recorder(() => Object.assign(new Error('expired_url'), { code: 'slack_webapi_platform_error' })),
+    });
     await trunksCommand(deps)(args);
     expect(audits()[0]).toMatchObject({ outcome: 'ok', replyFailed: true, filters: { name: 'acme' } });
   });
@@ -164,8 +187,14 @@ describe('button listeners', () => {
     const first = click(ACTION.share, value);
     const second = click(ACTION.share, value);
     await Promise.all([shareButton(deps)(first.args), shareButton(deps)(second.args)]);
-    expect([...first.postMessage.calls, ...second.postMessage.calls]).toEqual([expect.objectContaining({ channel: 'C1', text: expect.any(String) })]);
-    expect(audits().map((a) => a.outcome).sort()).toEqual(['duplicate_share', 'shared_via_chat.postMessage']);
+    expect([...first.postMessage.calls, ...second.postMessage.calls]).toEqual([
+      expect.objectContaining({ channel: 'C1', text: expect.any(String) }),
+    ]);
+    expect(
+      audits()
+        .map((a) => a.outcome)
+        .sort(),
+    ).toEqual(['duplicate_share', 'shared_via_chat.postMessage']);
     expect([...first.respond.calls, ...second.respond.calls]).toContainEqual({ delete_original: true });
   });
 

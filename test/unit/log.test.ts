@@ -38,7 +38,10 @@ describe('logger', () => {
 
   test('secret keys are blanked at any depth, and other keys with secret-sounding parts are kept', () => {
     const { log, lines } = capture('info');
-    log.info({ a: { b: { c: [{ token: 't-123456', password: 'pw-abcdef', Authorization: 'Bearer abc' }] } }, tokenCount: 3 }, 'deep');
+    log.info(
+      { a: { b: { c: [{ token: 't-123456', password: 'pw-abcdef', Authorization: 'Bearer abc' }] } }, tokenCount: 3 },
+      'deep',
+    );
     expect(lines[0]).toMatchObject({
       a: { b: { c: [{ token: '[REDACTED]', password: '[REDACTED]', Authorization: '[REDACTED]' }] } },
       tokenCount: 3,
@@ -65,7 +68,10 @@ describe('logger output stays valid JSON and secret-free', () => {
   test('secret keys inside JSON logged as text, and inside text logged in JSON again, are blanked', () => {
     const { log, lines, raw } = capture('info');
     const body = '{"sipPassword":"in-body-pw\\\\"}';
-    log.info({ body, wrapped: JSON.stringify({ body }), said: `vendor answered ${JSON.stringify({ body })}` }, 'vendor');
+    log.info(
+      { body, wrapped: JSON.stringify({ body }), said: `vendor answered ${JSON.stringify({ body })}` },
+      'vendor',
+    );
     expect(raw.join('')).not.toContain('in-body-pw');
     expect(JSON.parse(String(lines[0]?.body))).toEqual({ sipPassword: '[REDACTED]' });
     expect(JSON.parse(JSON.parse(String(lines[0]?.wrapped)).body)).toEqual({ sipPassword: '[REDACTED]' });
@@ -86,7 +92,10 @@ describe('logger output stays valid JSON and secret-free', () => {
 
   test('a secret key in a JSON body is blanked whatever its value, and the body stays valid JSON', () => {
     const { log, lines, raw } = capture('info');
-    log.info({ body: JSON.stringify({ authorization: { user: 'u', pass: 'object-pw' }, token: 123456789, id: 7 }, null, 2) }, 'body');
+    log.info(
+      { body: JSON.stringify({ authorization: { user: 'u', pass: 'object-pw' }, token: 123456789, id: 7 }, null, 2) },
+      'body',
+    );
     expect(raw.join('')).not.toMatch(/object-pw|123456789/);
     expect(JSON.parse(String(lines[0]?.body))).toEqual({ authorization: '[REDACTED]', token: '[REDACTED]', id: 7 });
   });
@@ -94,13 +103,19 @@ describe('logger output stays valid JSON and secret-free', () => {
   test('configured secrets with quotes and backslashes are scrubbed at any escaping depth', () => {
     const secret = 'r3d!s"pa\\ss';
     const { log, raw } = capture('info', [secret]);
-    log.info({ url: `redis://:${secret}@host`, nested: JSON.stringify({ url: `redis://:${secret}@host` }) }, `text ${JSON.stringify({ s: secret })}`);
+    log.info(
+      { url: `redis://:${secret}@host`, nested: JSON.stringify({ url: `redis://:${secret}@host` }) },
+      `text ${JSON.stringify({ s: secret })}`,
+    );
     expect(raw.join('')).not.toMatch(/r3d!s|pa\\+ss/);
   });
 
   test('Slack tokens are scrubbed even right after an escape', () => {
     const { log, raw } = capture('info');
-    log.info({ note: `first line\nxoxb-1111-2222-abcd`, text: `said ${JSON.stringify({ t: 'line\nxapp-1-AAAA' })}` }, 'tokens');
+    log.info(
+      { note: `first line\nxoxb-1111-2222-abcd`, text: `said ${JSON.stringify({ t: 'line\nxapp-1-AAAA' })}` },
+      'tokens',
+    );
     expect(raw.join('')).not.toMatch(/xoxb-1111|xapp-1-AAAA/);
   });
 });
@@ -125,7 +140,9 @@ describe('errorFields', () => {
     const { log, lines } = capture('info');
     const err = Object.assign(new Error('ITNIO did not answer within 5000 ms'), { code: 'itnio_timeout' });
     log.warn(errorFields(err), 'vendor failed');
-    expect(lines[0]).toMatchObject({ error: { message: 'ITNIO did not answer within 5000 ms', code: 'itnio_timeout' } });
+    expect(lines[0]).toMatchObject({
+      error: { message: 'ITNIO did not answer within 5000 ms', code: 'itnio_timeout' },
+    });
     expect(JSON.stringify(lines[0])).not.toContain('at ');
     expect(lines[0]).not.toHaveProperty('err');
   });
@@ -136,7 +153,11 @@ describe('errorFields', () => {
       data: { ok: false, error: 'channel_not_found' },
     });
     expect(errorFields(err)).toEqual({
-      error: { message: 'An API error occurred: channel_not_found', code: 'slack_webapi_platform_error', slackError: 'channel_not_found' },
+      error: {
+        message: 'An API error occurred: channel_not_found',
+        code: 'slack_webapi_platform_error',
+        slackError: 'channel_not_found',
+      },
     });
   });
 
@@ -162,7 +183,11 @@ describe('errorFields', () => {
       bolt.error('listener failed', err);
       bolt.error(new UnknownError(err as Error));
     }
-    for (const line of lines) expect(line).toMatchObject({ component: 'bolt', err: { type: 'TypeError', stack: expect.stringContaining('explode') } });
+    for (const line of lines)
+      expect(line).toMatchObject({
+        component: 'bolt',
+        err: { type: 'TypeError', stack: expect.stringContaining('explode') },
+      });
     expect(lines).toHaveLength(2);
   });
 });
@@ -178,7 +203,9 @@ describe('scrubSecrets', () => {
   });
 
   test('leaves a null SIP password and other keys alone', () => {
-    expect(scrubSecrets('{"sipPassword":null,"sipAccount":"acme"}', [])).toBe('{"sipPassword":null,"sipAccount":"acme"}');
+    expect(scrubSecrets('{"sipPassword":null,"sipAccount":"acme"}', [])).toBe(
+      '{"sipPassword":null,"sipAccount":"acme"}',
+    );
   });
 
   test('replaces every occurrence and leaves other text alone', () => {

@@ -8,7 +8,16 @@ function countingClient() {
   const client: TrunkSource = {
     async queryTrunks(query) {
       calls.push(query);
-      const result: SourcedPage = { total: calls.length, size: 10, current: query.page, pages: 1, records: [], unreadable: 0, latencyMs: 40, fetchedAt: 1_000 * calls.length };
+      const result: SourcedPage = {
+        total: calls.length,
+        size: 10,
+        current: query.page,
+        pages: 1,
+        records: [],
+        unreadable: 0,
+        latencyMs: 40,
+        fetchedAt: 1_000 * calls.length,
+      };
       return result;
     },
     close: () => undefined,
@@ -16,7 +25,12 @@ function countingClient() {
   return { client, calls };
 }
 
-const q = (page: number, extra: Partial<PageQuery> = {}): PageQuery => ({ page, size: 10, filter: { type: 1 }, ...extra });
+const q = (page: number, extra: Partial<PageQuery> = {}): PageQuery => ({
+  page,
+  size: 10,
+  filter: { type: 1 },
+  ...extra,
+});
 
 describe('page cache', () => {
   let now: number;
@@ -47,7 +61,11 @@ describe('page cache', () => {
     await cached.queryTrunks(q(2));
     await cached.queryTrunks({ page: 1, size: 10, filter: { type: 2 } });
     await cached.queryTrunks(q(1));
-    expect(calls.map((c) => [c.page, c.filter.type])).toEqual([[1, 1], [2, 1], [1, 2]]);
+    expect(calls.map((c) => [c.page, c.filter.type])).toEqual([
+      [1, 1],
+      [2, 1],
+      [1, 2],
+    ]);
   });
 
   test('a fresh query (Refresh) skips the cache and refills it', async () => {

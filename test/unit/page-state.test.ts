@@ -11,7 +11,10 @@ describe('page state in button values', () => {
   });
 
   test('stays far below the 2,000-character button value limit at the longest name', () => {
-    const value = encodePageState({ request: { page: 10_000, type: 1, name: '\u{1F4DE}'.repeat(100) }, sharedBy: 'U'.padEnd(31, 'A') }, seal);
+    const value = encodePageState(
+      { request: { page: 10_000, type: 1, name: '\u{1F4DE}'.repeat(100) }, sharedBy: 'U'.padEnd(31, 'A') },
+      seal,
+    );
     expect(value.length).toBeLessThan(2_000);
     expect(decodePageState(value, seal)?.request.name).toBe('\u{1F4DE}'.repeat(100));
   });
@@ -43,7 +46,9 @@ describe('page state in button values', () => {
     expect(decodePageState('{"p":9999}', seal)).toBeUndefined();
     expect(decodePageState(`{"p":2,"n":"acme","s":"U0FORGED"}~${mac}`, seal)).toBeUndefined();
     expect(decodePageState(`${payload}~${mac.slice(0, -1)}A`.replace(/AA$/, 'AB'), seal)).toBeUndefined();
-    expect(decodePageState(encodePageState({ request: { page: 2 } }, createButtonSeal('another-secret')), seal)).toBeUndefined();
+    expect(
+      decodePageState(encodePageState({ request: { page: 2 } }, createButtonSeal('another-secret')), seal),
+    ).toBeUndefined();
   });
 
   test('rejects values that are not strings', () => {

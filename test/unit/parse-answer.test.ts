@@ -61,24 +61,46 @@ describe('parseAnswer', () => {
     const page = parseAnswer(
       envelope({}, { records: [{ keyId: 1, groupList: [{ voiceGroupId: 7, groupName: 'G' }] }] }),
     );
-    expect(page.records[0]).toMatchObject({ keyId: 1, name: null, enabled: null, gatewayUp: null, groups: [{ groupId: 7, groupName: 'G', number: null }] });
+    expect(page.records[0]).toMatchObject({
+      keyId: 1,
+      name: null,
+      enabled: null,
+      gatewayUp: null,
+      groups: [{ groupId: 7, groupName: 'G', number: null }],
+    });
   });
 
   test('one odd record does not sink the page: odd fields read as unknown, non-objects are counted out', () => {
     const page = parseAnswer(
-      envelope({}, {
-        total: 4,
-        records: [
-          { ...record, keyId: null, state: 'abc', type: 7, sipTrunkState: 'maybe', groupList: [null, 5, { groupId: 9, groupName: 42 }] },
-          null,
-          'garbage',
-          { ...record, keyId: '77', state: '0', type: '2', sipTrunkState: 1, sipGatewayIp: 10 },
-        ],
-      }),
+      envelope(
+        {},
+        {
+          total: 4,
+          records: [
+            {
+              ...record,
+              keyId: null,
+              state: 'abc',
+              type: 7,
+              sipTrunkState: 'maybe',
+              groupList: [null, 5, { groupId: 9, groupName: 42 }],
+            },
+            null,
+            'garbage',
+            { ...record, keyId: '77', state: '0', type: '2', sipTrunkState: 1, sipGatewayIp: 10 },
+          ],
+        },
+      ),
     );
     expect(page.unreadable).toBe(2);
     expect(page.records).toHaveLength(2);
-    expect(page.records[0]).toMatchObject({ keyId: null, enabled: null, type: null, gatewayUp: null, groups: [{ groupId: 9, groupName: '42', number: null }] });
+    expect(page.records[0]).toMatchObject({
+      keyId: null,
+      enabled: null,
+      type: null,
+      gatewayUp: null,
+      groups: [{ groupId: 9, groupName: '42', number: null }],
+    });
     expect(page.records[1]).toMatchObject({ keyId: '77', enabled: false, type: 2, gatewayUp: true, gatewayIp: '10' });
   });
 

@@ -1,6 +1,6 @@
 import { parseQuery, type ParsedQuery } from '../../src/trunks/parse-query.js';
 
-const query = (request: object): ParsedQuery => ({ kind: 'query', request: { page: 1, ...request } } as ParsedQuery);
+const query = (request: object): ParsedQuery => ({ kind: 'query', request: { page: 1, ...request } }) as ParsedQuery;
 
 describe('parseQuery', () => {
   test.each<[string, ParsedQuery]>([

@@ -74,10 +74,26 @@ describe('renderTrunkPage', () => {
   });
 
   test('a card carries every field a support engineer needs, and never the SIP password', () => {
-    const trunk = { ...aTrunk({ enabled: false, gatewayUp: false }), sipPassword: 'hunter2-secret' } as ReturnType<typeof aTrunk>;
+    const trunk = { ...aTrunk({ enabled: false, gatewayUp: false }), sipPassword: 'hunter2-secret' } as ReturnType<
+      typeof aTrunk
+    >;
     const message = render({ page: aPage([trunk]) });
     const card = allText(message);
-    for (const expected of ['acme-out-01', 'Outgoing', 'Disabled', ':red_circle:', 'down', '203.0.113.10', '198.51.100.7', '`9`', '10.0.0.5', 'acme01', 'Tier 1', '+15551230000', '5000028']) {
+    for (const expected of [
+      'acme-out-01',
+      'Outgoing',
+      'Disabled',
+      ':red_circle:',
+      'down',
+      '203.0.113.10',
+      '198.51.100.7',
+      '`9`',
+      '10.0.0.5',
+      'acme01',
+      'Tier 1',
+      '+15551230000',
+      '5000028',
+    ]) {
       expect(card).toContain(expected);
     }
     expect(card).not.toContain('hunter2-secret');
@@ -88,7 +104,9 @@ describe('renderTrunkPage', () => {
     // 2025-01-10 11:31:21 in Asia/Shanghai (UTC+8) is 03:31:21Z.
     expect(text).toContain(`<!date^${Date.UTC(2025, 0, 10, 3, 31, 21) / 1000}^`);
     expect(text).toContain('2025-01-10 11:31:21 Asia/Shanghai');
-    expect(text).toContain(`<!date^${fetchedAt.getTime() / 1000}^{date_short_pretty} {time_secs}|2026-11-27T14:03:12.000Z>`);
+    expect(text).toContain(
+      `<!date^${fetchedAt.getTime() / 1000}^{date_short_pretty} {time_secs}|2026-11-27T14:03:12.000Z>`,
+    );
   });
 
   test('unparseable vendor times are shown as they came, escaped', () => {
@@ -99,12 +117,26 @@ describe('renderTrunkPage', () => {
 
   test('Next only on the first page, Prev and Next in the middle, Prev only on the last', () => {
     const at = (page: number) =>
-      buttons(render({ request: { page }, page: aPage([aTrunk()], { total: 30, pages: 3, current: page }), shareable: false })).map(
-        (b) => [b.action_id, decode(b.value)?.request.page],
-      );
-    expect(at(1)).toEqual([[ACTION.next, 2], [ACTION.refresh, 1]]);
-    expect(at(2)).toEqual([[ACTION.prev, 1], [ACTION.next, 3], [ACTION.refresh, 2]]);
-    expect(at(3)).toEqual([[ACTION.prev, 2], [ACTION.refresh, 3]]);
+      buttons(
+        render({
+          request: { page },
+          page: aPage([aTrunk()], { total: 30, pages: 3, current: page }),
+          shareable: false,
+        }),
+      ).map((b) => [b.action_id, decode(b.value)?.request.page]);
+    expect(at(1)).toEqual([
+      [ACTION.next, 2],
+      [ACTION.refresh, 1],
+    ]);
+    expect(at(2)).toEqual([
+      [ACTION.prev, 1],
+      [ACTION.next, 3],
+      [ACTION.refresh, 2],
+    ]);
+    expect(at(3)).toEqual([
+      [ACTION.prev, 2],
+      [ACTION.refresh, 3],
+    ]);
   });
 
   test('buttons keep the filters and the sharer; Share only where asked', () => {
@@ -115,8 +147,14 @@ describe('renderTrunkPage', () => {
       sharedBy: 'U0SHARER',
     });
     expect(buttons(shared).map((b) => b.action_id)).toEqual([ACTION.next, ACTION.refresh]);
-    expect(decode(buttons(shared)[1]!.value)).toEqual({ request: { page: 1, type: 2, name: 'globex' }, sharedBy: 'U0SHARER' });
-    expect(decode(buttons(shared)[0]!.value)).toEqual({ request: { page: 2, type: 2, name: 'globex' }, sharedBy: 'U0SHARER' });
+    expect(decode(buttons(shared)[1]!.value)).toEqual({
+      request: { page: 1, type: 2, name: 'globex' },
+      sharedBy: 'U0SHARER',
+    });
+    expect(decode(buttons(shared)[0]!.value)).toEqual({
+      request: { page: 2, type: 2, name: 'globex' },
+      sharedBy: 'U0SHARER',
+    });
     expect(allText(shared)).toContain('shared by <@U0SHARER>');
 
     const mine = render({ shareable: true });
@@ -124,7 +162,11 @@ describe('renderTrunkPage', () => {
   });
 
   test('a page past the end says so and offers the last page', () => {
-    const message = render({ request: { page: 7 }, page: aPage([], { total: 23, pages: 3, current: 7 }), shareable: false });
+    const message = render({
+      request: { page: 7 },
+      page: aPage([], { total: 23, pages: 3, current: 7 }),
+      shareable: false,
+    });
     expect(allText(message)).toContain('Page 7 is past the end: there are 3 pages.');
     expect(buttons(message).map((b) => [b.text.text, decode(b.value)?.request.page])).toEqual([
       ['‹ Prev', 3],
@@ -142,7 +184,14 @@ describe('renderTrunkPage', () => {
     const evil = '<!channel> & <@U123> <https://evil.example|click>';
     const message = render({
       request: { page: 1, name: evil },
-      page: aPage([aTrunk({ name: evil, sipAccount: evil, gatewayIp: '`<!here>`', groups: [{ groupId: 1, groupName: evil, number: evil }] })]),
+      page: aPage([
+        aTrunk({
+          name: evil,
+          sipAccount: evil,
+          gatewayIp: '`<!here>`',
+          groups: [{ groupId: 1, groupName: evil, number: evil }],
+        }),
+      ]),
     });
     // Slack only parses mentions and links in mrkdwn and the top-level text; plain_text and values are inert.
     const text = [message.text, ...mrkdwnTexts(message)].join('\n');
@@ -166,10 +215,17 @@ describe('renderTrunkPage', () => {
         sipAccount: nameChar.repeat(400),
         updateTime: groupChar.repeat(400),
         createTime: null,
-        groups: Array.from({ length: 40 }, (_, g) => ({ groupId: g, groupName: `${groupChar.repeat(200)}${g}`, number: ipChar.repeat(300) })),
+        groups: Array.from({ length: 40 }, (_, g) => ({
+          groupId: g,
+          groupName: `${groupChar.repeat(200)}${g}`,
+          number: ipChar.repeat(300),
+        })),
       }),
     );
-    const message = render({ request: { page: 2, name: nameChar.repeat(100) }, page: aPage(nasty, { total: 1_000, pages: 100, current: 2 }) });
+    const message = render({
+      request: { page: 2, name: nameChar.repeat(100) },
+      page: aPage(nasty, { total: 1_000, pages: 100, current: 2 }),
+    });
     expectWithinSlackLimits(message);
     expect(blockKitProblem(message.blocks)).toBeUndefined();
     expect(message.blocks.filter((b) => b.type === 'section')).toHaveLength(10);
@@ -202,7 +258,22 @@ describe('renderTrunkPage', () => {
 
   test('nulls everywhere render as dashes, not "null"', () => {
     const message = render({
-      page: aPage([aTrunk({ name: null, type: null, enabled: null, gatewayUp: null, gatewayIp: null, whiteIp: null, prefix: null, ccIp: null, sipAccount: null, updateTime: null, createTime: null, groups: [] })]),
+      page: aPage([
+        aTrunk({
+          name: null,
+          type: null,
+          enabled: null,
+          gatewayUp: null,
+          gatewayIp: null,
+          whiteIp: null,
+          prefix: null,
+          ccIp: null,
+          sipAccount: null,
+          updateTime: null,
+          createTime: null,
+          groups: [],
+        }),
+      ]),
     });
     expectWithinSlackLimits(message);
     const text = allText(message);

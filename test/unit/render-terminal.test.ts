@@ -6,16 +6,24 @@ const colour = { color: true, timeZone: 'UTC' };
 
 describe('renderMrkdwn', () => {
   test('turns Slack markup into readable text', () => {
-    expect(renderMrkdwn('*bold* `10.0.0.1` &lt;!channel&gt; &amp; <@U123>', plain)).toBe('bold 10.0.0.1 <!channel> & @U123');
+    expect(renderMrkdwn('*bold* `10.0.0.1` &lt;!channel&gt; &amp; <@U123>', plain)).toBe(
+      'bold 10.0.0.1 <!channel> & @U123',
+    );
   });
 
   test('formats date tokens in the reader’s zone', () => {
-    expect(renderMrkdwn('as of <!date^1795788192^{date_short_pretty} {time_secs}|fallback>', plain)).toBe('as of 2026-11-27 14:03:12');
-    expect(renderMrkdwn('<!date^1795788192^{date_short_pretty} {time}|x>', { color: false, timeZone: 'Asia/Shanghai' })).toBe('2026-11-27 22:03');
+    expect(renderMrkdwn('as of <!date^1795788192^{date_short_pretty} {time_secs}|fallback>', plain)).toBe(
+      'as of 2026-11-27 14:03:12',
+    );
+    expect(
+      renderMrkdwn('<!date^1795788192^{date_short_pretty} {time}|x>', { color: false, timeZone: 'Asia/Shanghai' }),
+    ).toBe('2026-11-27 22:03');
   });
 
   test('status emoji become words without colour and coloured dots with it', () => {
-    expect(renderMrkdwn(':large_green_circle: :red_circle: :white_circle: :tada: :constructor:', plain)).toBe('[UP] [DOWN] [?] :tada: :constructor:');
+    expect(renderMrkdwn(':large_green_circle: :red_circle: :white_circle: :tada: :constructor:', plain)).toBe(
+      '[UP] [DOWN] [?] :tada: :constructor:',
+    );
     expect(renderMrkdwn(':red_circle:', colour)).toBe('\u001b[31m●\u001b[39m');
   });
 
@@ -69,7 +77,9 @@ describe('renderMessage', () => {
     const lines = renderMessage(message, colour);
     expect(lines.map(stripVTControlCharacters)).toEqual(renderMessage(message, plain));
     expect(lines[0]).toBe('\u001b[1m\u001b[4mOutgoing trunks\u001b[24m\u001b[22m');
-    expect(lines.at(-1)).toBe('\u001b[1m\u001b[35m[1] Next ›\u001b[39m\u001b[22m   \u001b[1m\u001b[35m[2] Share\u001b[39m\u001b[22m');
+    expect(lines.at(-1)).toBe(
+      '\u001b[1m\u001b[35m[1] Next ›\u001b[39m\u001b[22m   \u001b[1m\u001b[35m[2] Share\u001b[39m\u001b[22m',
+    );
   });
 
   test('a message without blocks shows its text', () => {

@@ -11,7 +11,17 @@ function controllableClient() {
       new Promise<SourcedPage>((resolve, reject) => {
         const n = pending.length + 1;
         pending.push({
-          finish: () => resolve({ total: n, size: query.size, current: query.page, pages: 1, records: [], unreadable: 0, latencyMs: 5, fetchedAt: n }),
+          finish: () =>
+            resolve({
+              total: n,
+              size: query.size,
+              current: query.page,
+              pages: 1,
+              records: [],
+              unreadable: 0,
+              latencyMs: 5,
+              fetchedAt: n,
+            }),
           fail: () => reject(new Error('vendor down')),
         });
       }),
@@ -34,7 +44,10 @@ function watchedStore(store: Store) {
       return value;
     },
   };
-  return { store: watched, waiting: () => until(() => lockReads > 0, { what: 'the second instance to wait on the flight' }) };
+  return {
+    store: watched,
+    waiting: () => until(() => lockReads > 0, { what: 'the second instance to wait on the flight' }),
+  };
 }
 
 const q: PageQuery = { page: 1, size: 10, filter: { type: 1 } };
@@ -69,7 +82,10 @@ describe('sharedSingleFlight (two instances, one store)', () => {
     const two = flightA.queryTrunks(q);
     await calls(a, 2);
     const seenByWaiter = watchedStore(store);
-    const waiter = sharedSingleFlight(controllableClient().client, seenByWaiter.store, { lockSeconds: 5, pollMs: 5 }).queryTrunks(q);
+    const waiter = sharedSingleFlight(controllableClient().client, seenByWaiter.store, {
+      lockSeconds: 5,
+      pollMs: 5,
+    }).queryTrunks(q);
     await seenByWaiter.waiting();
     a.pending[1]!.finish();
     await two;

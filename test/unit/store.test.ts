@@ -3,10 +3,13 @@ import { storeContract } from '../support/store-contract.js';
 
 describe('memory store', () => {
   let now = 1_000_000;
-  storeContract(() => createMemoryStore(() => now), (ms) => {
-    now += ms;
-    return Promise.resolve();
-  });
+  storeContract(
+    () => createMemoryStore(() => now),
+    (ms) => {
+      now += ms;
+      return Promise.resolve();
+    },
+  );
 });
 
 describe('memory store housekeeping', () => {

@@ -7,7 +7,13 @@ export function buttonOrigin(body: BlockAction<ButtonAction>, surface: Surface):
   // The clicker's own workspace, which differs from the message's in a Slack Connect channel.
   const team = body.user.team_id ?? body.team?.id;
   const enterprise = body.enterprise?.id;
-  return { surface, user: body.user.id, ...(channel && { channel }), ...(team && { team }), ...(enterprise && { enterprise }) };
+  return {
+    surface,
+    user: body.user.id,
+    ...(channel && { channel }),
+    ...(team && { team }),
+    ...(enterprise && { enterprise }),
+  };
 }
 
 /** Whether the clicked message is the user's private (ephemeral) result. */

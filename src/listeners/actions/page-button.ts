@@ -14,7 +14,8 @@ export function pageButton(deps: BotDeps) {
   return async ({ ack, body, action, respond }: ButtonArgs): Promise<void> => {
     await ack();
     const origin = buttonOrigin(body, 'button');
-    const privately = (message: SlackMessage) => respond({ response_type: 'ephemeral', replace_original: false, ...message });
+    const privately = (message: SlackMessage) =>
+      respond({ response_type: 'ephemeral', replace_original: false, ...message });
     await runRequest(deps, {
       origin,
       claims: triggerClaim(body.trigger_id),

@@ -14,10 +14,14 @@ export function shareButton(deps: BotDeps) {
   return async ({ ack, body, action, respond, client }: ButtonArgs): Promise<void> => {
     await ack();
     const origin = buttonOrigin(body, 'share');
-    const privately = (message: SlackMessage) => respond({ response_type: 'ephemeral', replace_original: false, ...message });
+    const privately = (message: SlackMessage) =>
+      respond({ response_type: 'ephemeral', replace_original: false, ...message });
     await runRequest(deps, {
       origin,
-      claims: [...triggerClaim(body.trigger_id), ...shareClaim(origin.user, body.container?.message_ts ?? '', action.value ?? '')],
+      claims: [
+        ...triggerClaim(body.trigger_id),
+        ...shareClaim(origin.user, body.container?.message_ts ?? '', action.value ?? ''),
+      ],
       read: () => readButton(deps.seal, action.value, origin, () => ({ shareable: false, sharedBy: origin.user })),
       whisper: privately,
       reply: async (answer) => {

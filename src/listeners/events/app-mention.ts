@@ -10,7 +10,10 @@ import type { SlackMessage } from '../../trunks/message.js';
  * precedes it when nothing follows ("outgoing acme @trunkbot"), without a leading `trunks`.
  */
 export function mentionArguments(text: string, botUserId: string | undefined): string {
-  const own = botUserId && /^[A-Z0-9]+$/i.test(botUserId) ? new RegExp(`<@${botUserId}(?:\\|[^>]*)?>`) : /<@[A-Z0-9]+(?:\|[^>]*)?>/i;
+  const own =
+    botUserId && /^[A-Z0-9]+$/i.test(botUserId)
+      ? new RegExp(`<@${botUserId}(?:\\|[^>]*)?>`)
+      : /<@[A-Z0-9]+(?:\|[^>]*)?>/i;
   const match = own.exec(text);
   let words = text;
   if (match) {
@@ -27,7 +30,12 @@ export function mentionArguments(text: string, botUserId: string | undefined): s
 
 /** `@trunkbot [trunks] [filters]`: answer in the mention's thread, once per event even when Slack retries. */
 export function appMention(deps: BotDeps) {
-  return async ({ event, body, client, context }: SlackEventMiddlewareArgs<'app_mention'> & AllMiddlewareArgs): Promise<void> => {
+  return async ({
+    event,
+    body,
+    client,
+    context,
+  }: SlackEventMiddlewareArgs<'app_mention'> & AllMiddlewareArgs): Promise<void> => {
     const user = event.user ?? 'unknown';
     const team = event.user_team ?? body.team_id;
     const enterprise = (body as { enterprise_id?: string }).enterprise_id;
