@@ -3,8 +3,11 @@ import type { AddressInfo } from 'node:net';
 import { createApp } from './app.js';
 import type { Config } from './config.js';
 import { createItnioClient, queryDeadlineMs } from './itnio/client.js';
+import { createInventory } from './inventory/inventory.js';
 import { errorFields, type Logger } from './log.js';
 import { Inflight } from './pipeline/inflight.js';
+import { countCalls } from './resilience/count-calls.js';
+import { limitConcurrency } from './resilience/limit-concurrency.js';
 import { protectSource } from './resilience/protect-source.js';
 import { fetchBotIdentity, identityCache, SlackUnreachableError, type BotIdentity } from './slack-identity.js';
 import { failSafeStore } from './store/fail-safe-store.js';
@@ -39,16 +42,30 @@ export async function startBot(config: Config, { log, now = Date.now }: StartBot
   if (opened.status === 'rejected') throw opened.reason;
   const identity = verified.value;
   const store = opened.value;
-  const vendor = createItnioClient({
-    apiUrl: config.itnio.apiUrl,
-    apiKey: config.itnio.apiKey,
-    apiSecret: config.itnio.apiSecret,
-    timeoutMs: config.itnio.timeoutMs,
+  const vendor = countCalls(
+    createItnioClient({
+      apiUrl: config.itnio.apiUrl,
+      apiKey: config.itnio.apiKey,
+      apiSecret: config.itnio.apiSecret,
+      timeoutMs: config.itnio.timeoutMs,
+      now,
+    }),
+    log,
+  );
+  // Every ITNIO call, from a page query or a snapshot build, queues for one of the same slots.
+  const limited = limitConcurrency(vendor, { max: config.limits.itnioConcurrency, queue: config.limits.itnioQueue });
+  const inventory = createInventory({
+    source: limited,
+    store,
+    log,
+    ttlSeconds: config.inventory.ttlSeconds,
+    maxTrunks: config.inventory.maxTrunks,
+    parallel: config.limits.itnioConcurrency,
+    timeZone: config.itnio.timeZone,
+    shared: config.redisUrl !== undefined,
     now,
   });
-  const trunks = protectSource(vendor, store, {
-    concurrency: config.limits.itnioConcurrency,
-    queue: config.limits.itnioQueue,
+  const trunks = protectSource(limited, store, {
     cacheTtlSeconds: config.cacheTtlSeconds,
     ...(config.redisUrl !== undefined && {
       sharedLockSeconds: Math.ceil(queryDeadlineMs(config.itnio.timeoutMs) / 1000),
@@ -59,6 +76,7 @@ export async function startBot(config: Config, { log, now = Date.now }: StartBot
   const shutdown = new AbortController();
   const app = createApp(config, {
     trunks,
+    inventory,
     store,
     inflight,
     log,

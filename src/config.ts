@@ -13,6 +13,8 @@ export interface Config {
   limits: { perUserPerMinute: number; itnioConcurrency: number; itnioQueue: number };
   /** How long a vendor page is reused; 0 disables the cache. */
   cacheTtlSeconds: number;
+  /** The snapshot of every trunk that incident searches read. */
+  inventory: { ttlSeconds: number; maxTrunks: number };
   redisUrl?: string;
   /** Prefix for every Redis key, so several deployments can share one Redis. */
   redisPrefix: string;
@@ -121,6 +123,8 @@ const envSchema = z.object({
   ITNIO_MAX_CONCURRENCY: integer(4, 1, 100, 'ITNIO requests in flight at once per instance'),
   ITNIO_MAX_QUEUE: integer(50, 0, 10_000, 'queries allowed to wait for an ITNIO slot'),
   CACHE_TTL_SECONDS: integer(20, 0, 3_600, 'seconds a vendor page is reused; 0 turns the cache off'),
+  INVENTORY_TTL_SECONDS: integer(60, 5, 86_400, 'seconds the snapshot of every trunk is reused'),
+  INVENTORY_MAX_TRUNKS: integer(20_000, 100, 200_000, 'the most trunks the bot collects into its snapshot'),
   REDIS_URL: optional.refine((v) => v === undefined || /^rediss?:\/\/\S+$/.test(v), {
     message: 'must be a redis:// or rediss:// URL such as redis://localhost:6379',
   }),
@@ -172,6 +176,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
       itnioQueue: e.ITNIO_MAX_QUEUE,
     },
     cacheTtlSeconds: e.CACHE_TTL_SECONDS,
+    inventory: { ttlSeconds: e.INVENTORY_TTL_SECONDS, maxTrunks: e.INVENTORY_MAX_TRUNKS },
     ...(e.REDIS_URL !== undefined && { redisUrl: e.REDIS_URL }),
     redisPrefix: e.REDIS_PREFIX,
     itnio: {

@@ -1,17 +1,27 @@
+import { InventoryTooLargeError } from '../inventory/fetch-inventory.js';
+import type { IndexedSnapshot } from '../inventory/inventory.js';
 import { ItnioError } from '../itnio/errors.js';
 import { GuardError } from '../resilience/errors.js';
+import { matchTrunks } from '../trunks/match-trunks.js';
+import { isDown } from '../trunks/trunk-index.js';
 import type { SlackMessage } from '../trunks/message.js';
-import { recordsShown, renderTrunkPage } from '../trunks/render-page.js';
 import { renderFailure, type Failure } from '../trunks/render-failure.js';
+import { recordsShown, renderTrunkPage } from '../trunks/render-page.js';
+import { renderStats } from '../trunks/render-stats.js';
+import { suggestAlternatives } from '../trunks/suggest.js';
+import { summarize } from '../trunks/trunk-stats.js';
+import type { Progress } from '../inventory/fetch-inventory.js';
+import type { TrunkPage } from '../trunks/trunk.js';
 import { PAGE_SIZE, type TrunkRequest } from '../trunks/trunk-request.js';
 import type { BotDeps } from './deps.js';
 import type { Outcome } from './outcome.js';
+import { answerFromVendorFilters } from './vendor-fallback.js';
 
-/** How the answer is shown: whether it offers Share, who shared it, whether a cached page will do. */
+/** How the answer is shown: whether it offers Share, who shared it, whether a cached snapshot will do. */
 export interface AnswerView {
   shareable: boolean;
   sharedBy?: string;
-  /** Go to ITNIO even when the page is cached (Refresh). */
+  /** Go to ITNIO even when the data is cached (Refresh). */
   fresh?: boolean;
 }
 
@@ -26,51 +36,88 @@ export interface AnswerFacts {
   error?: unknown;
 }
 
-/** A rendered answer, whether it is a page of trunks (`ok`), and what the audit line needs. */
+/** A rendered answer, whether it is a list or summary of trunks (`ok`), and what the audit line needs. */
 export interface Answer extends AnswerFacts {
   message: SlackMessage;
   ok: boolean;
   outcome: Outcome;
 }
 
-type AnswerDeps = Pick<BotDeps, 'trunks' | 'timeZone' | 'seal' | 'shutdown'>;
+type AnswerDeps = Pick<BotDeps, 'trunks' | 'inventory' | 'timeZone' | 'seal' | 'shutdown'>;
 
-/** Fetches one page for `request` and renders it, or renders what went wrong. Never throws. */
-export async function answerQuery(deps: AnswerDeps, request: TrunkRequest, view: AnswerView): Promise<Answer> {
+/**
+ * Answers `request` from the snapshot of every trunk (built or reused), or — when the inventory is too
+ * large to hold — from ITNIO's own name and direction filters. Never throws.
+ */
+export async function answerQuery(
+  deps: AnswerDeps,
+  request: TrunkRequest,
+  view: AnswerView,
+  onProgress?: (progress: Progress) => void,
+): Promise<Answer> {
+  const asked = Date.now();
+  const started = performance.now();
   try {
-    const page = await deps.trunks.queryTrunks({
-      page: request.page,
+    let snapshot: IndexedSnapshot;
+    try {
+      snapshot = await deps.inventory.get({
+        ...(view.fresh && { fresh: true }),
+        ...(deps.shutdown && { signal: deps.shutdown }),
+        ...(onProgress && { onProgress }),
+      });
+    } catch (error) {
+      if (error instanceof InventoryTooLargeError) return await answerFromVendorFilters(deps, request, view, error);
+      throw error;
+    }
+    const facts = {
+      latencyMs: Math.round(performance.now() - started),
+      // Built before this request arrived: served from the cached snapshot.
+      ...(snapshot.fetchedAt < asked && { cached: true }),
+      ...(snapshot.unreadable > 0 && { unreadable: snapshot.unreadable }),
+    };
+    const matched = matchTrunks(snapshot.index, request, snapshot.fetchedAt);
+    const fetchedAt = new Date(snapshot.fetchedAt);
+    if (request.stats) {
+      const stats = summarize(matched, snapshot.fetchedAt, snapshot.index);
+      const message = renderStats({ request, stats, fetchedAt, shareable: view.shareable, seal: deps.seal, ...sharer(view) });
+      return { message, ok: true, outcome: 'ok', total: matched.length, ...facts };
+    }
+    const page: TrunkPage = {
+      total: matched.length,
       size: PAGE_SIZE,
-      filter: {
-        ...(request.type !== undefined && { type: request.type }),
-        ...(request.name !== undefined && { sipTrunkName: request.name }),
-      },
-      ...(deps.shutdown && { signal: deps.shutdown }),
-      ...(view.fresh && { fresh: true }),
-    });
+      current: request.page,
+      pages: Math.ceil(matched.length / PAGE_SIZE),
+      records: matched.slice((request.page - 1) * PAGE_SIZE, request.page * PAGE_SIZE),
+      unreadable: snapshot.unreadable,
+    };
     const message = renderTrunkPage({
       request,
       page,
-      fetchedAt: new Date(page.fetchedAt),
+      fetchedAt,
       timeZone: deps.timeZone,
       shareable: view.shareable,
       seal: deps.seal,
-      ...(view.sharedBy !== undefined && { sharedBy: view.sharedBy }),
+      downCount: matched.filter(isDown).length,
+      details: true,
+      ...(matched.length === 0 && { suggestions: suggestAlternatives(snapshot.index, request, snapshot.fetchedAt) }),
+      ...sharer(view),
     });
     return {
       message,
       ok: true,
-      outcome: page.records.length === 0 ? 'empty' : 'ok',
-      total: page.total,
-      latencyMs: page.latencyMs,
-      ...(page.cached && { cached: true }),
+      outcome: matched.length === 0 ? 'empty' : 'ok',
+      total: matched.length,
       shown: recordsShown(page).map((t) => ({ id: t.keyId, name: t.name })),
-      ...(page.unreadable > 0 && { unreadable: page.unreadable }),
+      ...facts,
     };
   } catch (error) {
     const failure = failureOf(error);
     return { message: renderFailure(failure), ok: false, outcome: failure.code, error };
   }
+}
+
+function sharer(view: AnswerView): { sharedBy?: string } {
+  return view.sharedBy === undefined ? {} : { sharedBy: view.sharedBy };
 }
 
 /** What went wrong, in the terms the user-facing copy knows; anything unrecognised is a bot error. */

@@ -1,3 +1,4 @@
+import type { Inventory } from '../inventory/inventory.js';
 import type { Logger } from '../log.js';
 import type { TrunkSource } from '../resilience/trunk-source.js';
 import type { IdentityCache } from '../slack-identity.js';
@@ -12,8 +13,10 @@ export interface BotDeps {
   /** Where audit lines go: kept at info even when LOG_LEVEL is quieter, so the trail has no gaps. */
   audit: Logger;
   store: Store;
-  /** ITNIO behind the bot's protections (concurrency cap, cache, single-flight). */
+  /** ITNIO pages behind the bot's protections (concurrency cap, cache, single-flight). */
   trunks: TrunkSource;
+  /** The snapshot of every trunk that searches read. */
+  inventory: Inventory;
   inflight: Inflight;
   access: AccessRules;
   /** Queries per user per minute; 0 means no limit. */

@@ -18,6 +18,7 @@ export const OUTCOMES = [
   'shared_via_chat.postMessage',
   'shared_via_response_url',
   'share_failed',
+  'inventory_too_large',
   ...FAILURE_CODES,
 ] as const;
 export type Outcome = (typeof OUTCOMES)[number];

@@ -1,3 +1,4 @@
+import type { Progress } from '../inventory/fetch-inventory.js';
 import type { SlackMessage } from '../trunks/message.js';
 import type { TrunkRequest } from '../trunks/trunk-request.js';
 import type { Answer, AnswerView } from './answer-query.js';
@@ -5,7 +6,7 @@ import type { Claim } from './claims.js';
 import type { Outcome } from './outcome.js';
 
 /** The Slack surface a request came through. */
-export type Surface = 'command' | 'mention' | 'button' | 'share';
+export type Surface = 'command' | 'mention' | 'button' | 'share' | 'details' | 'shortcut';
 
 /** Who asked, from where, through which Slack surface. */
 export interface Origin {
@@ -31,6 +32,10 @@ export interface Intake {
   read(): Reading;
   /** Answers the asker alone: refusals, usage, problems. */
   whisper(message: SlackMessage): Promise<unknown>;
+  /** Shows the asker how a slow answer is coming along, in place (surfaces that can update a message). */
+  progress?(message: SlackMessage): Promise<unknown>;
+  /** Answers an admitted request; by default a list (or stats) of the matching trunks. */
+  answer?(request: TrunkRequest, view: AnswerView, onProgress?: (progress: Progress) => void): Promise<Answer>;
   /** Delivers an answer; returns the outcome when delivering decides it (Share), else the answer's stands. */
   // biome-ignore lint/suspicious/noConfusingVoidType: a reply that returns nothing keeps the answer's outcome.
   reply(answer: Answer): Promise<Outcome | void>;

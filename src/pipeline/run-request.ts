@@ -1,10 +1,12 @@
 import type { SlackMessage } from '../trunks/message.js';
 import { renderFailure } from '../trunks/render-failure.js';
 import { refuseAccess, refuseRate } from './admission.js';
+import { errorFields } from '../log.js';
 import { answerQuery } from './answer-query.js';
 import { writeAudit, type Handled } from './audit.js';
 import type { BotDeps } from './deps.js';
 import { succeeded } from './outcome.js';
+import { progressFeed } from './progress.js';
 import type { Intake } from './request.js';
 
 /**
@@ -13,7 +15,7 @@ import type { Intake } from './request.js';
  * Step 2: access — workspace, channel and user allowlists.
  * Step 3: reading — the payload becomes a request, or the asker is told why it cannot be run.
  * Step 4: the user's rate limit.
- * Step 5: answering — one page from ITNIO (behind the bot's protections), rendered.
+ * Step 5: answering — from the snapshot of every trunk (progress shown if it is slow), rendered.
  * Step 6: replying, in the surface's own way.
  * Step 7: the audit line, built from what the steps returned — whatever happened, bugs included.
  * Returns what happened; never throws.
@@ -62,7 +64,15 @@ async function admitAndAnswer(deps: BotDeps, intake: Intake): Promise<Handled> {
   const limited = await refuseRate(deps, intake.origin);
   if (limited) return whispered(intake, { outcome: limited.outcome, request }, limited.reply);
 
-  const answer = await answerQuery(deps, request, view);
+  const feed = intake.progress
+    ? progressFeed(intake.progress, (error) =>
+        deps.log.info({ ...intake.origin, ...errorFields(error) }, 'could not show progress'),
+      )
+    : undefined;
+  const answer = intake.answer
+    ? await intake.answer(request, view, feed?.report)
+    : await answerQuery(deps, request, view, feed?.report);
+  await feed?.finish();
   const { outcome, total, latencyMs, cached, shown, unreadable, error } = answer;
   const handled: Handled = { outcome, request, total, latencyMs, cached, shown, unreadable, error };
   try {

@@ -1,12 +1,9 @@
 import type { RespondFn, webApi } from '@slack/bolt';
 import { errorFields, slackErrorCode, type Logger } from '../log.js';
 import type { SlackMessage } from '../trunks/message.js';
-import { renderProblem } from '../trunks/render-notice.js';
+import { renderCannotPost } from '../trunks/render-notice.js';
 import type { Outcome } from './outcome.js';
 import type { Origin } from './request.js';
-
-const CANNOT_POST =
-  'I couldn’t post in this channel. Invite me with `/invite @trunkbot` (private channels and DMs need that), then press *Share* again.';
 
 /** How a Share reaches the channel: as the bot, or through the click's response_url. */
 export interface ShareRoute {
@@ -39,7 +36,7 @@ export async function shareToChannel(route: ShareRoute, message: SlackMessage): 
       await respond({ response_type: 'in_channel', replace_original: false, ...message });
     } catch (respondError) {
       log.warn({ ...origin, ...errorFields(respondError) }, 'share via response_url failed');
-      await respond({ response_type: 'ephemeral', replace_original: false, ...renderProblem(CANNOT_POST) }).catch(
+      await respond({ response_type: 'ephemeral', replace_original: false, ...renderCannotPost() }).catch(
         (whisperError: unknown) =>
           log.warn({ ...origin, ...errorFields(whisperError) }, 'could not tell the user the share failed'),
       );

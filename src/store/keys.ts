@@ -17,4 +17,8 @@ export const STORE_KEY = {
   flight: (queryKey: string) => `flight:${queryKey}`,
   /** The answer that flight's owner published for the instances waiting on it. */
   flightResult: (queryKey: string, token: string) => `flight-result:${queryKey}:${token}`,
+  /** The snapshot of every trunk (JSON), for INVENTORY_TTL_SECONDS. */
+  inventory: 'inventory:snapshot',
+  /** The instance building the next snapshot, holding its token. */
+  inventoryLock: 'inventory:lock',
 } as const;

@@ -4,4 +4,15 @@ export const ACTION = {
   next: 'trunks_next',
   refresh: 'trunks_refresh',
   share: 'trunks_share',
+  /** Opens a trunk's whole record in a modal. */
+  details: 'trunks_details',
+  /** Posts the trunk shown in a Details modal into the channel it was opened from. */
+  shareDetails: 'trunks_details_share',
+  /** Posts a "Find trunks in this message" answer into the channel. */
+  shareLookup: 'trunks_lookup_share',
+  /** Runs a suggested query (an empty answer's "did you mean"). */
+  suggestion: 'trunks_suggestion',
 } as const;
+
+/** The callback id of the "Find trunks in this message" shortcut (also in manifest.yml). */
+export const FIND_IN_MESSAGE = 'find_trunks_in_message';

@@ -59,3 +59,23 @@ export function renderProblem(text: string): SlackMessage {
     blocks: [{ type: 'section', text: { type: 'mrkdwn', text: `:warning: ${escaped}` } }],
   };
 }
+
+/** How far collecting every trunk from ITNIO has come, while the user waits. */
+export function renderProgress(collected: number, total: number): SlackMessage {
+  const text = `:hourglass_flowing_sand: Collecting ${collected.toLocaleString('en-US')} of ${total.toLocaleString('en-US')} trunks from ITNIO…`;
+  return { text, blocks: [{ type: 'section', text: { type: 'mrkdwn', text } }] };
+}
+
+/** A button whose sealed value is out of date or was tampered with. */
+export function renderStaleButton(): SlackMessage {
+  return renderProblem(
+    'That button is out of date or was changed, so I did not run it. Run `/trunks` again to get fresh results.',
+  );
+}
+
+/** Share failed because the bot may not post in the channel. */
+export function renderCannotPost(): SlackMessage {
+  return renderProblem(
+    'I couldn’t post in this channel. Invite me with `/invite @trunkbot` (private channels and DMs need that), then press *Share* again.',
+  );
+}

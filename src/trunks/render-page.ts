@@ -4,6 +4,8 @@ import { ACTION } from './action-ids.js';
 import type { Block, SlackMessage } from './message.js';
 import type { ButtonSeal } from './button-seal.js';
 import { encodePageState } from './page-state.js';
+import type { Suggestion } from './suggest.js';
+import { encodeTrunkRef } from './trunk-ref.js';
 import { renderCard } from './render-card.js';
 import { capitalise, escapeClip, escapeMrkdwn, oneLine, slackDate, truncate } from './slack-text.js';
 import { PAGE_SIZE, type TrunkRequest } from './trunk-request.js';
@@ -20,6 +22,14 @@ export interface RenderPageOptions {
   sharedBy?: string;
   /** Signs the state carried by the buttons. */
   seal: ButtonSeal;
+  /** How many of all the matches are enabled with their gateway down (known when the whole inventory was searched). */
+  downCount?: number;
+  /** Offer a Details button on each card (the trunk is in the inventory, so its full record can be shown). */
+  details?: boolean;
+  /** For an empty answer: what the words match elsewhere, offered as queries to run. */
+  suggestions?: Suggestion[];
+  /** A line about where the data came from (written by the bot, not escaped). */
+  notice?: string;
 }
 
 const MAX_FALLBACK = 1_000;
@@ -40,10 +50,11 @@ export function renderTrunkPage(options: RenderPageOptions): SlackMessage {
   const { request, page, fetchedAt, timeZone, shareable, sharedBy, seal } = options;
   const filters = describeFilters(request);
   const records = recordsShown(page);
+  const down = options.downCount === undefined ? '' : ` · ${options.downCount} down`;
   const count =
     page.total === 0
       ? '0 trunks'
-      : `${page.total} ${page.total === 1 ? 'trunk' : 'trunks'} · page ${request.page} of ${Math.max(page.pages, 1)}`;
+      : `${page.total} ${page.total === 1 ? 'trunk' : 'trunks'} · page ${request.page} of ${Math.max(page.pages, 1)}${down}`;
 
   const blocks: Block[] = [
     { type: 'header', text: { type: 'plain_text', text: truncate(capitalise(filters), 150), emoji: false } },
@@ -54,11 +65,13 @@ export function renderTrunkPage(options: RenderPageOptions): SlackMessage {
   ];
 
   if (records.length === 0) {
-    blocks.push({ type: 'section', text: { type: 'mrkdwn', text: emptyText(request, page) } });
+    blocks.push({ type: 'section', text: { type: 'mrkdwn', text: emptyText(request, page, options.suggestions) } });
   }
   records.forEach((trunk, i) => {
     if (i > 0) blocks.push({ type: 'divider' });
-    blocks.push({ type: 'section', text: { type: 'mrkdwn', text: renderCard(trunk, timeZone) } });
+    const card = { type: 'section' as const, text: { type: 'mrkdwn' as const, text: renderCard(trunk, timeZone) } };
+    const detailsOf = options.details && trunk.keyId !== null ? encodeTrunkRef({ id: String(trunk.keyId) }, seal) : undefined;
+    blocks.push(detailsOf ? { ...card, accessory: button(ACTION.details, 'Details', detailsOf, 'Show this trunk in full') } : card);
   });
 
   const unreadable =
@@ -70,37 +83,30 @@ export function renderTrunkPage(options: RenderPageOptions): SlackMessage {
     elements: [
       {
         type: 'mrkdwn',
-        text: `Data from ITNIO as of ${slackDate(fetchedAt, '{date_short_pretty} {time_secs}', fetchedAt.toISOString())}${unreadable}`,
+        text: `Data from ITNIO as of ${slackDate(fetchedAt, '{date_short_pretty} {time_secs}', fetchedAt.toISOString())}${unreadable}${options.notice ? `  ·  ${options.notice}` : ''}`,
       },
     ],
   });
 
-  const buttons = navButtons(request, page, sharedBy, seal);
-  buttons.push(
-    button(
-      ACTION.refresh,
-      '↻ Refresh',
-      encodePageState({ request, ...(sharedBy && { sharedBy }) }, seal),
-      'Fetch this page again from ITNIO',
-    ),
-  );
-  if (shareable) {
+  // On a shared message these buttons give the presser a private continuation; the shared copy stays as shared.
+  const buttons = navButtons(request, page, seal);
+  buttons.push(button(ACTION.refresh, '↻ Refresh', encodePageState({ request }, seal), 'Fetch this page again from ITNIO'));
+  // Nothing to share in an empty answer.
+  if (shareable && records.length > 0) {
     buttons.push(button(ACTION.share, 'Share', encodePageState({ request }, seal), 'Post this page to the channel'));
+  }
+  for (const suggestion of (records.length === 0 ? options.suggestions : undefined)?.slice(0, 3) ?? []) {
+    const label = truncate(`${suggestion.count} in ${suggestion.field} ${suggestion.value}`, 70);
+    buttons.push(button(ACTION.suggestion, label, encodePageState({ request: suggestion.request }, seal)));
   }
   blocks.push({ type: 'actions', block_id: 'trunks_nav', elements: buttons });
 
   return { text: fallbackText(filters, sharedBy ? `${count}, shared by <@${sharedBy}>` : count, records), blocks };
 }
 
-function navButtons(
-  request: TrunkRequest,
-  page: TrunkPage,
-  sharedBy: string | undefined,
-  seal: ButtonSeal,
-): types.Button[] {
+function navButtons(request: TrunkRequest, page: TrunkPage, seal: ButtonSeal): types.Button[] {
   const out: types.Button[] = [];
-  const goTo = (p: number): string =>
-    encodePageState({ request: { ...request, page: p }, ...(sharedBy && { sharedBy }) }, seal);
+  const goTo = (p: number): string => encodePageState({ request: { ...request, page: p } }, seal);
   // Past the end (a stale `page:N`), "Prev" jumps back to the last real page.
   const prev = request.page > page.pages ? page.pages : request.page - 1;
   if (prev >= 1) out.push(button(ACTION.prev, '‹ Prev', goTo(prev)));
@@ -118,14 +124,21 @@ function button(actionId: string, label: string, value: string, hint?: string): 
   };
 }
 
-function emptyText(request: TrunkRequest, page: TrunkPage): string {
+function emptyText(request: TrunkRequest, page: TrunkPage, suggestions: Suggestion[] | undefined): string {
   if (page.total > 0 && request.page > page.pages) {
     return `Page ${request.page} is past the end: there ${page.pages === 1 ? 'is 1 page' : `are ${page.pages} pages`}.`;
   }
-  const tip =
-    request.name !== undefined || request.type !== undefined ? ' Try fewer filters, or none to list every trunk.' : '';
-  return `No ${escapeMrkdwn(describeFilters(request))}.${tip}`;
+  const lines = [`No ${escapeMrkdwn(describeFilters(request))}.`];
+  for (const s of suggestions?.slice(0, 3) ?? []) {
+    const trunks = s.count === 1 ? '1 trunk has' : `${s.count} trunks have`;
+    lines.push(`• ${trunks} ${escapeMrkdwn(s.field)} *${escapeClip(oneLine(s.value), 80)}*: press the button below to list them.`);
+  }
+  if (lines.length === 1) lines.push(SEARCHED_FIELDS);
+  return lines.join('\n');
 }
+
+const SEARCHED_FIELDS =
+  'Plain words search trunk names. For the rest, say which field: `ip:203.0.113.25`, `number:+442079460122`, `id:5000004`, `account:acme_5000001`, `group:billing`, `prefix:403`, `down`, `changed:6h` — or `/trunks help`.';
 
 function fallbackText(filters: string, count: string, records: TrunkPage['records']): string {
   const names = records.map((t) => {

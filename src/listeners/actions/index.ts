@@ -1,14 +1,23 @@
 import type { App, BlockAction, ButtonAction } from '@slack/bolt';
-import { ACTION } from '../../trunks/action-ids.js';
+import { answerLookup } from '../../pipeline/answer-lookup.js';
 import type { BotDeps } from '../../pipeline/deps.js';
+import { ACTION } from '../../trunks/action-ids.js';
+import { detailsButton } from './details-button.js';
 import { pageButton } from './page-button.js';
 import { shareButton } from './share-button.js';
+import { shareDetailsButton } from './share-details-button.js';
 
 /** Registers the button handlers. */
 export function register(app: App, deps: BotDeps): void {
   const page = pageButton(deps);
-  app.action<BlockAction<ButtonAction>>(ACTION.prev, page);
-  app.action<BlockAction<ButtonAction>>(ACTION.next, page);
-  app.action<BlockAction<ButtonAction>>(ACTION.refresh, page);
+  for (const id of [ACTION.prev, ACTION.next, ACTION.refresh, ACTION.suggestion]) {
+    app.action<BlockAction<ButtonAction>>(id, page);
+  }
   app.action<BlockAction<ButtonAction>>(ACTION.share, shareButton(deps));
+  app.action<BlockAction<ButtonAction>>(
+    ACTION.shareLookup,
+    shareButton(deps, (request, view) => answerLookup(deps, request, view)),
+  );
+  app.action<BlockAction<ButtonAction>>(ACTION.details, detailsButton(deps));
+  app.action<BlockAction<ButtonAction>>(ACTION.shareDetails, shareDetailsButton(deps));
 }

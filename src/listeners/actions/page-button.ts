@@ -9,27 +9,32 @@ import { buttonOrigin, isEphemeral } from './button-origin.js';
 
 type ButtonArgs = SlackActionMiddlewareArgs<BlockAction<ButtonAction>> & AllMiddlewareArgs;
 
-/** ‹ Prev / Next › / ↻ Refresh: fetch the page the button names and replace the message in place. */
+/**
+ * ‹ Prev / Next › / ↻ Refresh, and a suggested query: on the user's private result, replace it in place.
+ * A message shared into a channel is evidence in an incident and stays as it was shared: pressing its
+ * buttons gives the presser a private continuation (with its own Share) instead.
+ */
 export function pageButton(deps: BotDeps) {
   return async ({ ack, body, action, respond }: ButtonArgs): Promise<void> => {
     await ack();
     const origin = buttonOrigin(body, 'button');
+    const inPlace = isEphemeral(body);
     const privately = (message: SlackMessage) =>
       respond({ response_type: 'ephemeral', replace_original: false, ...message });
     await runRequest(deps, {
       origin,
       claims: triggerClaim(body.trigger_id),
       read: () =>
-        readButton(deps.seal, action.value, origin, (state) => ({
-          shareable: isEphemeral(body) && state.sharedBy === undefined,
-          // Refresh goes to ITNIO even when the page is cached; paging may use the cache.
+        readButton(deps.seal, action.value, origin, () => ({
+          shareable: true,
+          // Refresh rebuilds the data even when it is fresh enough; paging may reuse it.
           fresh: action.action_id === ACTION.refresh,
-          ...(state.sharedBy !== undefined && { sharedBy: state.sharedBy }),
         })),
       whisper: privately,
+      ...(inPlace && { progress: (message: SlackMessage) => respond({ replace_original: true, ...message }) }),
       reply: async (answer) => {
-        // A failed fetch must not wipe the page the user (or the channel) is looking at.
-        if (answer.ok) await respond({ replace_original: true, ...answer.message });
+        // A failed fetch must not wipe the page the user is looking at.
+        if (answer.ok && inPlace) await respond({ replace_original: true, ...answer.message });
         else await privately(answer.message);
       },
     });

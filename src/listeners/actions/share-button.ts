@@ -2,6 +2,7 @@ import type { AllMiddlewareArgs, BlockAction, ButtonAction, SlackActionMiddlewar
 import { shareClaim, triggerClaim } from '../../pipeline/claims.js';
 import type { BotDeps } from '../../pipeline/deps.js';
 import { readButton } from '../../pipeline/read-button.js';
+import type { Intake } from '../../pipeline/request.js';
 import { runRequest } from '../../pipeline/run-request.js';
 import { shareToChannel } from '../../pipeline/share-reply.js';
 import type { SlackMessage } from '../../trunks/message.js';
@@ -10,7 +11,7 @@ import { buttonOrigin } from './button-origin.js';
 type ButtonArgs = SlackActionMiddlewareArgs<BlockAction<ButtonAction>> & AllMiddlewareArgs;
 
 /** Share: post the same page into the channel for everyone, attributed to the user, once per click. */
-export function shareButton(deps: BotDeps) {
+export function shareButton(deps: BotDeps, answerWith?: Intake['answer']) {
   return async ({ ack, body, action, respond, client }: ButtonArgs): Promise<void> => {
     await ack();
     const origin = buttonOrigin(body, 'share');
@@ -24,6 +25,7 @@ export function shareButton(deps: BotDeps) {
       ],
       read: () => readButton(deps.seal, action.value, origin, () => ({ shareable: false, sharedBy: origin.user })),
       whisper: privately,
+      ...(answerWith && { answer: answerWith }),
       reply: async (answer) => {
         // readButton refuses a click without a channel, so `channel` is always known here.
         if (answer.ok && origin.channel !== undefined) {

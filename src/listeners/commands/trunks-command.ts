@@ -9,7 +9,10 @@ import { readQuery } from '../../pipeline/read-query.js';
 export function trunksCommand(deps: BotDeps) {
   return async ({ ack, command, respond }: SlackCommandMiddlewareArgs & AllMiddlewareArgs): Promise<void> => {
     await ack();
-    const privately = (message: SlackMessage) => respond({ response_type: 'ephemeral', ...message });
+    // Once a progress note is showing, later messages replace it rather than pile up under it.
+    let progressShown = false;
+    const privately = (message: SlackMessage) =>
+      respond({ response_type: 'ephemeral', ...(progressShown && { replace_original: true }), ...message });
     await runRequest(deps, {
       origin: {
         surface: 'command',
@@ -21,6 +24,10 @@ export function trunksCommand(deps: BotDeps) {
       claims: triggerClaim(command.trigger_id),
       read: () => readQuery(command.text ?? '', 'command', { shareable: true }),
       whisper: privately,
+      progress: async (message) => {
+        await privately(message);
+        progressShown = true;
+      },
       reply: async (answer) => {
         await privately(answer.message);
       },

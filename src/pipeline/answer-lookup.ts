@@ -1,0 +1,59 @@
+import { InventoryTooLargeError } from '../inventory/fetch-inventory.js';
+import { matchTrunks } from '../trunks/match-trunks.js';
+import { renderFailure } from '../trunks/render-failure.js';
+import { type LookupItem, renderLookup } from '../trunks/render-lookup.js';
+import { renderProblem } from '../trunks/render-notice.js';
+import type { TrunkRequest } from '../trunks/trunk-request.js';
+import { type Answer, type AnswerView, failureOf } from './answer-query.js';
+import type { BotDeps } from './deps.js';
+
+/** The most addresses and numbers one answer looks up (each is a section of its own). */
+export const MAX_LOOKUP_ITEMS = 20;
+
+type LookupDeps = Pick<BotDeps, 'inventory' | 'seal' | 'shutdown'>;
+
+/** Each IP address and phone number of `request`, looked up on its own in the snapshot. */
+export async function answerLookup(
+  deps: LookupDeps,
+  request: TrunkRequest,
+  view: AnswerView,
+  notLookedUp = 0,
+): Promise<Answer> {
+  try {
+    const snapshot = await deps.inventory.get(deps.shutdown ? { signal: deps.shutdown } : {});
+    const find = (filter: Partial<TrunkRequest>) => matchTrunks(snapshot.index, { page: 1, ...filter }, snapshot.fetchedAt);
+    const items: LookupItem[] = [
+      ...(request.ips ?? []).map((ip) => ({ kind: 'IP' as const, value: ip, trunks: find({ ips: [ip] }) })),
+      ...(request.numbers ?? []).map((n) => ({ kind: 'number' as const, value: n, trunks: find({ numbers: [n] }) })),
+    ];
+    const message = renderLookup({
+      items,
+      notLookedUp,
+      request,
+      fetchedAt: new Date(snapshot.fetchedAt),
+      shareable: view.shareable,
+      seal: deps.seal,
+      ...(view.sharedBy !== undefined && { sharedBy: view.sharedBy }),
+    });
+    const shown = new Map(items.flatMap((i) => i.trunks).map((t) => [String(t.keyId), { id: t.keyId, name: t.name }]));
+    return {
+      message,
+      ok: true,
+      outcome: shown.size === 0 ? 'empty' : 'ok',
+      total: shown.size,
+      shown: [...shown.values()],
+    };
+  } catch (error) {
+    if (error instanceof InventoryTooLargeError) {
+      return {
+        message: renderProblem(
+          `ITNIO holds ${error.total.toLocaleString('en-US')} trunks, more than trunkbot is set to collect (INVENTORY_MAX_TRUNKS), so it cannot look up addresses and numbers. Ask the operator to raise INVENTORY_MAX_TRUNKS.`,
+        ),
+        ok: false,
+        outcome: 'inventory_too_large',
+      };
+    }
+    const failure = failureOf(error);
+    return { message: renderFailure(failure), ok: false, outcome: failure.code, error };
+  }
+}
