@@ -16,6 +16,8 @@ export interface SpawnTsxOptions {
   files?: Record<string, string>;
   /** Node flags placed before the loader, e.g. `--cpu-prof`. */
   nodeArgs?: string[];
+  /** Arguments after the entry, e.g. `['--trunks', '10000']`. */
+  args?: string[];
   /** Keep only about this many of the latest characters of each stream; everything when unset. */
   keepChars?: number;
 }
@@ -60,11 +62,15 @@ export function spawnTsx(
 ): TsxProcess {
   const cwd = mkdtempSync(join(tmpdir(), 'trunkbot-spawn-'));
   for (const [name, content] of Object.entries(options.files ?? {})) writeFileSync(join(cwd, name), content);
-  const child = spawn(process.execPath, [...(options.nodeArgs ?? []), '--import', TSX_LOADER, join(REPO_ROOT, entry)], {
-    cwd,
-    env: { PATH: process.env.PATH ?? '', ...env },
-    stdio: 'pipe',
-  });
+  const child = spawn(
+    process.execPath,
+    [...(options.nodeArgs ?? []), '--import', TSX_LOADER, join(REPO_ROOT, entry), ...(options.args ?? [])],
+    {
+      cwd,
+      env: { PATH: process.env.PATH ?? '', ...env },
+      stdio: 'pipe',
+    },
+  );
   running.add(child);
   // 'close', not 'exit': only then has all of the output been read, so a caller can assert on it.
   const exit = new Promise<TsxExit>((resolve) => child.once('close', (code, signal) => resolve({ code, signal })));

@@ -1,10 +1,11 @@
 import { EventEmitter, once } from 'node:events';
 import type { SandboxWorld } from '../sandbox/sandbox-world.js';
-import type { SlackActivity } from '../sandbox/slack-stand-in.js';
-import { buttonsOf, renderMessage, type ConsoleMessage, type TerminalStyle } from './render-terminal.js';
+import { ConsoleScreen } from './console-screen.js';
+import { buttonsOf, type ConsoleButton, type TerminalStyle } from './render-terminal.js';
 
+/** What a console session drives: the Slack stand-in it watches and the sender it types through. */
 export interface ConsoleSessionOptions {
-  world: SandboxWorld;
+  world: Pick<SandboxWorld, 'slack' | 'sender'>;
   write: (line: string) => void;
   style: TerminalStyle;
   /** How long to wait for the bot to answer one input. */
@@ -18,18 +19,23 @@ export interface ConsoleSessionOptions {
 const CHANNEL = { id: 'C0INCIDENT', name: 'incident-123' };
 const USER = { id: 'U0SUPPORT1', name: 'support.engineer' };
 
+/** The callback id the console sends for the "Find trunks in message" message shortcut. */
+export const FIND_TRUNKS_SHORTCUT = 'find_trunks_in_message';
+
 /** What the console user can type, besides what they would type in Slack. */
 export const CONSOLE_HELP = [
   'Type what you would type in Slack:',
   '  /trunks outgoing acme     a slash command (answer only visible to you)',
   '  @trunkbot incoming        a mention (answer in a thread, visible to the channel)',
-  '  1, 2 … or next, prev, share   click a button on the latest message',
+  '  shortcut <pasted text>    run "Find trunks in message" on a message with that text',
+  '  1, 2 … or next, prev, share   click a button on the open modal, else on the latest message',
+  '  close                     close the open modal',
   '  help                      how to use trunkbot     quit   leave',
 ];
 
 /** A terminal stand-in for the Slack client: sends what a user does to the bot, shows what the bot posts. */
 export class ConsoleSession {
-  private current: { message: ConsoleMessage; ephemeral: boolean } | undefined;
+  private readonly screen: ConsoleScreen;
   private activities = 0;
   /** Emits `activity` after each one is shown, for `until` to wait on. */
   private readonly activity = new EventEmitter();
@@ -37,8 +43,10 @@ export class ConsoleSession {
   private ts = 1_700_000_000;
 
   constructor(private readonly options: ConsoleSessionOptions) {
+    const { write, style, dataLabel } = options;
+    this.screen = new ConsoleScreen({ write, style, dataLabel, userId: USER.id, channelName: CHANNEL.name });
     this.unsubscribe = options.world.slack.onActivity((activity) => {
-      this.show(activity);
+      this.screen.show(activity);
       this.activities += 1;
       this.activity.emit('activity');
     });
@@ -54,6 +62,11 @@ export class ConsoleSession {
       for (const line of CONSOLE_HELP) this.options.write(line);
       return this.command('help');
     }
+    if (lower === 'close') {
+      this.options.write(this.screen.closeModal() ? '(modal closed)' : 'No modal is open.');
+      return 'continue';
+    }
+    if (lower === 'shortcut' || lower.startsWith('shortcut ')) return this.shortcut(line.slice('shortcut'.length));
     if (lower === '/trunks' || lower.startsWith('/trunks ')) return this.command(line.slice('/trunks'.length));
     if (line.startsWith('/')) {
       this.options.write(`Only /trunks is installed here. Type help for examples.`);
@@ -64,9 +77,11 @@ export class ConsoleSession {
     if (button) return this.click(button);
     if (/^\d+$/.test(line) || ['next', 'prev', 'share'].includes(lower)) {
       this.options.write(
-        this.current
-          ? `There is no button "${line}" on the latest message.`
-          : 'No message with buttons yet: try /trunks first.',
+        this.screen.target()?.kind === 'modal'
+          ? `There is no button "${line}" on the open modal (type close to close it).`
+          : this.screen.target()
+            ? `There is no button "${line}" on the latest message.`
+            : 'No message with buttons yet: try /trunks first.',
       );
       return 'continue';
     }
@@ -74,12 +89,15 @@ export class ConsoleSession {
     return this.command(line);
   }
 
+  /** Stops watching the Slack stand-in. */
   close(): void {
     this.unsubscribe();
   }
 
   private async command(text: string): Promise<'continue'> {
     const { world } = this.options;
+    // In Slack the composer is behind an open modal: typing a command means it was closed first.
+    this.screen.closeModal();
     await this.exchange(() =>
       world.sender.slashCommand({
         text: text.trim(),
@@ -95,6 +113,7 @@ export class ConsoleSession {
 
   private async mention(text: string): Promise<'continue'> {
     const { world } = this.options;
+    this.screen.closeModal();
     await this.exchange(() =>
       world.sender.appMention({
         text: `<@${world.slack.botUserId}> ${text.trim()}`.trim(),
@@ -106,31 +125,61 @@ export class ConsoleSession {
     return 'continue';
   }
 
-  private async click(button: ReturnType<typeof buttonsOf>[number]): Promise<'continue'> {
-    const { world } = this.options;
-    const current = this.current!;
+  private async shortcut(text: string): Promise<'continue'> {
+    const { world, write } = this.options;
+    if (text.trim() === '') {
+      write('Paste the message after the word, e.g. shortcut SIP 503 from 203.0.113.10 on +44 20 7946 0122');
+      return 'continue';
+    }
+    this.screen.closeModal();
     await this.exchange(() =>
-      world.sender.blockAction({
-        actionId: button.actionId,
-        value: button.value,
-        actionText: button.label,
+      world.sender.messageShortcut({
+        callbackId: FIND_TRUNKS_SHORTCUT,
+        text: text.trim(),
         responseUrl: world.slack.newResponseUrl(),
         userId: USER.id,
         channelId: CHANNEL.id,
-        isEphemeral: current.ephemeral,
+        messageTs: this.nextTs(),
+      }),
+    );
+    return 'continue';
+  }
+
+  private async click(button: ConsoleButton): Promise<'continue'> {
+    const { world } = this.options;
+    const target = this.screen.target()!;
+    const click = {
+      actionId: button.actionId,
+      value: button.value,
+      actionText: button.label,
+      userId: USER.id,
+      ...(button.blockId !== undefined && { blockId: button.blockId }),
+    };
+    if (target.kind === 'modal') {
+      await this.exchange(() => world.sender.viewBlockAction({ ...click, view: target.view }));
+      return 'continue';
+    }
+    const { message, ephemeral } = target;
+    await this.exchange(() =>
+      world.sender.blockAction({
+        ...click,
+        responseUrl: world.slack.newResponseUrl(),
+        channelId: CHANNEL.id,
+        isEphemeral: ephemeral,
         message: {
           ts: this.nextTs(),
-          ...(typeof current.message.text === 'string' && { text: current.message.text }),
-          ...(Array.isArray(current.message.blocks) && { blocks: current.message.blocks }),
+          ...(typeof message.text === 'string' && { text: message.text }),
+          ...(Array.isArray(message.blocks) && { blocks: message.blocks }),
         },
       }),
     );
     return 'continue';
   }
 
-  private findButton(input: string) {
-    if (!this.current) return undefined;
-    const buttons = buttonsOf(this.current.message);
+  private findButton(input: string): ConsoleButton | undefined {
+    const target = this.screen.target();
+    if (!target) return undefined;
+    const buttons = buttonsOf(target.kind === 'modal' ? target.view : target.message);
     const word = input.replace(/[^a-z0-9]/g, '');
     return buttons.find((b) => String(b.number) === input || b.label.toLowerCase().replace(/[^a-z0-9]/g, '') === word);
   }
@@ -140,7 +189,9 @@ export class ConsoleSession {
     const before = this.activities;
     const result = await send();
     if (result.status !== 200) {
-      this.options.write(`The bot refused the request (HTTP ${result.status}).`);
+      // Bolt answers 404 when no listener acknowledged the request within 3 seconds.
+      const hint = result.status === 404 ? ': nothing in the bot acknowledged it' : '';
+      this.options.write(`The bot refused the request (HTTP ${result.status}${hint}).`);
       return;
     }
     if (!(await this.until(() => this.activities > before, this.options.answerTimeoutMs ?? 20_000))) {
@@ -166,45 +217,6 @@ export class ConsoleSession {
       }
     }
     return true;
-  }
-
-  private show(activity: SlackActivity): void {
-    if (activity.kind === 'call') {
-      const { call } = activity;
-      if (!call.ok) {
-        this.options.write(`(Slack refused ${call.method}: ${call.error})`);
-        return;
-      }
-      if (call.method !== 'chat.postMessage' && call.method !== 'chat.update') return;
-      const where = `#${CHANNEL.name}${call.args.thread_ts ? ' · in thread' : ''} · visible to everyone`;
-      this.print(where, call.args, false);
-      return;
-    }
-    const body = activity.response.body;
-    if (body.delete_original === true) {
-      this.options.write('(trunkbot removed the message that was only visible to you)');
-      return;
-    }
-    if (body.response_type === 'in_channel') {
-      this.print(`#${CHANNEL.name} · visible to everyone`, body, false);
-    } else if (body.replace_original === true && this.current) {
-      this.print(
-        `updated in place · ${this.current.ephemeral ? 'only visible to you' : `#${CHANNEL.name}`}`,
-        body,
-        this.current.ephemeral,
-      );
-    } else {
-      this.print('only visible to you', body, true);
-    }
-  }
-
-  private print(where: string, message: ConsoleMessage, ephemeral: boolean): void {
-    const { write, style, dataLabel } = this.options;
-    const title = dataLabel ? `${where} · ${dataLabel}` : where;
-    write('');
-    write(`── ${title} ${'─'.repeat(Math.max(3, 56 - title.length))}`);
-    for (const line of renderMessage(message, style)) write(line);
-    if (buttonsOf(message).length > 0) this.current = { message, ephemeral };
   }
 
   private nextTs(): string {

@@ -1,8 +1,10 @@
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { createInterface } from 'node:readline';
+import { parseArgs } from 'node:util';
 import { pino } from 'pino';
 import { bulletList, ConfigError } from '../../src/config.js';
+import { wholeNumber } from '../cli-flags.js';
 import { startSandboxWorld, type VendorCredentials } from '../sandbox/sandbox-world.js';
 import { CONSOLE_HELP, ConsoleSession } from './console-session.js';
 
@@ -13,6 +15,15 @@ async function main(): Promise<number> {
   // hasColors() honours NO_COLOR, NODE_DISABLE_COLORS, FORCE_COLOR and TERM=dumb; a pipe has no colours at all.
   const color = process.stdout.isTTY === true && process.stdout.hasColors();
   const write = (line: string) => process.stdout.write(`${line}\n`);
+  let trunkCount: number | undefined;
+  try {
+    const { values } = parseArgs({ options: { trunks: { type: 'string' } }, strict: true });
+    // The sandbox serves the 120 base trunks unless asked for a large inventory to search.
+    trunkCount = values.trunks === undefined ? undefined : wholeNumber('--trunks', values.trunks, 1, 100_000);
+  } catch (err) {
+    process.stderr.write(`${(err as Error).message}\nUsage: npm run demo -- [--trunks N]\n`);
+    return 2;
+  }
 
   const vendor: VendorCredentials | undefined =
     env.ITNIO_API_KEY && env.ITNIO_API_SECRET
@@ -30,6 +41,7 @@ async function main(): Promise<number> {
   try {
     world = await startSandboxWorld({
       ...(vendor && { vendor }),
+      ...(trunkCount !== undefined && { sandbox: { trunkCount } }),
       logLevel: env.LOG_LEVEL || 'info',
       logDestination: pino.destination({ dest: logFile, sync: true }),
       env: botEnv,
@@ -44,7 +56,7 @@ async function main(): Promise<number> {
   write(
     vendor
       ? `ITNIO: the REAL vendor API at ${vendor.apiUrl} (key ${vendor.apiKey}) — answers are live data.`
-      : `ITNIO: SANDBOX data from a fake ITNIO API at ${world.sandbox!.url} — not real trunks.`,
+      : `ITNIO: SANDBOX data (${world.sandbox!.trunks.length} made-up trunks) from a fake ITNIO API at ${world.sandbox!.url} — not real trunks.`,
   );
   write(`Bot logs: ${logFile}`);
   for (const line of CONSOLE_HELP) write(line);

@@ -14,6 +14,14 @@ export interface ConsoleButton {
   label: string;
   actionId: string;
   value: string;
+  blockId?: string;
+}
+
+/** A modal as the console receives it from views.open, views.update or views.push. */
+export interface ConsoleModal {
+  title?: unknown;
+  blocks?: unknown;
+  close?: unknown;
 }
 
 /** How to draw for one terminal; the caller decides whether it takes colour. */
@@ -37,7 +45,15 @@ const EMOJI: Record<string, { symbol: string; format?: TextFormat; plain: string
   warning: { symbol: '⚠', format: 'yellow', plain: '[!]' },
 };
 
-type Block = { type?: string; text?: { text?: string }; fields?: { text?: string }[]; elements?: Element[] };
+type Block = {
+  type?: string;
+  block_id?: string;
+  text?: { text?: string };
+  label?: { text?: string };
+  fields?: { text?: string }[];
+  elements?: Element[];
+  accessory?: Element;
+};
 type Element = { type?: string; text?: string | { text?: string }; action_id?: string; value?: string };
 
 // Vendor data could carry terminal escape sequences; only our own styling may reach the terminal.
@@ -81,18 +97,23 @@ function slackDate(epochSeconds: number, fmt: string, style: TerminalStyle): str
   return format(new Date(epochSeconds * 1000), pattern, style.timeZone ? { in: tz(style.timeZone) } : {});
 }
 
-/** The message's buttons, numbered from 1 in display order. */
+/** The message's buttons (in actions blocks and as section accessories), numbered from 1 in display order. */
 export function buttonsOf(message: ConsoleMessage): ConsoleButton[] {
   const blocks = Array.isArray(message.blocks) ? (message.blocks as Block[]) : [];
-  const elements = blocks.filter((b) => b.type === 'actions').flatMap((b) => b.elements ?? []);
-  return elements
-    .filter((e) => e.type === 'button' && typeof e.action_id === 'string')
-    .map((e, i) => ({
+  return blocks
+    .flatMap((block) => buttonElements(block).map((element) => ({ block, element })))
+    .map(({ block, element }, i) => ({
       number: i + 1,
-      label: stripControl(typeof e.text === 'object' ? (e.text.text ?? '') : String(e.text ?? '')),
-      actionId: e.action_id!,
-      value: e.value ?? '',
+      label: stripControl(typeof element.text === 'object' ? (element.text.text ?? '') : String(element.text ?? '')),
+      actionId: element.action_id!,
+      value: element.value ?? '',
+      ...(typeof block.block_id === 'string' && { blockId: block.block_id }),
     }));
+}
+
+function buttonElements(block: Block): Element[] {
+  const elements = block.type === 'actions' ? (block.elements ?? []) : block.accessory ? [block.accessory] : [];
+  return elements.filter((e) => e.type === 'button' && typeof e.action_id === 'string');
 }
 
 /** The whole message as terminal lines: header, cards, context, then numbered buttons. */
@@ -101,6 +122,16 @@ export function renderMessage(message: ConsoleMessage, style: TerminalStyle): st
   if (blocks.length === 0) return [renderMrkdwn(String(message.text ?? ''), style)];
   const lines: string[] = [];
   let numbered = 0;
+  const buttonLine = (block: Block): void => {
+    const buttons = buttonsOf({ blocks: [block] });
+    if (buttons.length === 0) return;
+    lines.push(
+      buttons
+        .map((b) => paint(style.color, 'bold', paint(style.color, 'magenta', `[${numbered + b.number}] ${b.label}`)))
+        .join('   '),
+    );
+    numbered += buttons.length;
+  };
   for (const block of blocks) {
     switch (block.type) {
       case 'header':
@@ -109,6 +140,7 @@ export function renderMessage(message: ConsoleMessage, style: TerminalStyle): st
       case 'section':
         if (block.text?.text) lines.push(...renderMrkdwn(block.text.text, style).split('\n'));
         for (const field of block.fields ?? []) lines.push(...renderMrkdwn(field.text ?? '', style).split('\n'));
+        buttonLine(block);
         break;
       case 'context':
         lines.push(
@@ -122,21 +154,34 @@ export function renderMessage(message: ConsoleMessage, style: TerminalStyle): st
       case 'divider':
         lines.push(paint(style.color, 'dim', '─'.repeat(60)));
         break;
-      case 'actions': {
-        const buttons = buttonsOf({ blocks: [block] });
-        lines.push(
-          buttons
-            .map((b) =>
-              paint(style.color, 'bold', paint(style.color, 'magenta', `[${numbered + b.number}] ${b.label}`)),
-            )
-            .join('   '),
-        );
-        numbered += buttons.length;
+      case 'input':
+        // Typing into a field is beyond a line-based console: show that the modal asks for it.
+        lines.push(`${stripControl(block.label?.text ?? 'Input')}: ${paint(style.color, 'dim', '[text field]')}`);
         break;
-      }
+      case 'actions':
+        buttonLine(block);
+        break;
       default:
         break;
     }
   }
   return lines;
+}
+
+/** A modal as terminal lines: its title, its blocks with numbered buttons, and how to close it. */
+export function renderModal(modal: ConsoleModal, style: TerminalStyle): string[] {
+  const title = stripControl(textOf(modal.title) ?? '');
+  const close = stripControl(textOf(modal.close) ?? 'Close');
+  const blocks = Array.isArray(modal.blocks) && modal.blocks.length > 0 ? renderMessage(modal, style) : [];
+  return [
+    paint(style.color, 'bold', title),
+    ...blocks,
+    paint(style.color, 'dim', `[${close}] type close to dismiss the modal`),
+  ];
+}
+
+function textOf(value: unknown): string | undefined {
+  return typeof value === 'object' && value !== null && typeof (value as { text?: unknown }).text === 'string'
+    ? (value as { text: string }).text
+    : undefined;
 }

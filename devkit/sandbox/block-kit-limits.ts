@@ -18,10 +18,10 @@ const LIMITS = {
 const textOf = (v: unknown): string =>
   typeof v === 'object' && v !== null && typeof (v as Json).text === 'string' ? ((v as Json).text as string) : '';
 
-/** The first limit a list of blocks breaks, or undefined when Slack would accept it. */
-export function blockKitProblem(blocks: unknown): string | undefined {
+/** The first limit a list of blocks breaks, or undefined when Slack would accept it (modals take 100 blocks). */
+export function blockKitProblem(blocks: unknown, maxBlocks = LIMITS.blocks): string | undefined {
   if (!Array.isArray(blocks)) return 'blocks is not an array';
-  if (blocks.length > LIMITS.blocks) return `${blocks.length} blocks (max ${LIMITS.blocks})`;
+  if (blocks.length > maxBlocks) return `${blocks.length} blocks (max ${maxBlocks})`;
   const blockIds = new Set<string>();
   const actionIds = new Set<string>();
   for (const [i, raw] of blocks.entries()) {

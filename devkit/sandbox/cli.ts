@@ -10,6 +10,9 @@ import {
 } from './itnio-server.js';
 import { describeFault, parseFault } from './parse-fault.js';
 
+// Generating stays well under a second up to here; beyond it the sandbox is a memory test, not a demo.
+const MAX_TRUNKS = 100_000;
+
 const USAGE = `Usage: npm run sandbox -- [options]
 
 Runs a local stand-in for the ITNIO SIP trunk API with made-up sandbox data.
@@ -17,6 +20,8 @@ Runs a local stand-in for the ITNIO SIP trunk API with made-up sandbox data.
 Options:
   --port N        port to listen on (default 4010; 0 picks a free one)
   --host H        address to bind (default 127.0.0.1)
+  --trunks N      serve N made-up trunks: the 120 base ones, then generated ones (default 120, max ${MAX_TRUNKS})
+  --timezone Z    write trunk times in zone Z, e.g. Asia/Shanghai (default UTC); give the bot the same ITNIO_TIMEZONE
   --latency MS    delay every answer by MS milliseconds (default 0)
   --fault F       misbehave on every request until stopped; F is one of:
                     503 (any HTTP status 200-599), hang, garbage, status:-23 (any vendor status)
@@ -27,6 +32,8 @@ Options:
 interface CliOptions {
   port: number;
   host: string;
+  trunkCount: number;
+  timeZone: string;
   latencyMs: number;
   fault: SandboxFault | null;
   apiKey: string;
@@ -41,6 +48,8 @@ function readCli(argv: string[]): CliOptions | 'help' {
     options: {
       port: { type: 'string' },
       host: { type: 'string' },
+      trunks: { type: 'string' },
+      timezone: { type: 'string' },
       latency: { type: 'string' },
       fault: { type: 'string' },
       key: { type: 'string' },
@@ -50,6 +59,10 @@ function readCli(argv: string[]): CliOptions | 'help' {
   });
   if (values.help) return 'help';
   const port = wholeNumber('--port', values.port ?? '4010', 0, 65_535);
+  const timeZone = values.timezone ?? 'UTC';
+  if (!isTimeZone(timeZone)) {
+    throw new UsageError(`--timezone must be an IANA time zone such as UTC or Asia/Shanghai, got "${timeZone}"`);
+  }
   const fault = values.fault === undefined ? null : parseFault(values.fault);
   if (values.fault !== undefined && fault === null) {
     throw new UsageError(
@@ -66,11 +79,22 @@ function readCli(argv: string[]): CliOptions | 'help' {
   return {
     port,
     host: values.host ?? '127.0.0.1',
+    trunkCount: wholeNumber('--trunks', values.trunks ?? '120', 1, MAX_TRUNKS),
+    timeZone,
     latencyMs: wholeNumber('--latency', values.latency ?? '0'),
     fault,
     apiKey: values.key ?? SANDBOX_API_KEY,
     apiSecret: values.secret ?? SANDBOX_API_SECRET,
   };
+}
+
+function isTimeZone(zone: string): boolean {
+  try {
+    new Intl.DateTimeFormat('en-US', { timeZone: zone });
+    return true;
+  } catch {
+    return false;
+  }
 }
 
 function describeRequest(r: RecordedRequest): string {
@@ -101,6 +125,8 @@ async function main(): Promise<void> {
     host: cli.host,
     apiKey: cli.apiKey,
     apiSecret: cli.apiSecret,
+    trunkCount: cli.trunkCount,
+    timeZone: cli.timeZone,
     latencyMs: cli.latencyMs,
     onRequest: (r) => process.stdout.write(`${describeRequest(r)}\n`),
   }).catch((err: NodeJS.ErrnoException) => {
@@ -113,14 +139,16 @@ async function main(): Promise<void> {
   process.stdout.write(
     [
       `ITNIO sandbox API listening on ${sandbox.url}`,
-      'SANDBOX DATA ONLY: 120 made-up trunks, not a real ITNIO account. Passwords start with SANDBOX-SECRET-.',
+      `SANDBOX DATA ONLY: ${sandbox.trunks.length} made-up trunks, not a real ITNIO account. Passwords start with SANDBOX-SECRET-.`,
+      `  times:    vendor-local in ${cli.timeZone}`,
       `  endpoint: POST ${sandbox.url}${SANDBOX_QUERY_PATH}`,
       `  api key:  ${sandbox.apiKey}`,
       `  secret:   ${sandbox.apiSecret}`,
       `  latency:  ${cli.latencyMs} ms`,
       `  fault:    ${cli.fault ? describeFault(cli.fault) : 'none'}`,
       'Point trunkbot at it with:',
-      `  ITNIO_API_URL=${sandbox.url} ITNIO_API_KEY=${sandbox.apiKey} ITNIO_API_SECRET=${sandbox.apiSecret}`,
+      `  ITNIO_API_URL=${sandbox.url} ITNIO_API_KEY=${sandbox.apiKey} ITNIO_API_SECRET=${sandbox.apiSecret}` +
+        (cli.timeZone === 'UTC' ? '' : ` ITNIO_TIMEZONE=${cli.timeZone}`),
       'Press Ctrl-C to stop.',
       '',
     ].join('\n'),

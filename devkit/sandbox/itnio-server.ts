@@ -39,7 +39,12 @@ export interface SandboxOptions {
   host?: string;
   apiKey?: string;
   apiSecret?: string;
+  /** The inventory to serve; without it a seeded one of `trunkCount` trunks. */
   trunks?: RawTrunk[];
+  /** How many seeded trunks to serve (default 120, the base inventory other tests count on). */
+  trunkCount?: number;
+  /** The zone seeded times are written in (default UTC): tell the bot the same with ITNIO_TIMEZONE. */
+  timeZone?: string;
   latencyMs?: number;
   clockWindowSeconds?: number;
   now?: () => number;
@@ -51,6 +56,7 @@ export interface ItnioSandbox {
   readonly url: string;
   readonly apiKey: string;
   readonly apiSecret: string;
+  readonly trunks: readonly RawTrunk[];
   readonly requests: RecordedRequest[];
   setLatency(ms: number): void;
   inject(fault: SandboxFault, times?: number): void;
@@ -63,8 +69,9 @@ export function startItnioSandbox(options: SandboxOptions = {}): Promise<ItnioSa
   const apiKey = options.apiKey ?? SANDBOX_API_KEY;
   const apiSecret = options.apiSecret ?? SANDBOX_API_SECRET;
   const host = options.host ?? '127.0.0.1';
-  const trunks = options.trunks ?? seedTrunks();
   const now = options.now ?? Date.now;
+  const trunks =
+    options.trunks ?? seedTrunks({ count: checkCount(options.trunkCount), now: now(), timeZone: options.timeZone });
   const clockWindowSeconds = options.clockWindowSeconds ?? 300;
   let latencyMs = checkLatency(options.latencyMs ?? 0);
   const faults: { fault: SandboxFault; remaining: number }[] = [];
@@ -168,6 +175,7 @@ export function startItnioSandbox(options: SandboxOptions = {}): Promise<ItnioSa
         url: `http://${host.includes(':') ? `[${host}]` : host}:${port}`,
         apiKey,
         apiSecret,
+        trunks,
         requests,
         setLatency: (ms) => {
           latencyMs = checkLatency(ms);
@@ -197,6 +205,13 @@ function parseJson(text: string): ParsedBody {
 function checkLatency(ms: number): number {
   if (!Number.isFinite(ms) || ms < 0) throw new RangeError(`Latency must be a finite number of ms >= 0, got ${ms}`);
   return ms;
+}
+
+function checkCount(count: number | undefined): number | undefined {
+  if (count !== undefined && !(Number.isInteger(count) && count >= 0)) {
+    throw new RangeError(`Trunk count must be a whole number >= 0, got ${count}`);
+  }
+  return count;
 }
 
 function checkTimes(times: number): number {

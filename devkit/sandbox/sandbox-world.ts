@@ -16,11 +16,13 @@ export interface VendorCredentials {
   apiSecret: string;
 }
 
+/** How to start a sandbox world; every field has a default. */
 export interface SandboxWorldOptions {
   /** The bot's clock (vendor timestamps, "as of" times). */
   now?: () => number;
   /** Use the real vendor API; without it a sandbox ITNIO API is started. */
   vendor?: VendorCredentials;
+  /** Sandbox ITNIO API options, e.g. `{ trunkCount: 10_000 }`; its clock and zone default to the bot's. */
   sandbox?: SandboxOptions;
   /** Extra bot environment (e.g. ITNIO_TIMEOUT_MS, ITNIO_TIMEZONE). */
   env?: NodeJS.ProcessEnv;
@@ -44,7 +46,16 @@ export interface SandboxWorld {
 /** Starts everything the bot talks to, then the bot itself, exactly as production wires it. */
 export async function startSandboxWorld(options: SandboxWorldOptions = {}): Promise<SandboxWorld> {
   const shared = options.joining;
-  const sandbox = shared ? shared.sandbox : options.vendor ? undefined : await startItnioSandbox(options.sandbox);
+  const sandbox = shared
+    ? shared.sandbox
+    : options.vendor
+      ? undefined
+      : await startItnioSandbox({
+          // Seeded times follow the bot's clock and zone, so "changed in the last 30 minutes" means the same to both.
+          ...(options.now && { now: options.now }),
+          ...(options.env?.ITNIO_TIMEZONE && { timeZone: options.env.ITNIO_TIMEZONE }),
+          ...options.sandbox,
+        });
   const slack = shared?.slack ?? (await startSlackStandIn());
   const vendor = shared
     ? {

@@ -1,4 +1,8 @@
 import { createHash } from 'node:crypto';
+import { formatVendorTime } from './format-vendor-time.js';
+import { BASE_TRUNK_COUNT, gatewayIpOf, groupNumberOf, overflowNumberOf, whiteIpOf } from './seed-addresses.js';
+
+export { BASE_TRUNK_COUNT } from './seed-addresses.js';
 
 /** Every seeded `sipPassword` starts with this, so tests can grep any output for a leak. */
 export const SANDBOX_PASSWORD_PREFIX = 'SANDBOX-SECRET-';
@@ -67,9 +71,10 @@ const CYCLE = [
 
 const REGIONS = ['EU', 'US', 'APAC', 'UK', 'LATAM', 'DE'];
 
-const GROUPS = [
+const SUPPORT_TIER_1 = 'Support Tier 1';
+const GROUP_NAMES = [
   'Sales EU',
-  'Support Tier 1',
+  SUPPORT_TIER_1,
   'Support Tier 2',
   'Billing',
   'Night Shift',
@@ -77,10 +82,13 @@ const GROUPS = [
   'Collections',
   'Onboarding',
 ];
+const GROUP_IDS = new Map(GROUP_NAMES.map((name, n) => [name, 1_000_021 + n]));
+// Support Tier 1 is bound by hand (see groupList) so that only a few trunks carry it.
+const PICKED_GROUPS = GROUP_NAMES.filter((name) => name !== SUPPORT_TIER_1);
 
-const TRUNK_COUNT = 120;
-const DAY_MS = 86_400_000;
-const FIRST_CREATE_MS = Date.UTC(2025, 0, 10, 11, 31, 21);
+const MINUTE_MS = 60_000;
+const HOUR_MS = 60 * MINUTE_MS;
+const DAY_MS = 24 * HOUR_MS;
 
 const LONG_NAME_INDEX = 32;
 const MANY_GROUPS_INDEX = 43;
@@ -94,42 +102,75 @@ const LONG_NAME =
 
 const MARKUP_NAME = 'Hooli <!channel> & <@U123> *bold* _launch_';
 
-/** A deterministic vendor-shaped data set of 120 trunks covering the vendor's quirks. */
-export function seedTrunks(): RawTrunk[] {
+/** How to seed; every field has a default. */
+export interface SeedOptions {
+  /** How many trunks: the 120 base trunks first, then generated ones with the same kinds of variety. */
+  count?: number;
+  /** The instant update times are relative to, in epoch ms (default: now), so "changed lately" has answers. */
+  now?: number;
+  /** The zone the vendor writes local times in (default UTC); the bot must be told the same (ITNIO_TIMEZONE). */
+  timeZone?: string;
+}
+
+/**
+ * A deterministic vendor-shaped inventory covering the vendor's quirks: the same trunks for the same
+ * options. The first 120 never change their id, name, type, state or gateway state, whatever the count.
+ */
+export function seedTrunks(options: SeedOptions = {}): RawTrunk[] {
+  const count = options.count ?? BASE_TRUNK_COUNT;
+  const clock = { now: options.now ?? Date.now(), timeZone: options.timeZone ?? 'UTC' };
   const seen = new Map<string, number>();
   const trunks: RawTrunk[] = [];
-  for (let slot = 0; slot < TRUNK_COUNT / 2; slot++) {
+  for (let slot = 0; trunks.length < count; slot++) {
     const key = CYCLE[slot % CYCLE.length] ?? 'acme';
     const ordinal = seen.get(key) ?? 0;
     seen.set(key, ordinal + 1);
     for (const type of [1, 2] as const) {
-      trunks.push(buildTrunk(trunks.length, COMPANIES[key] ?? COMPANIES.acme!, ordinal, type));
+      if (trunks.length < count) trunks.push(buildTrunk(trunks.length, COMPANIES[key]!, ordinal, type, clock));
     }
   }
   return trunks;
 }
 
-function buildTrunk(i: number, company: Company, ordinal: number, type: 1 | 2): RawTrunk {
+function buildTrunk(
+  i: number,
+  company: Company,
+  ordinal: number,
+  type: 1 | 2,
+  clock: { now: number; timeZone: string },
+): RawTrunk {
   const keyId = 5_000_001 + i;
   const state = i % 6 === 5 ? 0 : 1;
-  const created = FIRST_CREATE_MS + i * (2 * DAY_MS + 11_820_000);
-  const updated = created + ((i * 37) % 300) * DAY_MS + (i % 24) * 3_600_000;
+  const updated = clock.now - updatedAgoMs(i);
+  // Some trunks were never changed after they were set up.
+  const created = i % 13 === 6 ? updated : updated - (((i * 13) % 400) + 30) * DAY_MS - (i % 24) * HOUR_MS;
   return {
     keyId,
-    sipGatewayIp: gatewayIp(i),
-    sipWhiteIp: i % 3 === 0 ? null : `198.51.100.${((i * 11) % 250) + 3}`,
+    sipGatewayIp: gatewayIpOf(i),
+    sipWhiteIp: whiteIpOf(i),
     type,
     state,
     sipTrunkName: trunkName(i, company, ordinal, type),
     sipPrefix: i % 4 === 0 ? null : `${(i % 9) + 1}${String(i % 100).padStart(2, '0')}`,
     ccIp: i % 5 === 0 ? '0000.000.0.00' : i % 7 === 0 ? null : `10.20.${i % 8}.${((i * 3) % 250) + 2}`,
-    createTime: formatVendorTime(created),
-    updateTime: formatVendorTime(updated),
+    createTime: formatVendorTime(created, clock.timeZone),
+    updateTime: formatVendorTime(updated, clock.timeZone),
     groupList: groupList(i),
     sipAccount: i % 8 === 3 ? null : `${company.slug}_${keyId}`,
     sipPassword: SANDBOX_PASSWORD_PREFIX + createHash('sha256').update(`trunk-${keyId}`).digest('hex').slice(0, 16),
     sipTrunkState: state === 1 && i % 5 !== 2,
   };
+}
+
+// An incident search asks "what changed lately": a tenth changed in the last half hour, the rest hours,
+// days or months ago, each at its own minute and second.
+function updatedAgoMs(i: number): number {
+  const bucket = i % 10;
+  if (bucket === 0) return (((i * 7) % 28) + 1) * MINUTE_MS + (i % 60) * 1000;
+  const jitter = ((i * 13) % 60) * MINUTE_MS + ((i * 31) % 60) * 1000;
+  if (bucket <= 2) return (((i * 5) % 22) + 1) * HOUR_MS + jitter;
+  if (bucket <= 5) return (((i * 3) % 28) + 1) * DAY_MS + (i % 24) * HOUR_MS + jitter;
+  return (((i * 7) % 11) + 1) * 30 * DAY_MS + (i % 24) * HOUR_MS + jitter;
 }
 
 function trunkName(i: number, company: Company, ordinal: number, type: 1 | 2): string {
@@ -145,35 +186,19 @@ function trunkName(i: number, company: Company, ordinal: number, type: 1 | 2): s
   return `${company.display} ${type === 1 ? 'Outbound' : 'Inbound'} ${region}${round > 0 ? ` ${round + 1}` : ''}`;
 }
 
-// Odd values are copied from the vendor's own example: they are not valid IPs, and that is the point.
-function gatewayIp(i: number): string | null {
-  if (i % 17 === 0) return null;
-  if (i % 23 === 5) return '12.325.353.2';
-  if (i % 29 === 7) return '0000.000.0.00';
-  return `203.0.113.${((i * 7) % 250) + 4}`;
-}
-
 function groupList(i: number): RawGroup[] | null {
   if (i === MANY_GROUPS_INDEX) {
-    return Array.from({ length: 40 }, (_, j) => group(i, j, 1_000_100 + j, `Overflow Queue ${j + 1}`));
+    return Array.from({ length: 40 }, (_, j) =>
+      group(i, j, 1_000_100 + j, `Overflow Queue ${j + 1}`, overflowNumberOf(j)),
+    );
   }
   if (i % 29 === 13) return null;
   return Array.from({ length: i % 4 }, (_, j) => {
-    const pick = (i + j * 3) % GROUPS.length;
-    return group(i, j, 1_000_021 + pick, j === 2 && i % 5 === 0 ? null : (GROUPS[pick] ?? null));
+    const name = j === 0 && i % 24 === 7 ? SUPPORT_TIER_1 : PICKED_GROUPS[(i + j * 3) % PICKED_GROUPS.length]!;
+    return group(i, j, GROUP_IDS.get(name)!, j === 2 && i % 5 === 0 ? null : name, groupNumberOf(i, j));
   });
 }
 
-function group(i: number, j: number, id: number, groupName: string | null): RawGroup {
-  const number = (i + j) % 3 === 0 ? null : `+44207946${String((i * 37 + j * 11) % 1000).padStart(4, '0')}`;
+function group(i: number, j: number, id: number, groupName: string | null, number: string | null): RawGroup {
   return (i + j) % 2 === 0 ? { voiceGroupId: id, groupName, number } : { groupId: id, groupName, number };
-}
-
-function formatVendorTime(ms: number): string {
-  const d = new Date(ms);
-  const p = (n: number): string => String(n).padStart(2, '0');
-  return (
-    `${d.getUTCFullYear()}-${p(d.getUTCMonth() + 1)}-${p(d.getUTCDate())} ` +
-    `${p(d.getUTCHours())}:${p(d.getUTCMinutes())}:${p(d.getUTCSeconds())}`
-  );
 }

@@ -3,7 +3,9 @@ import { blockKitProblem } from './block-kit-limits.js';
 /** Arguments of one Web API call, decoded. */
 export type Args = Record<string, unknown>;
 /** A Web API answer. */
-export type Result = { ok: true; [key: string]: unknown } | { ok: false; error: string };
+export type Result =
+  | { ok: true; [key: string]: unknown }
+  | { ok: false; error: string; response_metadata?: { messages: string[] } };
 
 /** Slack's limit for a message's text; a faithful stand-in rejects what Slack would. */
 export const MAX_TEXT_CHARS = 40_000;
@@ -13,10 +15,12 @@ const JSON_ARG_ERRORS = {
   blocks: 'invalid_blocks_format',
   attachments: 'invalid_attachments',
   metadata: 'invalid_metadata_format',
+  view: 'invalid_arguments',
 };
 
-/** A failed Web API answer. */
-export const fail = (error: string): Result => ({ ok: false, error });
+/** A failed Web API answer; `messages` say which argument was wrong, as Slack's `response_metadata` does. */
+export const fail = (error: string, messages?: string[]): Result =>
+  messages ? { ok: false, error, response_metadata: { messages } } : { ok: false, error };
 /** A plain JSON object. */
 export const isRecord = (v: unknown): v is Args => typeof v === 'object' && v !== null && !Array.isArray(v);
 /** A non-empty string or array. */

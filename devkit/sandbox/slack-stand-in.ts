@@ -10,12 +10,13 @@ import {
   isRecord,
   MAX_TEXT_CHARS,
   MESSAGE_METHODS,
-  nonEmpty,
   parseApiBody,
   parseJson,
   type Args,
   type Result,
 } from './slack-api-args.js';
+import { createChatMethods } from './slack-chat.js';
+import { createViewMethods, type SlackView } from './slack-views.js';
 
 /** Where and as whom the stand-in listens. */
 export interface SlackStandInOptions {
@@ -25,6 +26,7 @@ export interface SlackStandInOptions {
   teamId?: string;
   botUserId?: string;
   botId?: string;
+  appId?: string;
 }
 
 /** One Web API request as the stand-in saw and answered it. */
@@ -33,6 +35,10 @@ export interface ApiCall {
   args: Record<string, unknown>;
   ok: boolean;
   error?: string;
+  /** Slack's `response_metadata.messages` on a refusal: which argument was wrong. */
+  messages?: string[];
+  /** The modal as stored, on a successful views.open, views.update or views.push. */
+  view?: SlackView;
   at: number;
 }
 
@@ -74,21 +80,14 @@ export async function startSlackStandIn(options: SlackStandInOptions = {}): Prom
   const teamId = options.teamId ?? 'T0SANDBOX';
   const botUserId = options.botUserId ?? 'U0TRUNKBOT';
   const botId = options.botId ?? 'B0TRUNKBOT';
+  const appId = options.appId ?? 'A0TRUNKBOT';
   const calls: ApiCall[] = [];
   const responses: ResponseUrlPost[] = [];
   const listeners = new Set<(e: SlackActivity) => void>();
   const apiFailures = new Map<string, string[]>();
   const responseFailures: number[] = [];
   const responseIds = new Set<string>();
-  // Only messages posted here can be updated or deleted, as in Slack (ephemeral ones never can).
-  const messages = new Map<string, Args>();
   const closers = new Set<(error: Error) => void>();
-  let lastTsMicros = 0;
-
-  const nextTs = (): string => {
-    lastTsMicros = Math.max(Date.now() * 1000, lastTsMicros + 1);
-    return `${Math.floor(lastTsMicros / 1e6)}.${String(lastTsMicros % 1e6).padStart(6, '0')}`;
-  };
   const emit = (event: SlackActivity): void => {
     for (const listener of listeners) {
       try {
@@ -109,37 +108,8 @@ export async function startSlackStandIn(options: SlackStandInOptions = {}): Prom
       bot_id: botId,
       is_enterprise_install: false,
     }),
-    'chat.postMessage': (args) => {
-      const ts = nextTs();
-      const message = {
-        type: 'message',
-        text: args.text ?? '',
-        blocks: args.blocks,
-        ts,
-        thread_ts: args.thread_ts,
-        user: botUserId,
-        bot_id: botId,
-        team: teamId,
-      };
-      messages.set(`${String(args.channel)}:${ts}`, message);
-      return { ok: true, channel: args.channel, ts, message };
-    },
-    'chat.update': (args) => {
-      const key = `${String(args.channel)}:${String(args.ts)}`;
-      const previous = messages.get(key);
-      if (!previous) return fail('message_not_found');
-      // Slack keeps the previous text/blocks for whichever of them an update leaves out.
-      const message = { ...previous, text: args.text ?? previous.text, blocks: args.blocks ?? previous.blocks };
-      messages.set(key, message);
-      return { ok: true, channel: args.channel, ts: args.ts, text: message.text, message };
-    },
-    'chat.postEphemeral': (args) =>
-      nonEmpty(args.user) ? { ok: true, message_ts: nextTs() } : fail('invalid_arguments'),
-    'chat.delete': (args) => {
-      if (!nonEmpty(args.channel)) return fail('channel_not_found');
-      if (!messages.delete(`${String(args.channel)}:${String(args.ts)}`)) return fail('message_not_found');
-      return { ok: true, channel: args.channel, ts: args.ts };
-    },
+    ...createChatMethods({ teamId, botUserId, botId }),
+    ...createViewMethods({ teamId, appId, botId }),
   };
 
   const answerApi = (
@@ -181,6 +151,8 @@ export async function startSlackStandIn(options: SlackStandInOptions = {}): Prom
       const { args, result } = answerApi(method, parseApiBody(raw, req.headers['content-type'] ?? ''), bearer);
       const call: ApiCall = { method, args, ok: result.ok, at: Date.now() };
       if (!result.ok) call.error = result.error;
+      if (!result.ok && result.response_metadata) call.messages = result.response_metadata.messages;
+      if (result.ok && result.view) call.view = result.view as SlackView;
       calls.push(call);
       emit({ kind: 'call', call });
       return send(200, JSON.stringify(result), 'application/json; charset=utf-8');

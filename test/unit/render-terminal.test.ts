@@ -1,5 +1,5 @@
 import { stripVTControlCharacters } from 'node:util';
-import { buttonsOf, renderMessage, renderMrkdwn } from '../../devkit/console/render-terminal.js';
+import { buttonsOf, renderMessage, renderModal, renderMrkdwn } from '../../devkit/console/render-terminal.js';
 
 const plain = { color: false, timeZone: 'UTC' };
 const colour = { color: true, timeZone: 'UTC' };
@@ -84,5 +84,54 @@ describe('renderMessage', () => {
 
   test('a message without blocks shows its text', () => {
     expect(renderMessage({ text: 'just *text*' }, plain)).toEqual(['just text']);
+  });
+});
+
+describe('renderModal', () => {
+  const button = (action_id: string, text: string) => ({
+    type: 'button',
+    action_id,
+    text: { type: 'plain_text', text },
+    value: action_id,
+  });
+  const modal = {
+    title: { type: 'plain_text', text: 'Trunks in message' },
+    close: { type: 'plain_text', text: 'Done' },
+    blocks: [
+      {
+        type: 'section',
+        block_id: 'hit-1',
+        text: { type: 'mrkdwn', text: '*acme-out-01* :red_circle:' },
+        accessory: button('open_1', 'Open'),
+      },
+      { type: 'input', label: { type: 'plain_text', text: 'Search' }, element: { type: 'plain_text_input' } },
+      { type: 'actions', block_id: 'more', elements: [button('all', 'Show all'), button('share', 'Share')] },
+    ],
+  };
+
+  test('shows the title, the blocks with buttons numbered across accessories and actions, and how to close', () => {
+    expect(renderModal(modal, plain)).toEqual([
+      'Trunks in message',
+      'acme-out-01 [DOWN]',
+      '[1] Open',
+      'Search: [text field]',
+      '[2] Show all   [3] Share',
+      '[Done] type close to dismiss the modal',
+    ]);
+  });
+
+  test('numbers the modal’s buttons the way they are drawn, with their block ids', () => {
+    expect(buttonsOf(modal)).toEqual([
+      { number: 1, label: 'Open', actionId: 'open_1', value: 'open_1', blockId: 'hit-1' },
+      { number: 2, label: 'Show all', actionId: 'all', value: 'all', blockId: 'more' },
+      { number: 3, label: 'Share', actionId: 'share', value: 'share', blockId: 'more' },
+    ]);
+  });
+
+  test('a modal without blocks or close label still says what it is and how to leave', () => {
+    expect(renderModal({ title: { type: 'plain_text', text: 'Working…' } }, plain)).toEqual([
+      'Working…',
+      '[Close] type close to dismiss the modal',
+    ]);
   });
 });

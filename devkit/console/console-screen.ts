@@ -1,0 +1,98 @@
+import type { SlackActivity } from '../sandbox/slack-stand-in.js';
+import type { SlackView } from '../sandbox/slack-views.js';
+import { buttonsOf, renderMessage, renderModal, type ConsoleMessage, type TerminalStyle } from './render-terminal.js';
+
+/** What numbered input clicks: the open modal, else the latest message with buttons. */
+export type ClickTarget =
+  | { kind: 'message'; message: ConsoleMessage; ephemeral: boolean }
+  | { kind: 'modal'; view: SlackView };
+
+/** How the screen draws and whose point of view it takes. */
+export interface ConsoleScreenOptions {
+  write: (line: string) => void;
+  style: TerminalStyle;
+  /** Shown on every message, e.g. `sandbox data`, so a screenshot cannot pass for real trunks. */
+  dataLabel?: string;
+  userId: string;
+  channelName: string;
+}
+
+const VIEW_METHODS: Record<string, string> = {
+  'views.open': 'modal',
+  'views.push': 'modal (on top of the previous one)',
+  'views.update': 'modal updated',
+};
+
+/** Draws what the bot does on the Slack side, as the console user would see it, and keeps what can be clicked. */
+export class ConsoleScreen {
+  private message: { message: ConsoleMessage; ephemeral: boolean } | undefined;
+  private modal: SlackView | undefined;
+
+  constructor(private readonly options: ConsoleScreenOptions) {}
+
+  /** The open modal, else the latest message with buttons. */
+  target(): ClickTarget | undefined {
+    if (this.modal) return { kind: 'modal', view: this.modal };
+    return this.message && { kind: 'message', ...this.message };
+  }
+
+  /** Closes the open modal, as its close button would; false when none is open. */
+  closeModal(): boolean {
+    const open = this.modal !== undefined;
+    this.modal = undefined;
+    return open;
+  }
+
+  /** Shows one thing the bot did: a Web API call or a post to a response_url. */
+  show(activity: SlackActivity): void {
+    const { write, channelName, userId } = this.options;
+    if (activity.kind === 'call') {
+      const { call } = activity;
+      if (!call.ok) {
+        write(`(Slack refused ${call.method}: ${call.error}${call.messages ? ` — ${call.messages.join('; ')}` : ''})`);
+        return;
+      }
+      const where = `#${channelName}${call.args.thread_ts ? ' · in thread' : ''}`;
+      if (call.method === 'chat.postMessage' || call.method === 'chat.update') {
+        this.print(`${where} · visible to everyone`, call.args, false);
+      } else if (call.method === 'chat.postEphemeral') {
+        const to = call.args.user === userId ? 'you' : `@${String(call.args.user)}`;
+        this.print(`${where} · only visible to ${to}`, call.args, true);
+      } else if (call.view && Object.hasOwn(VIEW_METHODS, call.method)) {
+        this.modal = call.view;
+        this.frame(`${VIEW_METHODS[call.method]} · only visible to you`);
+        for (const line of renderModal(call.view, this.options.style)) write(line);
+      }
+      return;
+    }
+    const body = activity.response.body;
+    if (body.delete_original === true) {
+      write('(trunkbot removed the message that was only visible to you)');
+      return;
+    }
+    if (body.response_type === 'in_channel') {
+      this.print(`#${channelName} · visible to everyone`, body, false);
+    } else if (body.replace_original === true && this.message) {
+      this.print(
+        `updated in place · ${this.message.ephemeral ? 'only visible to you' : `#${channelName}`}`,
+        body,
+        this.message.ephemeral,
+      );
+    } else {
+      this.print('only visible to you', body, true);
+    }
+  }
+
+  private print(where: string, message: ConsoleMessage, ephemeral: boolean): void {
+    this.frame(where);
+    for (const line of renderMessage(message, this.options.style)) this.options.write(line);
+    if (buttonsOf(message).length > 0) this.message = { message, ephemeral };
+  }
+
+  private frame(where: string): void {
+    const { write, dataLabel } = this.options;
+    const title = dataLabel ? `${where} · ${dataLabel}` : where;
+    write('');
+    write(`── ${title} ${'─'.repeat(Math.max(3, 56 - title.length))}`);
+  }
+}

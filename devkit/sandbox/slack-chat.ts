@@ -1,0 +1,54 @@
+import { fail, nonEmpty, type Args, type Result } from './slack-api-args.js';
+
+/** Who posts: the bot's user, bot and workspace ids as Slack stamps them on messages. */
+export interface ChatIdentity {
+  teamId: string;
+  botUserId: string;
+  botId: string;
+}
+
+/** chat.postMessage, chat.update, chat.postEphemeral and chat.delete over one store of posted messages. */
+export function createChatMethods(identity: ChatIdentity): Record<string, (args: Args) => Result> {
+  const { teamId, botUserId, botId } = identity;
+  // Only messages posted here can be updated or deleted, as in Slack (ephemeral ones never can).
+  const messages = new Map<string, Args>();
+  let lastTsMicros = 0;
+  const nextTs = (): string => {
+    lastTsMicros = Math.max(Date.now() * 1000, lastTsMicros + 1);
+    return `${Math.floor(lastTsMicros / 1e6)}.${String(lastTsMicros % 1e6).padStart(6, '0')}`;
+  };
+
+  return {
+    'chat.postMessage': (args) => {
+      const ts = nextTs();
+      const message = {
+        type: 'message',
+        text: args.text ?? '',
+        blocks: args.blocks,
+        ts,
+        thread_ts: args.thread_ts,
+        user: botUserId,
+        bot_id: botId,
+        team: teamId,
+      };
+      messages.set(`${String(args.channel)}:${ts}`, message);
+      return { ok: true, channel: args.channel, ts, message };
+    },
+    'chat.update': (args) => {
+      const key = `${String(args.channel)}:${String(args.ts)}`;
+      const previous = messages.get(key);
+      if (!previous) return fail('message_not_found');
+      // Slack keeps the previous text/blocks for whichever of them an update leaves out.
+      const message = { ...previous, text: args.text ?? previous.text, blocks: args.blocks ?? previous.blocks };
+      messages.set(key, message);
+      return { ok: true, channel: args.channel, ts: args.ts, text: message.text, message };
+    },
+    'chat.postEphemeral': (args) =>
+      nonEmpty(args.user) ? { ok: true, message_ts: nextTs() } : fail('invalid_arguments'),
+    'chat.delete': (args) => {
+      if (!nonEmpty(args.channel)) return fail('channel_not_found');
+      if (!messages.delete(`${String(args.channel)}:${String(args.ts)}`)) return fail('message_not_found');
+      return { ok: true, channel: args.channel, ts: args.ts };
+    },
+  };
+}
