@@ -44,7 +44,7 @@ export function renderCard(trunk: Trunk, timeZone: string): string {
 }
 
 function labelled(label: string, v: string | null): string | undefined {
-  return v === null || v.trim() === '' ? undefined : `${label} ${code(v)}`;
+  return v === null || v.trim() === '' ? undefined : `${label} ${code(v, 40)}`;
 }
 
 /** Vendor values that look fine but are not: shown, and said to be odd. */

@@ -1,5 +1,6 @@
 import type { IdentityCache } from '../../src/slack-identity.js';
 import { createLogger } from '../../src/log.js';
+import { createInventory } from '../../src/inventory/inventory.js';
 import { Inflight } from '../../src/pipeline/inflight.js';
 import type { BotDeps } from '../../src/pipeline/deps.js';
 import type { PageQuery, SourcedPage, TrunkSource } from '../../src/resilience/trunk-source.js';
@@ -37,11 +38,23 @@ export function fakeDeps(overrides: Partial<BotDeps> = {}) {
     refresh: () => undefined,
     resolve: async () => ({ botId: 'B1', botUserId: 'UBOT', teamId: 'T1' }),
   };
+  const store = createMemoryStore();
+  const source = overrides.trunks ?? trunks.source;
   const deps: BotDeps = {
     log,
     audit: log,
-    store: createMemoryStore(),
-    trunks: trunks.source,
+    store,
+    trunks: source,
+    inventory: createInventory({
+      source,
+      store,
+      log,
+      ttlSeconds: 60,
+      maxTrunks: 20_000,
+      parallel: 2,
+      timeZone: 'UTC',
+      shared: false,
+    }),
     inflight: new Inflight(),
     access: { channels: [], users: [], teams: [], contact: 'the support-tools team' },
     perUserPerMinute: 0,

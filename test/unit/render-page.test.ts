@@ -82,7 +82,7 @@ describe('renderTrunkPage', () => {
     for (const expected of [
       'acme-out-01',
       'Outgoing',
-      'Disabled',
+      'disabled',
       ':red_circle:',
       'down',
       '203.0.113.10',
@@ -139,7 +139,7 @@ describe('renderTrunkPage', () => {
     ]);
   });
 
-  test('buttons keep the filters and the sharer; Share only where asked', () => {
+  test('buttons keep the filters; a shared page is attributed and its buttons carry no sharer; Share only where asked', () => {
     const shared = render({
       request: { page: 1, type: 2, name: 'globex' },
       page: aPage([aTrunk()], { total: 20, pages: 2 }),
@@ -147,14 +147,9 @@ describe('renderTrunkPage', () => {
       sharedBy: 'U0SHARER',
     });
     expect(buttons(shared).map((b) => b.action_id)).toEqual([ACTION.next, ACTION.refresh]);
-    expect(decode(buttons(shared)[1]!.value)).toEqual({
-      request: { page: 1, type: 2, name: 'globex' },
-      sharedBy: 'U0SHARER',
-    });
-    expect(decode(buttons(shared)[0]!.value)).toEqual({
-      request: { page: 2, type: 2, name: 'globex' },
-      sharedBy: 'U0SHARER',
-    });
+    // Pressed on the shared copy, they give the presser a private continuation, not attributed to the sharer.
+    expect(decode(buttons(shared)[1]!.value)).toEqual({ request: { page: 1, type: 2, name: 'globex' } });
+    expect(decode(buttons(shared)[0]!.value)).toEqual({ request: { page: 2, type: 2, name: 'globex' } });
     expect(allText(shared)).toContain('shared by <@U0SHARER>');
 
     const mine = render({ shareable: true });
@@ -176,7 +171,8 @@ describe('renderTrunkPage', () => {
 
   test('no results says what was searched and how to widen it', () => {
     const message = render({ request: { page: 1, type: 1, name: 'zzz' }, page: aPage([]), shareable: false });
-    expect(allText(message)).toContain('No outgoing trunks matching “zzz”. Try fewer filters');
+    expect(allText(message)).toContain('No outgoing trunks matching “zzz”.');
+    expect(allText(message)).toMatch(/Plain words search trunk names\. For the rest, say which field: `ip:/);
     expect(buttons(message).map((b) => b.action_id)).toEqual([ACTION.refresh]);
   });
 

@@ -157,10 +157,8 @@ describe('seedTrunks: times relative to now', () => {
 });
 
 describe('seedTrunks: a large inventory', () => {
-  it('makes 10 000 trunks with unique ids and names in well under a second', () => {
-    const started = performance.now();
+  it('makes 10 000 trunks with unique ids and names', () => {
     const big = seedTrunks({ count: 10_000, now: NOW });
-    expect(performance.now() - started).toBeLessThan(1_000);
     expect(big).toHaveLength(10_000);
     expect(new Set(big.map((t) => t.keyId)).size).toBe(10_000);
     expect(new Set(big.map((t) => t.sipTrunkName)).size).toBe(10_000);

@@ -37,10 +37,12 @@ export function detailsButton(deps: BotDeps) {
       viewId = opened.view?.id;
     } catch (error) {
       deps.log.warn({ ...origin, ...errorFields(error) }, 'could not open the Details modal');
-      return;
     }
+    // Without a modal (the trigger expired, Slack refused) there is nowhere to answer.
+    if (viewId === undefined) return;
+    const opened = viewId;
     const show = (title: string, message: SlackMessage) =>
-      client.views.update({ ...(viewId && { view_id: viewId }), view: modal(title, message) });
+      client.views.update({ view_id: opened, view: modal(title, message) });
     await runRequest(deps, {
       origin,
       claims: triggerClaim(body.trigger_id),
