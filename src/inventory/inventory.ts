@@ -53,7 +53,9 @@ export function createInventory(options: InventoryOptions): Inventory {
   const { store, log, ttlSeconds, now = Date.now, pollMs = 100 } = options;
   const ttlMs = ttlSeconds * 1000;
   let current: IndexedSnapshot | undefined;
-  let building: { done: Promise<IndexedSnapshot>; last: () => Progress | undefined; listeners: Set<(p: Progress) => void> } | undefined;
+  let building:
+    | { done: Promise<IndexedSnapshot>; last: () => Progress | undefined; listeners: Set<(p: Progress) => void> }
+    | undefined;
 
   const adopt = (snapshot: Snapshot): IndexedSnapshot => {
     current = { ...snapshot, index: indexTrunks(snapshot.trunks, options.timeZone) };
@@ -75,7 +77,11 @@ export function createInventory(options: InventoryOptions): Inventory {
       onProgress: report,
     });
     log.info(
-      { trunks: snapshot.trunks.length, unreadable: snapshot.unreadable, durationMs: Math.round(performance.now() - started) },
+      {
+        trunks: snapshot.trunks.length,
+        unreadable: snapshot.unreadable,
+        durationMs: Math.round(performance.now() - started),
+      },
       'inventory snapshot built',
     );
     await store.set(STORE_KEY.inventory, JSON.stringify(snapshot), ttlSeconds);

@@ -9,7 +9,11 @@ import { renderFailure } from '../trunks/render-failure.js';
 type DetailsDeps = Pick<BotDeps, 'inventory' | 'timeZone' | 'seal' | 'shutdown'>;
 
 /** One trunk's whole record from the snapshot, as modal blocks; Share offered when there is a channel to share to. */
-export async function answerDetails(deps: DetailsDeps, request: TrunkRequest, channel: string | undefined): Promise<Answer> {
+export async function answerDetails(
+  deps: DetailsDeps,
+  request: TrunkRequest,
+  channel: string | undefined,
+): Promise<Answer> {
   const id = request.ids?.[0] ?? '';
   try {
     const snapshot = await deps.inventory.get(deps.shutdown ? { signal: deps.shutdown } : {});

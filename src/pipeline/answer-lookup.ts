@@ -21,7 +21,8 @@ export async function answerLookup(
 ): Promise<Answer> {
   try {
     const snapshot = await deps.inventory.get(deps.shutdown ? { signal: deps.shutdown } : {});
-    const find = (filter: Partial<TrunkRequest>) => matchTrunks(snapshot.index, { page: 1, ...filter }, snapshot.fetchedAt);
+    const find = (filter: Partial<TrunkRequest>) =>
+      matchTrunks(snapshot.index, { page: 1, ...filter }, snapshot.fetchedAt);
     const items: LookupItem[] = [
       ...(request.ips ?? []).map((ip) => ({ kind: 'IP' as const, value: ip, trunks: find({ ips: [ip] }) })),
       ...(request.numbers ?? []).map((n) => ({ kind: 'number' as const, value: n, trunks: find({ numbers: [n] }) })),

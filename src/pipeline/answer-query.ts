@@ -79,7 +79,14 @@ export async function answerQuery(
     const fetchedAt = new Date(snapshot.fetchedAt);
     if (request.stats) {
       const stats = summarize(matched, snapshot.fetchedAt, snapshot.index);
-      const message = renderStats({ request, stats, fetchedAt, shareable: view.shareable, seal: deps.seal, ...sharer(view) });
+      const message = renderStats({
+        request,
+        stats,
+        fetchedAt,
+        shareable: view.shareable,
+        seal: deps.seal,
+        ...sharer(view),
+      });
       return { message, ok: true, outcome: 'ok', total: matched.length, ...facts };
     }
     const page: TrunkPage = {

@@ -38,7 +38,9 @@ export function renderLookup(options: RenderLookupOptions): SlackMessage {
     { type: 'header', text: { type: 'plain_text', text: 'Trunks in this message', emoji: false } },
     {
       type: 'context',
-      elements: [{ type: 'mrkdwn', text: options.sharedBy ? `${summary}  ·  shared by <@${options.sharedBy}>` : summary }],
+      elements: [
+        { type: 'mrkdwn', text: options.sharedBy ? `${summary}  ·  shared by <@${options.sharedBy}>` : summary },
+      ],
     },
   ];
   for (const item of items) {
@@ -48,11 +50,17 @@ export function renderLookup(options: RenderLookupOptions): SlackMessage {
         ? `${head} → no trunk`
         : `${head} →\n${item.trunks
             .slice(0, TRUNKS_PER_ITEM)
-            .map((t) => `${gatewayEmoji(t.gatewayUp)} ${escapeClip(oneLine(t.name ?? '(unnamed trunk)'), 80)} · ID ${code(String(t.keyId), 20)}`)
-            .join('\n')}${item.trunks.length > TRUNKS_PER_ITEM ? `\n… and ${item.trunks.length - TRUNKS_PER_ITEM} more` : ''}`;
+            .map(
+              (t) =>
+                `${gatewayEmoji(t.gatewayUp)} ${escapeClip(oneLine(t.name ?? '(unnamed trunk)'), 80)} · ID ${code(String(t.keyId), 20)}`,
+            )
+            .join(
+              '\n',
+            )}${item.trunks.length > TRUNKS_PER_ITEM ? `\n… and ${item.trunks.length - TRUNKS_PER_ITEM} more` : ''}`;
     blocks.push({ type: 'section', text: { type: 'mrkdwn', text: body } });
   }
-  const more = options.notLookedUp > 0 ? `  ·  ${options.notLookedUp} more not looked up (one answer shows ${items.length})` : '';
+  const more =
+    options.notLookedUp > 0 ? `  ·  ${options.notLookedUp} more not looked up (one answer shows ${items.length})` : '';
   blocks.push({
     type: 'context',
     elements: [
@@ -72,7 +80,17 @@ export function renderLookup(options: RenderLookupOptions): SlackMessage {
     blocks.push({ type: 'actions', block_id: 'trunks_lookup', elements: [share] });
   }
   const text = items
-    .map((i) => `${i.value}: ${i.trunks.length === 0 ? 'no trunk' : i.trunks.map((t) => oneLine(t.name ?? '?')).slice(0, 3).join(', ')}`)
+    .map(
+      (i) =>
+        `${i.value}: ${
+          i.trunks.length === 0
+            ? 'no trunk'
+            : i.trunks
+                .map((t) => oneLine(t.name ?? '?'))
+                .slice(0, 3)
+                .join(', ')
+        }`,
+    )
     .join('; ');
   return { text: escapeClip(`Trunks in this message: ${text}`, 1_000), blocks };
 }

@@ -70,8 +70,13 @@ export function renderTrunkPage(options: RenderPageOptions): SlackMessage {
   records.forEach((trunk, i) => {
     if (i > 0) blocks.push({ type: 'divider' });
     const card = { type: 'section' as const, text: { type: 'mrkdwn' as const, text: renderCard(trunk, timeZone) } };
-    const detailsOf = options.details && trunk.keyId !== null ? encodeTrunkRef({ id: String(trunk.keyId) }, seal) : undefined;
-    blocks.push(detailsOf ? { ...card, accessory: button(ACTION.details, 'Details', detailsOf, 'Show this trunk in full') } : card);
+    const detailsOf =
+      options.details && trunk.keyId !== null ? encodeTrunkRef({ id: String(trunk.keyId) }, seal) : undefined;
+    blocks.push(
+      detailsOf
+        ? { ...card, accessory: button(ACTION.details, 'Details', detailsOf, 'Show this trunk in full') }
+        : card,
+    );
   });
 
   const unreadable =
@@ -90,7 +95,9 @@ export function renderTrunkPage(options: RenderPageOptions): SlackMessage {
 
   // On a shared message these buttons give the presser a private continuation; the shared copy stays as shared.
   const buttons = navButtons(request, page, seal);
-  buttons.push(button(ACTION.refresh, '↻ Refresh', encodePageState({ request }, seal), 'Fetch this page again from ITNIO'));
+  buttons.push(
+    button(ACTION.refresh, '↻ Refresh', encodePageState({ request }, seal), 'Fetch this page again from ITNIO'),
+  );
   // Nothing to share in an empty answer.
   if (shareable && records.length > 0) {
     buttons.push(button(ACTION.share, 'Share', encodePageState({ request }, seal), 'Post this page to the channel'));
@@ -131,7 +138,9 @@ function emptyText(request: TrunkRequest, page: TrunkPage, suggestions: Suggesti
   const lines = [`No ${escapeMrkdwn(describeFilters(request))}.`];
   for (const s of suggestions?.slice(0, 3) ?? []) {
     const trunks = s.count === 1 ? '1 trunk has' : `${s.count} trunks have`;
-    lines.push(`• ${trunks} ${escapeMrkdwn(s.field)} *${escapeClip(oneLine(s.value), 80)}*: press the button below to list them.`);
+    lines.push(
+      `• ${trunks} ${escapeMrkdwn(s.field)} *${escapeClip(oneLine(s.value), 80)}*: press the button below to list them.`,
+    );
   }
   if (lines.length === 1) lines.push(SEARCHED_FIELDS);
   return lines.join('\n');

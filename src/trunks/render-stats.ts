@@ -36,29 +36,44 @@ export function renderStats(options: RenderStatsOptions): SlackMessage {
     .filter((line) => line !== undefined);
   const down = stats.downTrunks
     .slice(0, DOWN_LISTED)
-    .map((t) => `:red_circle: ${escapeClip(oneLine(t.name ?? '(unnamed trunk)'), 80)}${t.gatewayIp ? ` ${code(t.gatewayIp, 40)}` : ''} · ID ${code(String(t.keyId), 20)}`);
+    .map(
+      (t) =>
+        `:red_circle: ${escapeClip(oneLine(t.name ?? '(unnamed trunk)'), 80)}${t.gatewayIp ? ` ${code(t.gatewayIp, 40)}` : ''} · ID ${code(String(t.keyId), 20)}`,
+    );
   const heading = `${stats.total} ${stats.total === 1 ? 'trunk' : 'trunks'} · ${stats.down} down · ${stats.changedLast24h} changed in the last 24 h`;
 
   const blocks: Block[] = [
     { type: 'header', text: { type: 'plain_text', text: 'Trunk overview', emoji: false } },
     {
       type: 'context',
-      elements: [{ type: 'mrkdwn', text: options.sharedBy ? `${heading}  ·  shared by <@${options.sharedBy}>` : heading }],
+      elements: [
+        { type: 'mrkdwn', text: options.sharedBy ? `${heading}  ·  shared by <@${options.sharedBy}>` : heading },
+      ],
     },
-    { type: 'section', text: { type: 'mrkdwn', text: byDirection.length > 0 ? byDirection.join('\n') : 'No trunks match.' } },
+    {
+      type: 'section',
+      text: { type: 'mrkdwn', text: byDirection.length > 0 ? byDirection.join('\n') : 'No trunks match.' },
+    },
   ];
   if (down.length > 0) {
     const more = stats.down > DOWN_LISTED ? `\n… and ${stats.down - DOWN_LISTED} more` : '';
-    blocks.push({ type: 'section', text: { type: 'mrkdwn', text: `*Enabled, gateway down*\n${down.join('\n')}${more}` } });
+    blocks.push({
+      type: 'section',
+      text: { type: 'mrkdwn', text: `*Enabled, gateway down*\n${down.join('\n')}${more}` },
+    });
   }
   blocks.push({
     type: 'context',
     elements: [
-      { type: 'mrkdwn', text: `Data from ITNIO as of ${slackDate(fetchedAt, '{date_short_pretty} {time_secs}', fetchedAt.toISOString())}` },
+      {
+        type: 'mrkdwn',
+        text: `Data from ITNIO as of ${slackDate(fetchedAt, '{date_short_pretty} {time_secs}', fetchedAt.toISOString())}`,
+      },
     ],
   });
   const buttons: types.Button[] = [];
-  if (stats.down > 0) buttons.push(button(ACTION.suggestion, `List all ${stats.down} down`, list({ status: ['down'] })));
+  if (stats.down > 0)
+    buttons.push(button(ACTION.suggestion, `List all ${stats.down} down`, list({ status: ['down'] })));
   if (stats.changedLast24h > 0) {
     buttons.push(button(ACTION.suggestion, 'Changed in 24 h', list({ changed: { withinMinutes: 24 * 60 } })));
   }

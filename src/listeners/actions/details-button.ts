@@ -20,7 +20,9 @@ const modal = (title: string, message: SlackMessage) => ({
 
 const LOADING: SlackMessage = {
   text: 'Loading…',
-  blocks: [{ type: 'section', text: { type: 'mrkdwn', text: ':hourglass_flowing_sand: Loading the trunk from ITNIO…' } }],
+  blocks: [
+    { type: 'section', text: { type: 'mrkdwn', text: ':hourglass_flowing_sand: Loading the trunk from ITNIO…' } },
+  ],
 };
 
 /**

@@ -43,7 +43,10 @@ export function shareDetailsButton(deps: BotDeps) {
           await client.chat.postMessage({ channel: ref.channel, ...answer.message });
           return 'shared_via_chat.postMessage';
         } catch (postError) {
-          deps.log.info({ ...origin, slackError: slackErrorCode(postError) ?? 'unknown' }, 'share from Details refused');
+          deps.log.info(
+            { ...origin, slackError: slackErrorCode(postError) ?? 'unknown' },
+            'share from Details refused',
+          );
           await note(renderCannotPost()).catch((noteError: unknown) =>
             deps.log.warn({ ...origin, ...errorFields(noteError) }, 'could not tell the user the share failed'),
           );
