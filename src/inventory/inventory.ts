@@ -5,7 +5,7 @@ import type { TrunkSource } from '../resilience/trunk-source.js';
 import { STORE_KEY } from '../store/keys.js';
 import type { Store } from '../store/store.js';
 import { indexTrunks, type TrunkIndex } from '../trunks/trunk-index.js';
-import { fetchInventory, type Progress, type Snapshot } from './fetch-inventory.js';
+import { fetchInventory, InventoryTooLargeError, type Progress, type Snapshot } from './fetch-inventory.js';
 
 /** A snapshot with the index that answers queries from it. */
 export interface IndexedSnapshot extends Snapshot {
@@ -53,6 +53,8 @@ export function createInventory(options: InventoryOptions): Inventory {
   const { store, log, ttlSeconds, now = Date.now, pollMs = 100 } = options;
   const ttlMs = ttlSeconds * 1000;
   let current: IndexedSnapshot | undefined;
+  // "Too many trunks" is remembered like a snapshot, so every query in the meantime does not probe ITNIO again.
+  let tooLarge: { error: InventoryTooLargeError; at: number } | undefined;
   let building:
     | { done: Promise<IndexedSnapshot>; last: () => Progress | undefined; listeners: Set<(p: Progress) => void> }
     | undefined;
@@ -114,6 +116,7 @@ export function createInventory(options: InventoryOptions): Inventory {
   return {
     async get({ fresh: refresh = false, onProgress, signal } = {}) {
       if (!refresh && fresh(current)) return current!;
+      if (!refresh && tooLarge && now() - tooLarge.at < ttlMs) throw tooLarge.error;
       if (!refresh && !building) {
         const published = await readShared();
         if (fresh(published) && published!.fetchedAt !== current?.fetchedAt) return adopt(published!);
@@ -125,9 +128,20 @@ export function createInventory(options: InventoryOptions): Inventory {
           last = progress;
           for (const listener of listeners) listener(progress);
         };
-        const done = build(signal, report).finally(() => {
-          if (building?.done === done) building = undefined;
-        });
+        const done = build(signal, report)
+          .then(
+            (snapshot) => {
+              tooLarge = undefined;
+              return snapshot;
+            },
+            (error: unknown) => {
+              if (error instanceof InventoryTooLargeError) tooLarge = { error, at: now() };
+              throw error;
+            },
+          )
+          .finally(() => {
+            if (building?.done === done) building = undefined;
+          });
         building = { done, listeners, last: () => last };
       }
       const flight = building;

@@ -25,7 +25,7 @@ export function writeAudit(log: Logger, origin: Origin, handled: Handled): void 
     audit: true,
     ...origin,
     ...(handled.input !== undefined && { input: handled.input.slice(0, 200) }),
-    ...(request && { filters: { type: request.type ?? null, name: request.name ?? null }, page: request.page }),
+    ...(request && { filters: filtersOf(request), page: request.page }),
     outcome: handled.outcome,
     ...(handled.replyFailed && { replyFailed: true }),
     ...(handled.total !== undefined && { total: handled.total }),
@@ -40,4 +40,10 @@ export function writeAudit(log: Logger, origin: Origin, handled: Handled): void 
   if (handled.outcome === 'error') log.error(line, 'audit');
   else if (handled.error !== undefined) log.warn(line, 'audit');
   else log.info(line, 'audit');
+}
+
+/** Every filter of a request, `type` and `name` always present (null when unset) so audit queries stay simple. */
+function filtersOf({ page: _page, type, name, ...rest }: TrunkRequest): Record<string, unknown> {
+  const set = Object.entries(rest).filter(([, value]) => value !== undefined);
+  return { type: type ?? null, name: name ?? null, ...Object.fromEntries(set) };
 }

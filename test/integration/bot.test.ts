@@ -84,11 +84,11 @@ describe('/trunks', () => {
     expect(reply.body.response_type).toBe('ephemeral');
     expect(reply.body.text).toMatch(/^Outgoing trunks matching “acme”: \d+ trunks · page 1 of \d+/);
     expect(buttonsOf(reply.body).map((b) => b.action_id)).toEqual([ACTION.next, ACTION.refresh, ACTION.share]);
-    expect(world.sandbox!.requests[0]?.body).toEqual({
-      current: 1,
-      size: 10,
-      params: { type: 1, sipTrunkName: 'acme' },
-    });
+    // Answered from the snapshot of every trunk: the unfiltered list at the vendor's maximum page size.
+    expect(world.sandbox!.requests.map((r) => r.body)).toEqual([
+      { current: 1, size: 100, params: {} },
+      { current: 2, size: 100, params: {} },
+    ]);
     expect(textOf(reply.body)).not.toContain(SANDBOX_PASSWORD_PREFIX);
   });
 
@@ -100,14 +100,10 @@ describe('/trunks', () => {
     expect(buttonsOf(page2.body).map((b) => b.action_id)).toEqual(expect.arrayContaining([ACTION.prev, ACTION.share]));
     const back = await (await click(world, page2.body, ACTION.prev)).next();
     expect(back.body.text).toMatch(/page 1 of/);
-    // Page 1 was fetched moments ago: going back is served from the cache, with its original "as of".
+    // Every page comes from the one snapshot, with its original "as of": paging asks ITNIO nothing more.
     expect(world.sandbox!.requests.map((r) => (r.body as { current: number }).current)).toEqual([1, 2]);
     expect(asOf(back.body)).toBe(asOf(reply.body));
-    expect(
-      world.sandbox!.requests.every(
-        (r) => JSON.stringify((r.body as { params: unknown }).params) === '{"type":2,"sipTrunkName":"acme"}',
-      ),
-    ).toBe(true);
+    expect(page2.body.text).toMatch(/^Incoming trunks/);
   });
 
   test('↻ Refresh fetches the page from ITNIO again, even when it is cached, and says how fresh it is', async () => {
@@ -117,11 +113,13 @@ describe('/trunks', () => {
     const refreshed = await (await click(world, reply.body, ACTION.refresh)).next();
     expect(refreshed.body.replace_original).toBe(true);
     expect(refreshed.body.text).toMatch(/page 1 of/);
-    expect(world.sandbox!.requests).toHaveLength(2);
+    // The snapshot was built (two pages of 100) and rebuilt.
+    expect(world.sandbox!.requests).toHaveLength(4);
     expect(asOf(refreshed.body)).toBeGreaterThan(asOf(reply.body));
-    // Paging after a refresh uses the refreshed copy.
-    await runCommand(world, 'outgoing acme');
-    expect(world.sandbox!.requests).toHaveLength(2);
+    // Queries after a refresh use the refreshed snapshot.
+    const again = await runCommand(world, 'outgoing acme');
+    expect(world.sandbox!.requests).toHaveLength(4);
+    expect(asOf(again.reply.body)).toBe(asOf(refreshed.body));
   });
 
   test('Share posts the page into the channel, attributed, and removes the private copy', async () => {
@@ -131,9 +129,10 @@ describe('/trunks', () => {
     expect(posted.args.channel).toBe('C0INCIDENT');
     expect(textOf(posted.args)).toContain('shared by <@U0SHARER>');
     expect(buttonsOf(posted.args as never).map((b) => b.action_id)).toEqual([ACTION.next, ACTION.refresh]);
+    // Its buttons carry the query, not the sharer: whoever presses them gets a private continuation.
     expect(
-      decodePageState(buttonsOf(posted.args as never)[0]!.value, createButtonSeal(SANDBOX_SIGNING_SECRET))?.sharedBy,
-    ).toBe('U0SHARER');
+      decodePageState(buttonsOf(posted.args as never)[0]!.value, createButtonSeal(SANDBOX_SIGNING_SECRET)),
+    ).toEqual({ request: { page: 2, type: 1, name: 'acme' } });
     expect((await clicked.next()).body).toEqual({ delete_original: true });
   });
 
@@ -166,16 +165,19 @@ describe('/trunks', () => {
     expect(textOf(told.body)).toContain('/invite @trunkbot');
   });
 
-  test('paging a shared message keeps the attribution and offers no Share', async () => {
+  test('Next on a shared message gives the presser a private page 2 with its own Share; the shared copy stays', async () => {
     const { reply } = await runCommand(world, 'acme');
     await click(world, reply.body, ACTION.share, { userId: 'U0SHARER' });
     const posted = await world.slack.waitForCall('chat.postMessage');
     const page2 = await (
       await click(world, posted.args as never, ACTION.next, { isEphemeral: false, userId: 'U0OTHER' })
     ).next();
-    expect(page2.body.replace_original).toBe(true);
-    expect(textOf(page2.body)).toContain('shared by <@U0SHARER>');
-    expect(buttonsOf(page2.body).map((b) => b.action_id)).not.toContain(ACTION.share);
+    expect(page2.body.replace_original).toBe(false);
+    expect(page2.body.response_type).toBe('ephemeral');
+    expect(page2.body.text).toMatch(/page 2 of/);
+    expect(textOf(page2.body)).not.toContain('shared by');
+    expect(buttonsOf(page2.body).map((b) => b.action_id)).toContain(ACTION.share);
+    expect(world.slack.calls.filter((c) => c.method.startsWith('chat.update'))).toHaveLength(0);
   });
 
   test.each([
@@ -200,10 +202,8 @@ describe('/trunks', () => {
   test('smart quotes and Slack escapes parse as the user meant', async () => {
     await runCommand(world, 'name:\u201Cacme-out\u201D');
     await runCommand(world, 'AT&amp;T');
-    expect(world.sandbox!.requests.map((r) => (r.body as { params: unknown }).params)).toEqual([
-      { sipTrunkName: 'acme-out' },
-      { sipTrunkName: 'AT&T' },
-    ]);
+    const lines = await waitForAudits(logs, 2, (line) => line.surface === 'command');
+    expect(lines.map((line) => (line.filters as { name: unknown }).name)).toEqual(['acme-out', 'AT&T']);
   });
 
   test.each([
@@ -222,7 +222,8 @@ describe('/trunks', () => {
     world.sandbox!.inject({ kind: 'http', status: 503 });
     const { reply } = await runCommand(world, 'outgoing');
     expect(reply.body.text).toMatch(/^Outgoing trunks: \d+ trunks/);
-    expect(world.sandbox!.requests.map((r) => r.httpStatus)).toEqual([503, 200]);
+    // The retried first page, then the second page of the snapshot.
+    expect(world.sandbox!.requests.map((r) => r.httpStatus)).toEqual([503, 200, 200]);
   });
 
   test('a hanging API gets a timeout message, not silence', async () => {
@@ -239,10 +240,10 @@ describe('/trunks', () => {
     expect(textOf(reply.body)).toContain('clock is probably off');
   });
 
-  test('a failed page fetch leaves the current page in place', async () => {
+  test('a failed refresh leaves the current page in place', async () => {
     const { reply } = await runCommand(world, 'acme');
     world.sandbox!.inject({ kind: 'garbage' });
-    const failed = await (await click(world, reply.body, ACTION.next)).next();
+    const failed = await (await click(world, reply.body, ACTION.refresh)).next();
     expect(failed.body.replace_original).toBe(false);
     expect(textOf(failed.body)).toContain('unexpected answer from ITNIO');
   });
@@ -318,6 +319,7 @@ describe('@trunkbot mentions', () => {
     // The retry's handling is over once both deliveries are on record: only then can posts be counted.
     await waitForAudits(logs, 2, (line) => line.surface === 'mention');
     expect(world.slack.calls.filter((c) => c.method === 'chat.postMessage')).toHaveLength(1);
-    expect(sandboxCalls()).toBe(1);
+    // One snapshot (two pages) answered the first delivery; the retry asked ITNIO nothing.
+    expect(sandboxCalls()).toBe(2);
   });
 });
