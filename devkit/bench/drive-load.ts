@@ -19,10 +19,17 @@ export interface LoadOptions {
   burst?: boolean;
   /** Sends request `i` (signed, to the bot) naming `responseUrl` as where the reply must go. */
   send(i: number, responseUrl: string): Promise<SenderResult>;
-  /** Undefined for the reply this surface should produce; otherwise what is wrong with it. */
-  check(body: Record<string, unknown>): string | undefined;
+  /** Undefined for the reply request `i` should produce; otherwise what is wrong with it. */
+  check(body: Record<string, unknown>, i: number): string | undefined;
   /** Sees every good reply, e.g. to collect the button values a trunkbot page carries. */
-  onReply?(body: Record<string, unknown>): void;
+  onReply?(body: Record<string, unknown>, i: number): void;
+  /**
+   * Closed loop only: resolves once the bot is done with request `i` (e.g. its audit line appeared), with
+   * the bot's own account of it. The user waits for it too before sending again, so the bot's time for one
+   * request does not include the next one's work; a request the bot finished without a reply fails at
+   * once, described by that account, instead of after the reply timeout.
+   */
+  settled?(i: number): Promise<string>;
   /** Checked before each request, so a bot that died ends the run instead of timing out 300 times. */
   alive(): boolean;
 }
@@ -94,11 +101,15 @@ export async function driveLoad(options: LoadOptions): Promise<LoadRun> {
       fail((err as Error).message);
       return { reply: Promise.resolve() };
     }
-    const reply = replied.then((r) => {
+    const finished = options.settled?.(i);
+    // The stand-in records a reply before it answers the bot, so a reply always wins this race.
+    const reply = (finished ? Promise.race([replied, finished]) : replied).then(async (r) => {
+      await finished;
+      if (typeof r === 'string') return fail(r);
       if (!r) return fail(`no reply within ${REPLY_TIMEOUT_MS / 1000} s`);
-      const problem = options.check(r.body);
+      const problem = options.check(r.body, i);
       if (problem) return fail(problem);
-      options.onReply?.(r.body);
+      options.onReply?.(r.body, i);
       run.ackMs.push(ackMs);
       run.e2eMs.push(r.at - sentAt);
     });
@@ -110,7 +121,8 @@ export async function driveLoad(options: LoadOptions): Promise<LoadRun> {
   const user = async (): Promise<void> => {
     while (next < options.requests) {
       if (!options.alive()) throw new Error('the bot process exited during the run');
-      const { reply } = await send(next++);
+      const i = next++;
+      const { reply } = await send(i);
       if (options.burst) pending.push(reply);
       else await reply;
     }

@@ -8,13 +8,14 @@ import { percentile } from './summarize-run.js';
 
 const NOTICES_SHOWN = 5;
 
-/** trunkbot's guards as the burst ran them, in the words of its configuration. */
-function describeConfig(config: Config): string {
+/** trunkbot's guards as configured, in the words of its configuration. */
+export function describeConfig(config: Config): string {
   const { limits } = config;
   return [
     limits.perUserPerMinute === 0 ? 'no rate limit' : `rate limit ${limits.perUserPerMinute}/user/min`,
     `ITNIO concurrency ${limits.itnioConcurrency}, queue ${limits.itnioQueue}, timeout ${config.itnio.timeoutMs} ms`,
     config.cacheTtlSeconds === 0 ? 'no page cache' : `page cache ${config.cacheTtlSeconds} s`,
+    `snapshot kept ${config.inventory.ttlSeconds} s, up to ${config.inventory.maxTrunks} trunks`,
     config.redisUrl === undefined ? 'memory store' : 'Redis store',
   ].join(', ');
 }

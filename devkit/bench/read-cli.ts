@@ -2,6 +2,9 @@ import { parseArgs } from 'node:util';
 import { UsageError, wholeNumber } from '../cli-flags.js';
 import { MIXED_QUERIES, SAME_QUERY } from './burst-queries.js';
 
+/** How many trunks the sandbox holds for `--inventory` unless `--trunks` says otherwise. */
+export const INVENTORY_TRUNKS = 10_000;
+
 /** `npm run bench -- --help`. */
 export const USAGE = `Usage: npm run bench -- [options]
 
@@ -14,10 +17,17 @@ page cache and single-flight all on), a fresh process per level, and sends each 
 burst: every user sends again as soon as the last command is acked. It prints latencies, errors and
 what the replies were (trunk pages, notices such as "busy" or a refusal, anything else).
 
+With --inventory it runs trunkbot alone, as configured, against a large sandbox inventory: one cold
+\`/trunks stats\` that builds the snapshot of every trunk (time, progress posts, ITNIO calls and how many
+were in flight at once), then distinct incident-search queries (ip:, ranges, numbers, down, stats,
+group:, changed:) and plain \`outgoing acme page:N\` commands on the warm snapshot, and the process's RSS
+before and after the snapshot.
+
 Options:
-  --concurrency LIST  comma-separated users in flight per level (default 1,16,64)
+  --concurrency LIST  comma-separated users in flight per level (default 1,16,64; 1,16 with --inventory)
   --requests N        measured commands, and as many clicks, per level and bot (default 300;
-                      with --burst: commands per level)
+                      with --burst: commands per level; with --inventory: commands per level of the
+                      search mix and as many plain ones)
   --latency MS        latency the sandbox ITNIO API adds to every answer (default 50)
   --starts N          timed starts of each bot for the ready time (default 5; not with --burst)
   --trunkbot-env K=V  extra environment for trunkbot only, repeatable, e.g.
@@ -30,6 +40,8 @@ Options:
   --burst             trunkbot alone under a burst of commands, as described above
   --same-query        with --burst: every command is "/trunks ${SAME_QUERY}" instead of a mix of
                       ${MIXED_QUERIES.length}, so identical queries in flight fold into one ITNIO call
+  --inventory         trunkbot alone, building and answering from its snapshot, as described above
+  --trunks N          with --inventory: trunks the sandbox ITNIO API holds (default ${INVENTORY_TRUNKS})
   --help              show this help
 
 Exit status: 0 when the run completed (whether or not targets were met), 1 when it could not run.`;
@@ -45,6 +57,9 @@ export interface Options {
   /** trunkbot alone, as configured, under a burst, instead of the comparison with bare Bolt. */
   burst: boolean;
   sameQuery: boolean;
+  /** trunkbot alone, building its snapshot of `trunks` trunks and answering from it. */
+  inventory: boolean;
+  trunks: number;
 }
 
 /** Reads the flags; throws UsageError for anything malformed. */
@@ -62,17 +77,23 @@ export function readCli(argv: string[]): Options | 'help' {
       'trunkbot-env': { type: 'string', multiple: true },
       burst: { type: 'boolean' },
       'same-query': { type: 'boolean' },
+      inventory: { type: 'boolean' },
+      trunks: { type: 'string' },
       help: { type: 'boolean' },
     },
   });
   if (values.help) return 'help';
   const burst = values.burst ?? false;
-  if (burst && values.starts !== undefined)
-    throw new UsageError('--starts times the comparison with bare Bolt; leave it out with --burst');
-  if (burst && values.profile)
-    throw new UsageError('--profile profiles the comparison with bare Bolt; leave it out with --burst');
+  const inventory = values.inventory ?? false;
+  if (burst && inventory) throw new UsageError('--burst and --inventory are separate runs: pick one');
+  const alone = burst ? '--burst' : inventory ? '--inventory' : undefined;
+  if (alone && values.starts !== undefined)
+    throw new UsageError(`--starts times the comparison with bare Bolt; leave it out with ${alone}`);
+  if (alone && values.profile)
+    throw new UsageError(`--profile profiles the comparison with bare Bolt; leave it out with ${alone}`);
   if (!burst && values['same-query']) throw new UsageError('--same-query only applies with --burst');
-  const concurrency = (values.concurrency ?? '1,16,64')
+  if (!inventory && values.trunks !== undefined) throw new UsageError('--trunks only applies with --inventory');
+  const concurrency = (values.concurrency ?? (inventory ? '1,16' : '1,16,64'))
     .split(',')
     .map((c) => wholeNumber('--concurrency', c.trim(), 1, 1000));
   return {
@@ -85,6 +106,9 @@ export function readCli(argv: string[]): Options | 'help' {
     trunkbotEnv: checkTrunkbotEnv(Object.fromEntries((values['trunkbot-env'] ?? []).map(keyValue))),
     burst,
     sameQuery: values['same-query'] ?? false,
+    inventory,
+    // The 120 base trunks carry the London numbers the search mix asks for; beyond them come the /24 ranges.
+    trunks: wholeNumber('--trunks', values.trunks ?? String(INVENTORY_TRUNKS), 1_000, 200_000),
   };
 }
 

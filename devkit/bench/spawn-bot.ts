@@ -35,6 +35,8 @@ export interface BotProcess {
   exited(): boolean;
   /** The last few KB of stdout and stderr, for error messages. */
   tail(): string;
+  /** Calls `listener` with every complete stdout line from now on (the bots log JSON lines); returns how to stop. */
+  onLine(listener: (line: string) => void): () => void;
   /** SIGTERM, then SIGKILL if it has not exited within 10 s. */
   stop(): Promise<void>;
 }
@@ -55,6 +57,13 @@ export async function spawnBot(spec: BotSpec): Promise<BotProcess> {
   }
   const readyMs = performance.now() - startedAt;
   const pid = bot.child.pid ?? 0;
+  const lineListeners = new Set<(line: string) => void>();
+  let partial = '';
+  bot.child.stdout.on('data', (chunk: Buffer) => {
+    const lines = (partial + chunk.toString()).split('\n');
+    partial = lines.pop() ?? '';
+    for (const line of lines) for (const listener of lineListeners) listener(line);
+  });
   return {
     name: spec.name,
     pid,
@@ -64,6 +73,12 @@ export async function spawnBot(spec: BotSpec): Promise<BotProcess> {
     rssMb: () => readStatusMb(pid, 'VmRSS'),
     exited: bot.exited,
     tail: bot.tail,
+    onLine: (listener) => {
+      lineListeners.add(listener);
+      return () => {
+        lineListeners.delete(listener);
+      };
+    },
     stop: async () => {
       await bot.stop();
     },
