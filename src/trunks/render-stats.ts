@@ -3,7 +3,8 @@ import { ACTION } from './action-ids.js';
 import type { ButtonSeal } from './button-seal.js';
 import type { Block, SlackMessage } from './message.js';
 import { encodePageState } from './page-state.js';
-import { code, escapeClip, oneLine, slackDate } from './slack-text.js';
+import { describeRequest } from './describe-request.js';
+import { code, escapeClip, oneLine, slackDate, truncate } from './slack-text.js';
 import type { TrunkStats } from './trunk-stats.js';
 import type { TrunkRequest } from './trunk-request.js';
 
@@ -43,7 +44,7 @@ export function renderStats(options: RenderStatsOptions): SlackMessage {
   const heading = `${stats.total} ${stats.total === 1 ? 'trunk' : 'trunks'} · ${stats.down} down · ${stats.changedLast24h} changed in the last 24 h`;
 
   const blocks: Block[] = [
-    { type: 'header', text: { type: 'plain_text', text: 'Trunk overview', emoji: false } },
+    { type: 'header', text: { type: 'plain_text', text: truncate(describeRequest(request), 150), emoji: false } },
     {
       type: 'context',
       elements: [
@@ -80,7 +81,7 @@ export function renderStats(options: RenderStatsOptions): SlackMessage {
   buttons.push(button(ACTION.refresh, '↻ Refresh', encodePageState({ request }, seal)));
   if (options.shareable) buttons.push(button(ACTION.share, 'Share', encodePageState({ request }, seal)));
   blocks.push({ type: 'actions', block_id: 'trunks_stats', elements: buttons });
-  return { text: `Trunk overview: ${heading}`, blocks };
+  return { text: `${describeRequest(request)}: ${heading}`, blocks };
 }
 
 function sum(counts: Record<string, number>): number {
