@@ -130,7 +130,9 @@ function emptyText(request: TrunkRequest, page: TrunkPage, suggestions: Suggesti
   if (page.total > 0 && request.page > page.pages) {
     return `Page ${request.page} is past the end: there ${page.pages === 1 ? 'is 1 page' : `are ${page.pages} pages`}.`;
   }
-  const lines = [`No ${escapeMrkdwn(describeRequest(request))}.`];
+  // "No outgoing trunks …", but "No SIP trunks …".
+  const described = describeRequest(request).replace(/^[A-Z](?=[a-z])/, (c) => c.toLowerCase());
+  const lines = [`No ${escapeMrkdwn(described)}.`];
   for (const s of suggestions?.slice(0, 3) ?? []) {
     const trunks = s.count === 1 ? '1 trunk has' : `${s.count} trunks have`;
     lines.push(
