@@ -1,6 +1,6 @@
 import type { types } from '@slack/bolt';
 import type { TrunkPage } from './trunk.js';
-import { ACTION } from './action-ids.js';
+import { ACTION, suggestionAction } from './action-ids.js';
 import type { Block, SlackMessage } from './message.js';
 import type { ButtonSeal } from './button-seal.js';
 import { describeRequest } from './describe-request.js';
@@ -97,9 +97,11 @@ export function renderTrunkPage(options: RenderPageOptions): SlackMessage {
   if (shareable && records.length > 0) {
     buttons.push(button(ACTION.share, 'Share', encodePageState({ request }, seal), 'Post this page to the channel'));
   }
-  for (const suggestion of (records.length === 0 ? options.suggestions : undefined)?.slice(0, 3) ?? []) {
+  for (const [i, suggestion] of (
+    (records.length === 0 ? options.suggestions : undefined)?.slice(0, 3) ?? []
+  ).entries()) {
     const label = truncate(`${suggestion.count} in ${suggestion.field} ${suggestion.value}`, 70);
-    buttons.push(button(ACTION.suggestion, label, encodePageState({ request: suggestion.request }, seal)));
+    buttons.push(button(suggestionAction(i + 1), label, encodePageState({ request: suggestion.request }, seal)));
   }
   blocks.push({ type: 'actions', block_id: 'trunks_nav', elements: buttons });
 

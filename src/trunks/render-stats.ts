@@ -1,5 +1,5 @@
 import type { types } from '@slack/bolt';
-import { ACTION } from './action-ids.js';
+import { ACTION, suggestionAction } from './action-ids.js';
 import type { ButtonSeal } from './button-seal.js';
 import type { Block, SlackMessage } from './message.js';
 import { encodePageState } from './page-state.js';
@@ -74,9 +74,9 @@ export function renderStats(options: RenderStatsOptions): SlackMessage {
   });
   const buttons: types.Button[] = [];
   if (stats.down > 0)
-    buttons.push(button(ACTION.suggestion, `List all ${stats.down} down`, list({ status: ['down'] })));
+    buttons.push(button(suggestionAction(1), `List all ${stats.down} down`, list({ status: ['down'] })));
   if (stats.changedLast24h > 0) {
-    buttons.push(button(ACTION.suggestion, 'Changed in 24 h', list({ changed: { withinMinutes: 24 * 60 } })));
+    buttons.push(button(suggestionAction(2), 'Changed in 24 h', list({ changed: { withinMinutes: 24 * 60 } })));
   }
   buttons.push(button(ACTION.refresh, '↻ Refresh', encodePageState({ request }, seal)));
   if (options.shareable) buttons.push(button(ACTION.share, 'Share', encodePageState({ request }, seal)));
