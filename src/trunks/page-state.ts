@@ -1,6 +1,7 @@
-import { z } from 'zod';
 import type { ButtonSeal } from './button-seal.js';
-import { MAX_NAME_LENGTH, MAX_PAGE, type TrunkRequest } from './trunk-request.js';
+import { formatRequest, MAX_QUERY_TEXT } from './format-request.js';
+import { parseQuery } from './parse-query.js';
+import { MAX_PAGE, type TrunkRequest } from './trunk-request.js';
 
 /** What a paging or share button carries: the request, and who shared the message it sits on. */
 export interface PageState {
@@ -9,49 +10,30 @@ export interface PageState {
   sharedBy?: string;
 }
 
-const SLACK_USER_ID = /^[UW][A-Z0-9]{2,30}$/;
+// `v2;<page>;<sharer or nothing>;<canonical query text>`. Plain text rather than JSON: nothing in it is escaped,
+// so a query of MAX_QUERY_TEXT characters, a 5-digit page, a 31-character user ID and the 23-character seal stay
+// under Slack's 2,000-character limit for button values. The version refuses values sealed before the change.
+const WIRE = /^v2;([1-9]\d{0,4});([UW][A-Z0-9]{2,30})?;(.*)$/s;
+const MAX_BUTTON_VALUE = 2_000;
 
-// Short keys keep the value far below Slack's 2,000-character limit for button values.
-const wireSchema = z.strictObject({
-  p: z.number().int().min(1).max(MAX_PAGE),
-  t: z.union([z.literal(1), z.literal(2)]).optional(),
-  n: z
-    .string()
-    .min(1)
-    .max(MAX_NAME_LENGTH * 4)
-    .refine((n) => Array.from(n).length <= MAX_NAME_LENGTH)
-    .optional(),
-  s: z.string().regex(SLACK_USER_ID).optional(),
-});
-
-/** Serialises and seals a state for a button `value`. */
+/** Serialises and seals a state for a button `value`: the page, the sharer and the request as query text. */
 export function encodePageState({ request, sharedBy }: PageState, seal: ButtonSeal): string {
-  return seal.seal(
-    JSON.stringify({
-      p: request.page,
-      ...(request.type !== undefined && { t: request.type }),
-      ...(request.name !== undefined && { n: request.name }),
-      ...(sharedBy !== undefined && { s: sharedBy }),
-    }),
-  );
+  return seal.seal(`v2;${request.page};${sharedBy ?? ''};${formatRequest({ ...request, page: 1 })}`);
 }
 
-/** Reads a clicked button's value; anything unsealed, tampered, stale or out of range yields undefined. */
+/**
+ * Reads a clicked button's value; anything unsealed, tampered, stale or out of range yields undefined. The query
+ * text is read by the same grammar as typed text, and must be exactly what encoding would write for its request.
+ */
 export function decodePageState(value: unknown, seal: ButtonSeal): PageState | undefined {
-  if (typeof value !== 'string' || value.length > 2_000) return undefined;
+  if (typeof value !== 'string' || value.length > MAX_BUTTON_VALUE) return undefined;
   const payload = seal.open(value);
-  if (payload === undefined) return undefined;
-  let json: unknown;
-  try {
-    json = JSON.parse(payload);
-  } catch {
-    return undefined;
-  }
-  const parsed = wireSchema.safeParse(json);
-  if (!parsed.success) return undefined;
-  const { p, t, n, s } = parsed.data;
-  const request: TrunkRequest = { page: p };
-  if (t !== undefined) request.type = t;
-  if (n !== undefined) request.name = n;
-  return s === undefined ? { request } : { request, sharedBy: s };
+  const wire = payload === undefined ? null : WIRE.exec(payload);
+  if (!wire) return undefined;
+  const [page, sharedBy, query] = [Number(wire[1]), wire[2], wire[3]!];
+  if (page > MAX_PAGE || query.length > MAX_QUERY_TEXT) return undefined;
+  const parsed = parseQuery(query);
+  if (parsed.kind !== 'query' || parsed.request.page !== 1 || formatRequest(parsed.request) !== query) return undefined;
+  const request = { ...parsed.request, page };
+  return sharedBy === undefined ? { request } : { request, sharedBy };
 }

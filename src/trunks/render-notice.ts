@@ -4,18 +4,31 @@ import { escapeClip } from './slack-text.js';
 /** Where the user typed, so examples show the form they would use. */
 export type Surface = 'command' | 'mention';
 
+// Each example finds trunks in the sandbox data, so a new user trying them sees results.
 function examples(surface: Surface): string[] {
   const p = surface === 'command' ? '/trunks' : '@trunkbot';
   return [
     `\`${p}\` — all SIP trunks`,
     `\`${p} outgoing acme\` — outgoing trunks whose name contains “acme”`,
-    `\`${p} in name:"globex eu"\` — incoming trunks, a name with spaces`,
-    `\`${p} type:1 page:2\` — page 2 of the outgoing trunks`,
+    `\`${p} in globex eu\` — incoming trunks with “globex” and “eu” in the name`,
+    `\`${p} down group:"support tier 1"\` — trunks whose gateway is down, bound to that group`,
+    `\`${p} 203.0.113.25\` — the trunks with that address`,
+    `\`${p} stats outgoing\` — a summary of the outgoing trunks`,
   ];
 }
 
-const GRAMMAR =
-  '*Direction:* `outgoing`/`out`/`type:1` or `incoming`/`in`/`type:2`   *Name:* `name:acme`, `name:"two words"` or plain words (part of the name is enough, any case)   *Page:* `page:N`';
+const GRAMMAR = [
+  '*Filters* combine in any order: a trunk must match each kind you give.',
+  '• *Name:* plain words in any order, or `name:"globex eu"`',
+  '• *Direction:* `outgoing`/`out`/`type:1` or `incoming`/`in`/`type:2`',
+  '• *Status:* `down`, `up`, `enabled` or `disabled`',
+  '• *Address:* `203.0.113.25`, a range `203.0.113.0/24`, IPv6 `2001:db8::/32` (`ip:` is optional)',
+  '• *Phone number:* `+44 20 7946 0122`, `020 7946 0122` or `number:+442079460122` (7 digits or more)',
+  '• *Trunk ID:* `id:5000004`; a bare `5000004` is tried as an ID and as a number',
+  '• *Account, group, prefix:* `account:acme_5000001`, `group:billing`, `group:"support tier 1"`, `prefix:403`',
+  '• *Changed:* `changed:30m`, `changed:6h`, `changed:2d`, `changed:1w`, or `since:2025-05-08`, `since:"2025-05-08 14:00"`',
+  '• *Summary:* `stats`   *Page:* `page:2` or `page 2`',
+].join('\n');
 
 const MAX_PROBLEMS_SHOWN = 5;
 

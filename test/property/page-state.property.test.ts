@@ -1,52 +1,49 @@
 import fc from 'fast-check';
 import { createButtonSeal } from '../../src/trunks/button-seal.js';
+import { formatRequest, MAX_QUERY_TEXT } from '../../src/trunks/format-request.js';
 import { decodePageState, encodePageState, type PageState } from '../../src/trunks/page-state.js';
-import { MAX_NAME_LENGTH, MAX_PAGE, type TrunkRequest } from '../../src/trunks/trunk-request.js';
+import { parseQuery } from '../../src/trunks/parse-query.js';
+import { MAX_PAGE } from '../../src/trunks/trunk-request.js';
 import { RUN, hostileText, hostileUnit, slackUserId } from './arbitraries.js';
+import { validRequest } from './request-arbitraries.js';
 
 const seal = createButtonSeal('page-state-property-secret');
 
 const secret = fc.string({ unit: 'binary', minLength: 1, maxLength: 40 });
 const twoSecrets = fc.tuple(secret, secret).filter(([a, b]) => a !== b);
 
-/** Any state the renderer may put on a button: every name the wire format allows, lone surrogates included. */
-const validState: fc.Arbitrary<PageState> = fc
-  .record(
-    {
-      page: fc.oneof(fc.constantFrom(1, MAX_PAGE), fc.integer({ min: 1, max: MAX_PAGE })),
-      type: fc.constantFrom(1 as const, 2 as const),
-      name: fc
-        .string({ unit: hostileUnit, minLength: 1, maxLength: MAX_NAME_LENGTH })
-        .map((n) => Array.from(n).slice(0, MAX_NAME_LENGTH).join('')),
-      sharedBy: slackUserId,
-    },
-    { requiredKeys: ['page'] },
-  )
-  .map(({ page, type, name, sharedBy }) => {
-    const request: TrunkRequest = { page };
-    if (type !== undefined) request.type = type;
-    if (name !== undefined) request.name = name;
-    return sharedBy === undefined ? { request } : { request, sharedBy };
-  });
+// Slack sends UTF-8, so a lone surrogate never reaches a request; the seal's MAC reads text as UTF-8 too, where
+// every lone surrogate becomes the same replacement character.
+const LONE_SURROGATE = /\p{Cs}/u;
 
-/** Payloads shaped like the wire format but wrong in one or more ways, plus any JSON at all. */
-const nearWire = fc.record(
-  {
-    p: fc.oneof(fc.integer(), fc.double(), fc.constantFrom(0, -1, MAX_PAGE + 1, '1', null, true)),
-    t: fc.oneof(fc.integer({ min: -1, max: 3 }), fc.constantFrom('1', null, [1])),
-    n: fc.oneof(
-      hostileText(120),
-      fc.constantFrom('', null, 7, 'x'.repeat(MAX_NAME_LENGTH + 1), '😀'.repeat(MAX_NAME_LENGTH + 1)),
+/** Any state the renderer may put on a button: every request the grammar can produce, with or without a sharer. */
+const validState: fc.Arbitrary<PageState> = fc
+  .tuple(
+    validRequest.filter((r) => !LONE_SURROGATE.test(formatRequest(r))),
+    fc.option(slackUserId, { nil: undefined }),
+  )
+  .map(([request, sharedBy]) => (sharedBy === undefined ? { request } : { request, sharedBy }));
+
+/** Payloads shaped like the wire format but wrong in one or more ways, plus any text at all. */
+const nearWire = fc
+  .tuple(
+    fc.constantFrom('v2', 'v1', 'V2', '', '{"p":1}'),
+    fc.oneof(
+      fc.integer({ min: -2, max: MAX_PAGE + 2 }).map(String),
+      fc.constantFrom('01', '1.5', '1e3', '', ' 1', '\u0663'),
     ),
-    s: fc.oneof(slackUserId, hostileText(40), fc.constantFrom('u123', 'U1', `U${'A'.repeat(31)}`)),
-    extra: fc.jsonValue(),
-    __proto__: fc.jsonValue(),
-  },
-  { requiredKeys: [] },
-);
+    fc.oneof(slackUserId, fc.constantFrom('', 'u123', 'U1', `U${'A'.repeat(31)}`, '<!channel>'), hostileText(40)),
+    fc.oneof(
+      validRequest.map((r) => formatRequest(r)),
+      validRequest.map((r) => `${formatRequest(r)} `),
+      fc.constantFrom('', 'help', 'page:2', 'type:9', 'out acme', 'a  b', 'x'.repeat(MAX_QUERY_TEXT + 1)),
+      hostileText(200),
+    ),
+  )
+  .map((parts) => parts.join(';'));
 const anyPayload = fc.oneof(
   fc.jsonValue().map((v) => JSON.stringify(v) ?? 'null'),
-  nearWire.map((v) => JSON.stringify(v)),
+  nearWire,
   fc.string({ unit: hostileUnit, maxLength: 200 }),
 );
 
@@ -55,10 +52,10 @@ function expectInRange(state: PageState): void {
   const { request, sharedBy } = state;
   expect(Object.keys(state).every((k) => k === 'request' || k === 'sharedBy')).toBe(true);
   expect(Number.isInteger(request.page) && request.page >= 1 && request.page <= MAX_PAGE).toBe(true);
-  expect([undefined, 1, 2]).toContain(request.type);
-  if (request.name !== undefined) expect(Array.from(request.name).length).toBeGreaterThanOrEqual(1);
-  if (request.name !== undefined) expect(Array.from(request.name).length).toBeLessThanOrEqual(MAX_NAME_LENGTH);
   if (sharedBy !== undefined) expect(sharedBy).toMatch(/^[UW][A-Z0-9]{2,30}$/);
+  const text = formatRequest({ ...request, page: 1 });
+  expect(text.length).toBeLessThanOrEqual(MAX_QUERY_TEXT);
+  expect(parseQuery(text)).toEqual({ kind: 'query', request: { ...request, page: 1 } });
 }
 
 describe('page state on buttons (properties)', () => {

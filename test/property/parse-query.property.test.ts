@@ -1,7 +1,11 @@
 import fc from 'fast-check';
+import { formatRequest, MAX_QUERY_TEXT } from '../../src/trunks/format-request.js';
 import { parseQuery, type ParsedQuery } from '../../src/trunks/parse-query.js';
+import { readAddress } from '../../src/trunks/read-address.js';
+import { decodeSlackInput } from '../../src/trunks/slack-text.js';
 import { MAX_NAME_LENGTH, MAX_PAGE, type TrunkRequest } from '../../src/trunks/trunk-request.js';
 import { RUN, hostileText, hostileUnit } from './arbitraries.js';
+import { validRequest } from './request-arbitraries.js';
 
 // Words the grammar reacts to, near misses, and names that collide with JavaScript's Object.prototype.
 const KEYWORDS = [
@@ -81,6 +85,71 @@ const KEYWORDS = [
   '&amp;lt;',
   '<>',
   '<|>',
+  // Filters beyond name, type and page, their near misses, and the forgiving spellings.
+  'down',
+  'UP',
+  'enabled',
+  'disabled',
+  'stats',
+  'status:',
+  'status:down',
+  'status:sideways',
+  'ip:',
+  'ip:203.0.113.25',
+  'IP=2001:DB8::1',
+  '203.0.113.25',
+  '203.0.113.25,',
+  '203.0.113.0/24',
+  '2001:db8::/32',
+  '::',
+  '::ffff:1.2.3.4',
+  '203.0.113.256',
+  '1.2.3.4/33',
+  '2001:db8:::1',
+  '+44',
+  '20',
+  '7946',
+  '0122',
+  '(0)20',
+  '+442079460122',
+  '020',
+  '0',
+  '5000004',
+  '12345678901234567890123',
+  'number:',
+  'number:+44',
+  'number:"+44 20 7946 0122"',
+  'number:abc',
+  'id:',
+  'id:5000004',
+  'id:x',
+  'account:acme_5000001',
+  'account:',
+  'group:billing',
+  'group:"support tier 1"',
+  "group:'",
+  'prefix:403',
+  'prefix:abc',
+  'changed:6h',
+  'changed:30',
+  'changed:0m',
+  'changed:999w',
+  'since:2025-05-08',
+  'since:"2025-05-08 14:00"',
+  'since:2025-02-30',
+  '14:00',
+  'page',
+  'page=2',
+  'name: ',
+  'type: ',
+  'acme?',
+  'outgoing,',
+  'down.',
+  ',',
+  '...',
+  'globex:',
+  'nmae:',
+  'a"b\'c',
 ];
 const SEPARATORS = [' ', '  ', '\t', '\n', '', '\u00A0', '\u3000', '\u0000'];
 
@@ -122,8 +191,23 @@ function expectWellFormed(result: ParsedQuery): void {
   }
 }
 
+const FIELDS = [
+  ...['page', 'type', 'name', 'ips', 'numbers', 'ids', 'idsOrNumbers', 'account', 'group', 'prefix'],
+  ...['status', 'changed', 'stats'],
+];
+
 function expectRequestInRange(request: TrunkRequest): void {
-  expect(['name', 'page', 'type']).toEqual(expect.arrayContaining(Object.keys(request)));
+  expect(FIELDS).toEqual(expect.arrayContaining(Object.keys(request)));
+  for (const list of [request.ips, request.numbers, request.ids, request.idsOrNumbers, request.status]) {
+    if (list === undefined) continue;
+    expect(list.length).toBeGreaterThanOrEqual(1);
+    expect(new Set(list).size).toBe(list.length);
+  }
+  for (const ip of request.ips ?? []) expect(readAddress(ip)).toBe(ip);
+  for (const n of request.numbers ?? []) expect(n.replace(/\D/g, '').length).toBeGreaterThanOrEqual(7);
+  for (const id of [...(request.ids ?? []), ...(request.idsOrNumbers ?? [])]) expect(id).toMatch(/^\d+$/);
+  if (request.stats !== undefined) expect(request.stats).toBe(true);
+  expect(formatRequest(request).length).toBeLessThanOrEqual(MAX_QUERY_TEXT);
   expect(Number.isInteger(request.page)).toBe(true);
   expect(request.page).toBeGreaterThanOrEqual(1);
   expect(request.page).toBeLessThanOrEqual(MAX_PAGE);
@@ -181,7 +265,8 @@ const safeName = fc
   )
   .filter((s) => s !== '');
 
-const validRequest: fc.Arbitrary<TrunkRequest> = fc
+/** A request of name, type and page only, the filters `typings` spells. */
+const nameTypePage: fc.Arbitrary<TrunkRequest> = fc
   .record(
     {
       page: fc.oneof(fc.constantFrom(1, MAX_PAGE), fc.integer({ min: 1, max: MAX_PAGE })),
@@ -227,16 +312,61 @@ function typings(request: TrunkRequest): fc.Arbitrary<string> {
     .map((parts) => slackEscape(parts.filter((p) => p !== '').join(' ')));
 }
 
-/** How a caller would echo a parsed request back as text, or undefined when the name holds both quote kinds. */
-function asText(request: TrunkRequest): string | undefined {
-  const parts = [`page:${request.page}`];
-  if (request.type !== undefined) parts.push(`type:${request.type}`);
-  if (request.name !== undefined) {
-    const quote = request.name.includes('"') ? "'" : '"';
-    if (request.name.includes(quote)) return undefined;
-    parts.push(`name:${quote}${request.name}${quote}`);
+const pick = (...spellings: string[]) => fc.constantFrom(...spellings);
+const quote = (v: string) => (v.includes('"') ? `'${v}'` : `"${v}"`);
+const plainValue = (v: string) => /^[^\s"']\S*$/.test(v) && !/[.,;:!?]$/.test(v);
+
+/**
+ * The documented spellings of every filter but name, type and page: one piece per kind, so pieces can be shuffled
+ * while several values of one kind keep their order (the request lists them as typed).
+ */
+function filterTypings(request: TrunkRequest): fc.Arbitrary<string>[] {
+  const kinds: fc.Arbitrary<string>[][] = [
+    (request.ips ?? []).map((ip) => pick(ip, `ip:${ip}`, `IP=${ip.toUpperCase()}`, `ip: ${ip}`, `${ip},`)),
+    (request.numbers ?? []).map((n) => pick(`number:"${n}"`, `Number="${n}"`, `number: "${n}"`)),
+    (request.ids ?? []).map((id) => pick(`id:${id}`, `ID=${id}`, `id: ${id}`)),
+    (request.idsOrNumbers ?? []).map((x) => pick(x, `${x}.`)),
+    (request.status ?? []).map((st) => pick(st, st.toUpperCase(), `status:${st}`, `${st},`)),
+  ];
+  for (const key of ['account', 'group', 'prefix'] as const) {
+    const v = request[key];
+    if (v === undefined) continue;
+    kinds.push([
+      pick(`${key}:${quote(v)}`, `${key}: ${quote(v)}`, ...(plainValue(v) ? [`${key.toUpperCase()}=${v}`] : [])),
+    ]);
   }
-  return slackEscape(parts.join(' '));
+  const changed = request.changed;
+  if (changed !== undefined && 'withinMinutes' in changed)
+    kinds.push([
+      pick(
+        `changed:${changed.withinMinutes}m`,
+        `changed: ${changed.withinMinutes}min`,
+        formatRequest({ page: 1, changed }),
+      ),
+    ]);
+  if (changed !== undefined && 'since' in changed)
+    kinds.push([
+      pick(`since:"${changed.since}"`, `since:${changed.since}`, `Since=${changed.since.replace(' ', 'T')}`),
+    ]);
+  if (request.stats) kinds.push([pick('stats', 'Stats')]);
+  return kinds.filter((pieces) => pieces.length > 0).map((pieces) => fc.tuple(...pieces).map((p) => p.join(' ')));
+}
+
+/** A valid request typed in any documented spelling and order (the name as its canonical words), as Slack sends it. */
+function anyTyping(request: TrunkRequest): fc.Arbitrary<string> {
+  const head = decodeSlackInput(
+    formatRequest({
+      page: 1,
+      ...(request.type && { type: request.type }),
+      ...(request.name && { name: request.name }),
+    }),
+  );
+  const page =
+    request.page === 1 ? pick('') : pick(`page:${request.page}`, `page ${request.page}`, `PAGE=${request.page}`);
+  return fc
+    .tuple(fc.constant(head), page, ...filterTypings(request))
+    .chain((parts) => fc.shuffledSubarray(parts, { minLength: parts.length, maxLength: parts.length }))
+    .map((parts) => slackEscape(parts.filter((p) => p !== '').join(' ')));
 }
 
 describe('parseQuery (properties)', () => {
@@ -269,7 +399,7 @@ describe('parseQuery (properties)', () => {
   test('any documented way of typing a valid request reads back as that request', () => {
     fc.assert(
       fc.property(
-        validRequest.chain((request) => fc.tuple(fc.constant(request), typings(request))),
+        nameTypePage.chain((request) => fc.tuple(fc.constant(request), typings(request))),
         ([request, text]) => {
           expect(parseQuery(text)).toEqual({ kind: 'query', request });
         },
@@ -292,14 +422,37 @@ describe('parseQuery (properties)', () => {
     );
   });
 
-  test('a request parsed from any input, written back as `page:N type:N name:"…"`, parses to the same request', () => {
+  test('a request parsed from any input, written back by formatRequest, parses to the same request', () => {
     fc.assert(
       fc.property(anyInput, (raw) => {
         const first = parseQuery(raw);
         if (first.kind !== 'query') return;
-        const text = asText(first.request);
-        fc.pre(text !== undefined);
-        expect(parseQuery(text!)).toEqual(first);
+        expect(parseQuery(formatRequest(first.request))).toEqual(first);
+      }),
+      { ...RUN, numRuns: 1_000 },
+    );
+  });
+
+  test('every filter, typed in any documented spelling and order, reads back as the request', () => {
+    fc.assert(
+      fc.property(
+        validRequest.chain((request) => fc.tuple(fc.constant(request), anyTyping(request))),
+        ([request, text]) => {
+          expect(parseQuery(text)).toEqual({ kind: 'query', request });
+        },
+      ),
+      { ...RUN, numRuns: 1_000 },
+    );
+  });
+
+  test('any request the grammar can produce, every filter included, survives formatRequest and parseQuery', () => {
+    fc.assert(
+      fc.property(validRequest, (request) => {
+        const text = formatRequest(request);
+        expect(text.length).toBeLessThanOrEqual(MAX_QUERY_TEXT);
+        expect(parseQuery(text)).toEqual({ kind: 'query', request });
+        // As Slack would deliver it when a user types it: formatRequest already wrote what Slack escapes.
+        expect(parseQuery(slackEscape(decodeSlackInput(text)))).toEqual({ kind: 'query', request });
       }),
       { ...RUN, numRuns: 1_000 },
     );

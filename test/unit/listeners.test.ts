@@ -176,7 +176,7 @@ describe('button listeners', () => {
   test('a tampered value is refused privately and never reaches ITNIO', async () => {
     const { deps, queries, audits } = fakeDeps();
     const sealed = encodePageState({ request: { page: 2 } }, deps.seal);
-    const { args, respond } = click(ACTION.next, sealed.replace('"p":2', '"p":3'));
+    const { args, respond } = click(ACTION.next, sealed.replace('v2;2;', 'v2;3;'));
     await pageButton(deps)(args);
     expect(queries).toHaveLength(0);
     expect(respond.calls[0]).toMatchObject({ response_type: 'ephemeral', replace_original: false });

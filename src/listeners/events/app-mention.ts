@@ -5,9 +5,15 @@ import { readQuery } from '../../pipeline/read-query.js';
 import { runRequest } from '../../pipeline/run-request.js';
 import type { SlackMessage } from '../../trunks/message.js';
 
+// People address the bot like a person: "@trunkbot: in globex", "@trunkbot, down", "@trunkbot trunks?".
+const AFTER_MENTION = /^[:,]+/;
+const LEADING_TRUNKS = /^trunks?(?:$|[:,.!?]+|(?=\s))/i;
+
 /**
- * The words meant for the bot: what follows its mention ("hey @trunkbot in acme" → "in acme"), or what
- * precedes it when nothing follows ("outgoing acme @trunkbot"), without a leading `trunks`.
+ * The words meant for the bot: what follows its mention ("hey @trunkbot in acme" → "in acme", also after
+ * "@trunkbot:" or "@trunkbot,"), or what precedes it when nothing follows ("outgoing acme @trunkbot"), without a
+ * leading `trunks`. A bare mention gives '' (the caller answers with help); `trunks` alone asks for every trunk,
+ * so it becomes the explicit `all`.
  */
 export function mentionArguments(text: string, botUserId: string | undefined): string {
   const own =
@@ -17,15 +23,12 @@ export function mentionArguments(text: string, botUserId: string | undefined): s
   const match = own.exec(text);
   let words = text;
   if (match) {
-    const after = text.slice(match.index + match[0].length);
+    const after = text.slice(match.index + match[0].length).replace(AFTER_MENTION, '');
     words = after.trim() !== '' ? after : text.slice(0, match.index);
   }
-  return words
-    .replace(new RegExp(own.source, 'gi'), ' ')
-    .replace(/\s+/g, ' ')
-    .trim()
-    .replace(/^trunks?\b/i, '')
-    .trim();
+  const rest = words.replace(new RegExp(own.source, 'gi'), ' ').replace(/\s+/g, ' ').trim();
+  const afterTrunks = rest.replace(LEADING_TRUNKS, '').trim();
+  return afterTrunks === rest || afterTrunks !== '' ? afterTrunks : 'all';
 }
 
 /** `@trunkbot [trunks] [filters]`: answer in the mention's thread, once per event even when Slack retries. */
