@@ -138,6 +138,18 @@ describe('an inventory larger than INVENTORY_MAX_TRUNKS', () => {
     expect(world.sandbox!.requests.map((r) => bodyOf(r).params)).toContainEqual({ type: 1, sipTrunkName: 'acme' });
   });
 
+  test.each(['ip:203.0.113.10', '203.0.113.10', 'group:billing', 'down'])(
+    '/trunks %j says plainly that it cannot search that, and lists nothing',
+    async (text) => {
+      const { reply, audit } = await ask(world, logs, text);
+      expect(audit.outcome).toBe('inventory_too_large');
+      expect(audit.trunks).toBeUndefined();
+      expect(visibleText(reply.body)).toMatch(/can only search by direction and name words/);
+      expect(visibleText(reply.body)).toContain('INVENTORY_MAX_TRUNKS');
+      expect(cardIdsOf(reply.body)).toEqual([]);
+    },
+  );
+
   test('the message shortcut says plainly that it cannot look addresses up', async () => {
     const userId = newUserId();
     const responseUrl = world.slack.newResponseUrl();

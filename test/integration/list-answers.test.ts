@@ -98,9 +98,33 @@ describe('an empty answer', () => {
     expect(visibleText(reply.body)).toMatch(/5 trunks have group \*Support Tier 1\*/);
     const buttons = buttonsOf(reply.body);
     expect(buttons.map((b) => b.action_id)).not.toContain(ACTION.share);
-    expect(buttons.filter((b) => b.action_id === ACTION.suggestion).map((b) => b.text.text)).toEqual([
+    // Suggestions are told apart by what they say, not by how the bot names its buttons.
+    expect(buttons.map((b) => b.text.text).filter((label) => / in group /.test(label))).toEqual([
       '5 in group Support Tier 1',
     ]);
+  });
+
+  test('its suggestion button lists the trunks in that group, down ones first', async () => {
+    const { reply } = await ask(world, logs, 'support tier 1');
+    const suggestion = buttonsOf(reply.body).find((b) => b.text.text === '5 in group Support Tier 1')!;
+    const userId = newUserId();
+    const clicked = await click(world, reply.body, suggestion.action_id!, { userId, value: suggestion.value! });
+    const listed = await clicked.next();
+    const audit = await waitForAudit(logs, (line) => line.user === userId);
+    const inGroup = raw().filter((t) => (t.groupList ?? []).some((g) => g.groupName === 'Support Tier 1'));
+    expect(inGroup.map((t) => t.keyId)).toEqual([5_000_008, 5_000_032, 5_000_056, 5_000_080, 5_000_104]);
+    expect(audit).toMatchObject({
+      outcome: 'ok',
+      total: 5,
+      filters: expect.objectContaining({ group: 'Support Tier 1' }),
+    });
+    expect(listed.body.replace_original).toBe(true);
+    expect(headerOf(listed.body)).toEqual({ total: 5, page: 1, pages: 1, down: 1 });
+    // 5000008 is the group's one enabled trunk with its gateway down.
+    const [first, ...rest] = cardIdsOf(listed.body);
+    expect(first).toBe(5_000_008);
+    expect(rest.sort()).toEqual([5_000_032, 5_000_056, 5_000_080, 5_000_104]);
+    expect(buttonsOf(listed.body).map((b) => b.action_id)).toContain(ACTION.share);
   });
 });
 

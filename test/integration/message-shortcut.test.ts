@@ -1,9 +1,9 @@
 import { startSandboxWorld, type SandboxWorld } from '../../devkit/sandbox/sandbox-world.js';
 import { SANDBOX_PASSWORD_PREFIX } from '../../devkit/sandbox/seed-trunks.js';
-import { FIND_IN_MESSAGE } from '../../src/trunks/action-ids.js';
+import { ACTION, FIND_IN_MESSAGE } from '../../src/trunks/action-ids.js';
 import { newUserId, visibleText } from '../support/answers.js';
 import { captureLogs, waitForAudit, type CapturedLogs } from '../support/capture-logs.js';
-import { buttonsOf } from '../support/world-helpers.js';
+import { buttonsOf, click } from '../support/world-helpers.js';
 
 // A trace as an engineer pastes it from a carrier ticket: the Via and Contact hosts are pacmedia-out-01's
 // gateway (5000011), the caller is the London number three trunks share in three spellings, and the SDP
@@ -81,5 +81,23 @@ describe('Find trunks in this message', () => {
     expect(buttonsOf(reply.body)).toEqual([]);
     expect(audit.outcome).toBe('empty');
     expect(world.sandbox!.requests.length).toBe(before);
+  });
+
+  test('Share posts the same findings into the channel, attributed, and removes the private copy', async () => {
+    const { reply } = await findIn(world, logs, INVITE, 'C0TRACES');
+    const sharer = newUserId();
+    const clicked = await click(world, reply.body, ACTION.shareLookup, { userId: sharer, channelId: 'C0TRACES' });
+    const posted = await world.slack.waitForCall(
+      'chat.postMessage',
+      (c) => c.args.channel === 'C0TRACES' && JSON.stringify(c.args).includes(`<@${sharer}>`),
+    );
+    const shared = posted.args as { blocks?: unknown };
+    expect(visibleText(shared)).toContain(`shared by <@${sharer}>`);
+    expect(itemText(shared, 'IP', '203.0.113.10')).toContain('ID `5000011`');
+    expect(itemText(shared, 'number', '+442079460122')).toContain('ID `5000022`');
+    expect(itemText(shared, 'IP', '192.0.2.99')).toContain('→ no trunk');
+    // A shared answer offers no Share of its own.
+    expect(buttonsOf(shared as never).map((b) => b.action_id)).not.toContain(ACTION.shareLookup);
+    expect((await clicked.next()).body).toEqual({ delete_original: true });
   });
 });
