@@ -181,6 +181,22 @@ describe('what users type (README table), each row', () => {
   );
 });
 
+describe('stats', () => {
+  test('`stats` with filters counts the matching trunks by direction, state and gateway, and names the down ones', async () => {
+    // Globex Inbound EU (up) and ACME Inbound US (down), both incoming.
+    const { reply, audit } = await ask(world, logs, 'stats id:5000004 id:5000008');
+    const trunks = expectedTrunks([5_000_004, 5_000_008]);
+    const changed24h = trunks.filter(changedWithin(24 * 60)).length;
+    expect(audit).toMatchObject({ outcome: 'ok', total: 2 });
+    const text = visibleText(reply.body);
+    expect(text).toContain(`2 trunks · 1 down · ${changed24h} changed in the last 24 h`);
+    expect(text).toContain('*Incoming* 2 · enabled 2 (gateway up 1, *down 1*) · disabled 0');
+    expect(text).not.toContain('*Outgoing*');
+    expect(text).toMatch(/:red_circle: ACME Inbound US .*· ID `5000008`/);
+    expect(text).not.toContain('ID `5000004`');
+  });
+});
+
 /** Mentions the bot with `text` in a new top-level message; returns the thread post and the audit line. */
 async function mention(text: string) {
   const userId = newUserId();
