@@ -139,6 +139,13 @@ describe('what users type (README table), each row', () => {
     expectList(reply.body, audit, expected);
   });
 
+  test('an address that matches nothing gets an answer that names the address searched', async () => {
+    const { reply } = await ask(world, logs, '203.0.113.1');
+    const text = visibleText(reply.body);
+    expect(text).not.toContain('5000011');
+    expect(text).toContain('203.0.113.1');
+  });
+
   test.each([
     ['changed:30m', 30],
     ['changed:6h', 6 * 60],
@@ -182,6 +189,31 @@ describe('what users type (README table), each row', () => {
 });
 
 describe('stats', () => {
+  test('`stats` counts every trunk by direction, enabled flag and gateway, and lists the down ones', async () => {
+    const { reply, audit } = await ask(world, logs, 'stats');
+    const down = raw().filter(isDown);
+    const changed24h = raw().filter(changedWithin(24 * 60)).length;
+    expect(audit).toMatchObject({ outcome: 'ok', total: 120 });
+    const text = visibleText(reply.body);
+    expect(text).toContain(`120 trunks · ${down.length} down · ${changed24h} changed in the last 24 h`);
+    for (const [label, type] of [
+      ['Outgoing', 1],
+      ['Incoming', 2],
+    ] as const) {
+      const ofType = raw().filter((t) => t.type === type);
+      const enabled = ofType.filter((t) => t.state === 1);
+      const up = enabled.filter((t) => t.sipTrunkState).length;
+      expect(text).toContain(
+        `*${label}* ${ofType.length} · enabled ${enabled.length} (gateway up ${up}, *down ${enabled.length - up}*) · disabled ${ofType.length - enabled.length}`,
+      );
+    }
+    // Ten down trunks are named; the rest are counted.
+    const listed = [...text.matchAll(/:red_circle: .* · ID `(\d+)`/g)].map((m) => Number(m[1]));
+    expect(listed).toHaveLength(10);
+    for (const id of listed) expect(down.map((t) => t.keyId)).toContain(id);
+    expect(text).toContain(`… and ${down.length - 10} more`);
+  });
+
   test('`stats` with filters counts the matching trunks by direction, state and gateway, and names the down ones', async () => {
     // Globex Inbound EU (up) and ACME Inbound US (down), both incoming.
     const { reply, audit } = await ask(world, logs, 'stats id:5000004 id:5000008');

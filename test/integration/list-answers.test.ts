@@ -104,6 +104,16 @@ describe('an empty answer', () => {
     ]);
   });
 
+  test('with several suggestions still reaches the user, one button per suggestion', async () => {
+    // "support" is in no trunk name but in two agent groups: Support Tier 1 and Support Tier 2.
+    const { reply, audit } = await ask(world, logs, 'support');
+    expect(audit).toMatchObject({ outcome: 'empty', total: 0 });
+    expect(audit.replyFailed).toBeUndefined();
+    const labels = buttonsOf(reply.body).map((b) => b.text.text);
+    expect(labels).toContain('5 in group Support Tier 1');
+    expect(labels.some((l) => / in group Support Tier 2$/.test(l))).toBe(true);
+  });
+
   test('its suggestion button lists the trunks in that group, down ones first', async () => {
     const { reply } = await ask(world, logs, 'support tier 1');
     const suggestion = buttonsOf(reply.body).find((b) => b.text.text === '5 in group Support Tier 1')!;
