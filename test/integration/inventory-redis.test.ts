@@ -1,8 +1,9 @@
 import type { RecordedRequest } from '../../devkit/sandbox/itnio-server.js';
 import { startSandboxWorld, type SandboxWorld } from '../../devkit/sandbox/sandbox-world.js';
-import { asOfSeconds } from '../support/answers.js';
+import { ACTION } from '../../src/trunks/action-ids.js';
+import { asOfSeconds, newUserId } from '../support/answers.js';
 import { captureLogs, type CapturedLogs } from '../support/capture-logs.js';
-import { ask } from '../support/world-helpers.js';
+import { ask, click } from '../support/world-helpers.js';
 
 // Started by test/support/redis-server.js (jest global setup) or by .ci/run; without redis-server these are skipped.
 const redisUrl = process.env.TEST_REDIS_URL;
@@ -17,18 +18,22 @@ withRedis('one snapshot shared by two instances through Redis', () => {
   let b: SandboxWorld;
   let logsA: CapturedLogs;
   let logsB: CapturedLogs;
+  // One clock for both instances, moved on instead of waiting: "as of" shows whole seconds.
+  let clockAhead = 0;
 
   beforeEach(async () => {
+    clockAhead = 0;
     // A prefix of its own per test, as separate deployments would have.
     const env = {
       REDIS_URL: redisUrl!,
       REDIS_PREFIX: `test-inv-${process.pid}-${Date.now()}:`,
       RATE_LIMIT_PER_USER: '0',
     };
+    const now = () => Date.now() + clockAhead;
     logsA = captureLogs();
     logsB = captureLogs();
-    a = await startSandboxWorld({ env, sandbox: { trunkCount: 1_000 }, logDestination: logsA.destination });
-    b = await startSandboxWorld({ env, joining: a, logDestination: logsB.destination });
+    a = await startSandboxWorld({ env, now, sandbox: { trunkCount: 1_000 }, logDestination: logsA.destination });
+    b = await startSandboxWorld({ env, now, joining: a, logDestination: logsB.destination });
   });
 
   afterEach(async () => {
@@ -56,5 +61,20 @@ withRedis('one snapshot shared by two instances through Redis', () => {
     expect(a.sandbox!.requests).toHaveLength(10);
     expect(second.audit).toMatchObject({ outcome: 'ok', cached: true });
     expect(asOfSeconds(second.reply.body)).toBe(asOfSeconds(first.reply.body));
+  });
+
+  test('↻ Refresh on one instance is what the other answers from next', async () => {
+    const onA = await ask(a, logsA, 'acme');
+    // Instance B has read the snapshot too, so it holds it in memory.
+    const onB = await ask(b, logsB, 'acme');
+    expect(asOfSeconds(onB.reply.body)).toBe(asOfSeconds(onA.reply.body));
+    clockAhead += 5_000;
+    const refreshed = await (await click(a, onA.reply.body, ACTION.refresh, { userId: newUserId() })).next();
+    expect(a.sandbox!.requests).toHaveLength(20);
+    expect(asOfSeconds(refreshed.body)).toBeGreaterThanOrEqual(asOfSeconds(onA.reply.body) + 5);
+
+    const afterRefresh = await ask(b, logsB, 'globex');
+    expect(asOfSeconds(afterRefresh.reply.body)).toBe(asOfSeconds(refreshed.body));
+    expect(a.sandbox!.requests).toHaveLength(20);
   });
 });

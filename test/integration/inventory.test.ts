@@ -1,10 +1,12 @@
+import { createButtonSeal } from '../../src/trunks/button-seal.js';
+import { encodeTrunkRef } from '../../src/trunks/trunk-ref.js';
 import { startItnioSandbox, type ItnioSandbox, type RecordedRequest } from '../../devkit/sandbox/itnio-server.js';
-import { startSandboxWorld, type SandboxWorld } from '../../devkit/sandbox/sandbox-world.js';
+import { SANDBOX_SIGNING_SECRET, startSandboxWorld, type SandboxWorld } from '../../devkit/sandbox/sandbox-world.js';
 import { ACTION } from '../../src/trunks/action-ids.js';
 import { asOfSeconds, cardIdsOf, countLineOf, headerOf, newUserId, visibleText } from '../support/answers.js';
 import { captureLogs, waitForAudit, type CapturedLogs } from '../support/capture-logs.js';
 import { startCountingProxy, type CountingProxy } from '../support/counting-proxy.js';
-import { ask, auditIds, click } from '../support/world-helpers.js';
+import { ask, auditIds, click, clickWithTrigger } from '../support/world-helpers.js';
 
 type QueryBody = { current: number; size: number; params: Record<string, unknown> };
 const bodyOf = (r: RecordedRequest) => r.body as QueryBody;
@@ -144,7 +146,7 @@ describe('an inventory larger than INVENTORY_MAX_TRUNKS', () => {
       const { reply, audit } = await ask(world, logs, text);
       expect(audit.outcome).toBe('inventory_too_large');
       expect(audit.trunks).toBeUndefined();
-      expect(visibleText(reply.body)).toMatch(/can only search by direction and name words/);
+      expect(visibleText(reply.body)).toMatch(/cannot search by anything but direction and name words/);
       expect(visibleText(reply.body)).toContain('INVENTORY_MAX_TRUNKS');
       expect(cardIdsOf(reply.body)).toEqual([]);
     },
@@ -161,6 +163,21 @@ describe('an inventory larger than INVENTORY_MAX_TRUNKS', () => {
     });
     const reply = await world.slack.waitForResponse((r) => responseUrl.endsWith(r.id));
     expect(visibleText(reply.body)).toMatch(/cannot look up addresses and numbers.*INVENTORY_MAX_TRUNKS/);
+    expect((await waitForAudit(logs, (l) => l.user === userId)).outcome).toBe('inventory_too_large');
+  });
+
+  test('Details on a card shown before the inventory grew says plainly why the modal stays empty', async () => {
+    const userId = newUserId();
+    const { triggerId } = await clickWithTrigger(world, {
+      actionId: ACTION.details,
+      value: encodeTrunkRef({ id: '5000011' }, createButtonSeal(SANDBOX_SIGNING_SECRET)),
+      userId,
+      channelId: 'C0LISTS',
+      isEphemeral: true,
+    });
+    const opened = await world.slack.waitForCall('views.open', (c) => c.args.trigger_id === triggerId);
+    const updated = await world.slack.waitForCall('views.update', (c) => c.args.view_id === opened.view!.id);
+    expect(JSON.stringify(updated.args)).toMatch(/cannot show one trunk in full.*INVENTORY_MAX_TRUNKS/);
     expect((await waitForAudit(logs, (l) => l.user === userId)).outcome).toBe('inventory_too_large');
   });
 });
