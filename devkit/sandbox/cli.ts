@@ -1,4 +1,5 @@
 import { parseArgs } from 'node:util';
+import { isTimeZone } from '../../src/config.js';
 import { UsageError, wholeNumber } from '../cli-flags.js';
 import {
   SANDBOX_API_KEY,
@@ -86,15 +87,6 @@ function readCli(argv: string[]): CliOptions | 'help' {
     apiKey: values.key ?? SANDBOX_API_KEY,
     apiSecret: values.secret ?? SANDBOX_API_SECRET,
   };
-}
-
-function isTimeZone(zone: string): boolean {
-  try {
-    new Intl.DateTimeFormat('en-US', { timeZone: zone });
-    return true;
-  } catch {
-    return false;
-  }
 }
 
 function describeRequest(r: RecordedRequest): string {

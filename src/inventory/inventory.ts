@@ -69,6 +69,13 @@ export function createInventory(options: InventoryOptions): Inventory {
     const json = await store.get(STORE_KEY.inventory);
     return json === undefined ? undefined : (JSON.parse(json) as Snapshot);
   };
+  // With a shared store another instance may have rebuilt (Refresh): a small key says when, so this
+  // instance reads the whole snapshot only when it is newer than its own copy.
+  const newerShared = async (): Promise<boolean> => {
+    if (!options.shared || !current) return false;
+    const version = await store.get(STORE_KEY.inventoryVersion);
+    return version !== undefined && Number(version) > current.fetchedAt;
+  };
 
   const collect = async (signal: AbortSignal | undefined, report: (p: Progress) => void): Promise<IndexedSnapshot> => {
     const started = performance.now();
@@ -87,6 +94,7 @@ export function createInventory(options: InventoryOptions): Inventory {
       'inventory snapshot built',
     );
     await store.set(STORE_KEY.inventory, JSON.stringify(snapshot), ttlSeconds);
+    await store.set(STORE_KEY.inventoryVersion, String(snapshot.fetchedAt), ttlSeconds);
     return adopt(snapshot);
   };
 
@@ -115,7 +123,7 @@ export function createInventory(options: InventoryOptions): Inventory {
 
   return {
     async get({ fresh: refresh = false, onProgress, signal } = {}) {
-      if (!refresh && fresh(current)) return current!;
+      if (!refresh && fresh(current) && !(await newerShared())) return current!;
       if (!refresh && tooLarge && now() - tooLarge.at < ttlMs) throw tooLarge.error;
       if (!refresh && !building) {
         const published = await readShared();

@@ -2,9 +2,8 @@ import { detailsTitle, renderDetails } from '../trunks/render-details.js';
 import { renderProblem } from '../trunks/render-notice.js';
 import type { TrunkRequest } from '../trunks/trunk-request.js';
 import { encodeTrunkRef } from '../trunks/trunk-ref.js';
-import { type Answer, failureOf } from './answer-query.js';
+import { type Answer, failedAnswer } from './answer-query.js';
 import type { BotDeps } from './deps.js';
-import { renderFailure } from '../trunks/render-failure.js';
 
 type DetailsDeps = Pick<BotDeps, 'inventory' | 'timeZone' | 'seal' | 'shutdown'>;
 
@@ -40,7 +39,6 @@ export async function answerDetails(
       shown: [{ id: trunk.keyId, name: trunk.name }],
     };
   } catch (error) {
-    const failure = failureOf(error);
-    return { message: renderFailure(failure), ok: false, outcome: failure.code, error };
+    return failedAnswer(error, 'show one trunk in full');
   }
 }

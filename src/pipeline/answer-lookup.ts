@@ -1,10 +1,7 @@
-import { InventoryTooLargeError } from '../inventory/fetch-inventory.js';
 import { matchTrunks } from '../trunks/match-trunks.js';
-import { renderFailure } from '../trunks/render-failure.js';
 import { type LookupItem, renderLookup } from '../trunks/render-lookup.js';
-import { renderProblem } from '../trunks/render-notice.js';
 import type { TrunkRequest } from '../trunks/trunk-request.js';
-import { type Answer, type AnswerView, failureOf } from './answer-query.js';
+import { type Answer, type AnswerView, failedAnswer } from './answer-query.js';
 import type { BotDeps } from './deps.js';
 
 /** The most addresses and numbers one answer looks up (each is a section of its own). */
@@ -45,16 +42,6 @@ export async function answerLookup(
       shown: [...shown.values()],
     };
   } catch (error) {
-    if (error instanceof InventoryTooLargeError) {
-      return {
-        message: renderProblem(
-          `ITNIO holds ${error.total.toLocaleString('en-US')} trunks, more than trunkbot is set to collect (INVENTORY_MAX_TRUNKS), so it cannot look up addresses and numbers. Ask the operator to raise INVENTORY_MAX_TRUNKS.`,
-        ),
-        ok: false,
-        outcome: 'inventory_too_large',
-      };
-    }
-    const failure = failureOf(error);
-    return { message: renderFailure(failure), ok: false, outcome: failure.code, error };
+    return failedAnswer(error, 'look up addresses and numbers');
   }
 }

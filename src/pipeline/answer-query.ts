@@ -6,6 +6,7 @@ import { matchTrunks } from '../trunks/match-trunks.js';
 import { isDown } from '../trunks/trunk-index.js';
 import type { SlackMessage } from '../trunks/message.js';
 import { renderFailure, type Failure } from '../trunks/render-failure.js';
+import { renderTooLarge } from '../trunks/render-notice.js';
 import { recordsShown, renderTrunkPage } from '../trunks/render-page.js';
 import { renderStats } from '../trunks/render-stats.js';
 import { suggestAlternatives } from '../trunks/suggest.js';
@@ -118,9 +119,17 @@ export async function answerQuery(
       ...facts,
     };
   } catch (error) {
-    const failure = failureOf(error);
-    return { message: renderFailure(failure), ok: false, outcome: failure.code, error };
+    return failedAnswer(error, 'search');
   }
+}
+
+/** A fetch that failed, as the answer the user sees; `cannot` names what a too-large inventory rules out. */
+export function failedAnswer(error: unknown, cannot: string): Answer {
+  if (error instanceof InventoryTooLargeError) {
+    return { message: renderTooLarge(error.total, error.maxTrunks, cannot), ok: false, outcome: 'inventory_too_large' };
+  }
+  const failure = failureOf(error);
+  return { message: renderFailure(failure), ok: false, outcome: failure.code, error };
 }
 
 function sharer(view: AnswerView): { sharedBy?: string } {

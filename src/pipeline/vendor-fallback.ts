@@ -1,6 +1,6 @@
 import type { InventoryTooLargeError } from '../inventory/fetch-inventory.js';
 import { recordsShown, renderTrunkPage } from '../trunks/render-page.js';
-import { renderProblem } from '../trunks/render-notice.js';
+import { renderTooLarge, tooLargeReason } from '../trunks/render-notice.js';
 import { PAGE_SIZE, type TrunkRequest } from '../trunks/trunk-request.js';
 import type { Answer, AnswerView } from './answer-query.js';
 import type { BotDeps } from './deps.js';
@@ -22,11 +22,13 @@ export async function answerFromVendorFilters(
   view: AnswerView,
   tooLarge: InventoryTooLargeError,
 ): Promise<Answer> {
-  const why = `ITNIO holds ${tooLarge.total.toLocaleString('en-US')} trunks, more than trunkbot is set to collect (INVENTORY_MAX_TRUNKS=${tooLarge.maxTrunks.toLocaleString('en-US')})`;
   if (!vendorOnly(request)) {
     return {
-      message: renderProblem(
-        `${why}, so it can only search by direction and name words, using ITNIO's own filters. Try \`/trunks outgoing acme\`, or ask the operator to raise INVENTORY_MAX_TRUNKS.`,
+      message: renderTooLarge(
+        tooLarge.total,
+        tooLarge.maxTrunks,
+        "search by anything but direction and name words (ITNIO's own filters)",
+        'Try `/trunks outgoing acme`.',
       ),
       ok: false,
       outcome: 'inventory_too_large',
@@ -49,7 +51,7 @@ export async function answerFromVendorFilters(
     timeZone: deps.timeZone,
     shareable: view.shareable,
     seal: deps.seal,
-    notice: `${why}: this list uses ITNIO's own name filter, one page at a time.`,
+    notice: `${tooLargeReason(tooLarge.total, tooLarge.maxTrunks)}: this list uses ITNIO's own name filter, one page at a time.`,
     ...(view.sharedBy !== undefined && { sharedBy: view.sharedBy }),
   });
   return {

@@ -19,6 +19,8 @@ export const STORE_KEY = {
   flightResult: (queryKey: string, token: string) => `flight-result:${queryKey}:${token}`,
   /** The snapshot of every trunk (JSON), for INVENTORY_TTL_SECONDS. */
   inventory: 'inventory:snapshot',
+  /** When the shared snapshot was fetched, so instances can tell a newer one without reading it. */
+  inventoryVersion: 'inventory:version',
   /** The instance building the next snapshot, holding its token. */
   inventoryLock: 'inventory:lock',
 } as const;

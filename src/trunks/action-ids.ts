@@ -10,9 +10,17 @@ export const ACTION = {
   shareDetails: 'trunks_details_share',
   /** Posts a "Find trunks in this message" answer into the channel. */
   shareLookup: 'trunks_lookup_share',
-  /** Runs a suggested query (an empty answer's "did you mean"). */
+  /** Runs a suggested query (an empty answer's "did you mean"); numbered, as action ids must differ within a message. */
   suggestion: 'trunks_suggestion',
 } as const;
+
+/** The action id of the `n`-th suggested query in one message. */
+export function suggestionAction(n: number): string {
+  return `${ACTION.suggestion}_${n}`;
+}
+
+/** Matches every suggested query's action id. */
+export const SUGGESTION_ACTION = new RegExp(`^${ACTION.suggestion}_\\d+$`);
 
 /** The callback id of the "Find trunks in this message" shortcut (also in manifest.yml). */
 export const FIND_IN_MESSAGE = 'find_trunks_in_message';

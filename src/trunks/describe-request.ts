@@ -10,13 +10,13 @@ const MAX_LISTED = 3;
 const UNIT_WORDS = { m: ['min', 'min'], h: ['h', 'h'], d: ['day', 'days'], w: ['week', 'weeks'] } as const;
 
 /**
- * Short words for what a request asks, for a header: e.g. `Outgoing trunks · name has “acme” · IP 203.0.113.0/24 ·
+ * Short words for what a request asks, for a header: e.g. `Outgoing trunks matching “acme” · IP 203.0.113.0/24 ·
  * down · changed in the last 6 h`. Plain text with values clipped; the renderer escapes it. The page is left out.
  */
 export function describeRequest(request: TrunkRequest): string {
   const kind = request.type === undefined ? 'SIP trunks' : `${typeLabel(request.type)} trunks`;
-  const parts = [request.stats ? `Summary of ${kind}` : capitalise(kind)];
-  if (request.name !== undefined) parts.push(`name has “${clip(request.name)}”`);
+  const head = request.stats ? `Summary of ${kind}` : capitalise(kind);
+  const parts = [request.name === undefined ? head : `${head} matching “${clip(request.name)}”`];
   if (request.ips?.length) parts.push(`IP ${list(request.ips)}`);
   if (request.numbers?.length) parts.push(`number ${list(request.numbers)}`);
   if (request.ids?.length) parts.push(`ID ${list(request.ids)}`);

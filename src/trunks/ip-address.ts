@@ -134,3 +134,13 @@ function parseV6(text: string): bigint | undefined {
   // One conversion of 32 hex digits is far cheaper than eight bigint shifts.
   return BigInt(`0x${groups.map((g) => g.padStart(4, '0')).join('')}`);
 }
+
+const IPV4_LIKE = /^\d+(?:\.\d+){3}(?:\/\d*)?$/;
+const IPV6_LIKE = /^[\da-f:.]+(?:\/\d*)?$/i;
+
+/** Whether a word that is not a valid address was still meant as one (`203.0.113.256`, `2001:db8:::1`). */
+export function looksLikeAddress(word: string): boolean {
+  if (IPV4_LIKE.test(word)) return true;
+  // Four colons or a `::` set an IPv6 attempt apart from a time of day such as 14:00:00.
+  return IPV6_LIKE.test(word) && (word.includes('::') || word.split(':').length > 4);
+}

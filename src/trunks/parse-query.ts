@@ -1,7 +1,7 @@
 import { closestWord } from './closest-word.js';
 import { type ParsedQuery, QueryDraft } from './query-draft.js';
 import { HELP_WORDS, type Key, KEYS, knownKey, STATS_WORD, STATUS_WORDS, TYPE_WORDS, typoOf } from './query-words.js';
-import { looksLikeAddress } from './read-address.js';
+import { looksLikeAddress } from './ip-address.js';
 import {
   addressProblem,
   clip,

@@ -1,5 +1,5 @@
 import { type Key, STATUS_WORDS, TYPE_WORDS, typoOf } from './query-words.js';
-import { readAddress } from './read-address.js';
+import { canonicalIpOrRange } from './ip-address.js';
 import { oneLine } from './slack-text.js';
 import { stripTrailing } from './tokenize-query.js';
 import type { TrunkType } from './trunk.js';
@@ -59,7 +59,11 @@ export function readStatus(text: string): Read<TrunkStatus> {
  * ends in them (`2001:db8::,` is that address).
  */
 export function readWordAddress(word: string): string | undefined {
-  return readAddress(word) ?? readAddress(word.replace(/[.,;!?]+$/, '')) ?? readAddress(stripTrailing(word));
+  return (
+    canonicalIpOrRange(word) ??
+    canonicalIpOrRange(word.replace(/[.,;!?]+$/, '')) ??
+    canonicalIpOrRange(stripTrailing(word))
+  );
 }
 
 /** An `ip:` value. */

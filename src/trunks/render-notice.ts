@@ -92,3 +92,15 @@ export function renderCannotPost(): SlackMessage {
     'I couldn’t post in this channel. Invite me with `/invite @trunkbot` (private channels and DMs need that), then press *Share* again.',
   );
 }
+
+/** Why the bot holds no snapshot: the inventory is larger than it is set to collect. */
+export function tooLargeReason(total: number, maxTrunks: number): string {
+  return `ITNIO holds ${total.toLocaleString('en-US')} trunks, more than trunkbot is set to collect (INVENTORY_MAX_TRUNKS=${maxTrunks.toLocaleString('en-US')})`;
+}
+
+/** A request that needs the snapshot while there is none: what cannot be done, and the fix. */
+export function renderTooLarge(total: number, maxTrunks: number, cannot: string, tryInstead = ''): SlackMessage {
+  return renderProblem(
+    `${tooLargeReason(total, maxTrunks)}, so it cannot ${cannot}.${tryInstead ? ` ${tryInstead}` : ''} Ask the operator to raise INVENTORY_MAX_TRUNKS.`,
+  );
+}

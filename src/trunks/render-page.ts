@@ -1,8 +1,9 @@
 import type { types } from '@slack/bolt';
-import { typeLabel, type TrunkPage } from './trunk.js';
-import { ACTION } from './action-ids.js';
+import type { TrunkPage } from './trunk.js';
+import { ACTION, suggestionAction } from './action-ids.js';
 import type { Block, SlackMessage } from './message.js';
 import type { ButtonSeal } from './button-seal.js';
+import { describeRequest } from './describe-request.js';
 import { encodePageState } from './page-state.js';
 import type { Suggestion } from './suggest.js';
 import { encodeTrunkRef } from './trunk-ref.js';
@@ -39,16 +40,10 @@ export function recordsShown(page: TrunkPage): TrunkPage['records'] {
   return page.records.slice(0, PAGE_SIZE);
 }
 
-/** Describes the filters in words, e.g. `outgoing trunks matching “acme”`. */
-export function describeFilters(request: TrunkRequest): string {
-  const kind = request.type === undefined ? 'SIP trunks' : `${typeLabel(request.type)} trunks`;
-  return request.name === undefined ? kind : `${kind} matching “${truncate(request.name, 60)}”`;
-}
-
 /** One page of trunks as a Block Kit message, with paging (and optionally Share) buttons. */
 export function renderTrunkPage(options: RenderPageOptions): SlackMessage {
   const { request, page, fetchedAt, timeZone, shareable, sharedBy, seal } = options;
-  const filters = describeFilters(request);
+  const filters = describeRequest(request);
   const records = recordsShown(page);
   const down = options.downCount === undefined ? '' : ` · ${options.downCount} down`;
   const count =
@@ -102,9 +97,11 @@ export function renderTrunkPage(options: RenderPageOptions): SlackMessage {
   if (shareable && records.length > 0) {
     buttons.push(button(ACTION.share, 'Share', encodePageState({ request }, seal), 'Post this page to the channel'));
   }
-  for (const suggestion of (records.length === 0 ? options.suggestions : undefined)?.slice(0, 3) ?? []) {
+  for (const [i, suggestion] of (
+    (records.length === 0 ? options.suggestions : undefined)?.slice(0, 3) ?? []
+  ).entries()) {
     const label = truncate(`${suggestion.count} in ${suggestion.field} ${suggestion.value}`, 70);
-    buttons.push(button(ACTION.suggestion, label, encodePageState({ request: suggestion.request }, seal)));
+    buttons.push(button(suggestionAction(i + 1), label, encodePageState({ request: suggestion.request }, seal)));
   }
   blocks.push({ type: 'actions', block_id: 'trunks_nav', elements: buttons });
 
@@ -135,7 +132,9 @@ function emptyText(request: TrunkRequest, page: TrunkPage, suggestions: Suggesti
   if (page.total > 0 && request.page > page.pages) {
     return `Page ${request.page} is past the end: there ${page.pages === 1 ? 'is 1 page' : `are ${page.pages} pages`}.`;
   }
-  const lines = [`No ${escapeMrkdwn(describeFilters(request))}.`];
+  // "No outgoing trunks …", but "No SIP trunks …".
+  const described = describeRequest(request).replace(/^[A-Z](?=[a-z])/, (c) => c.toLowerCase());
+  const lines = [`No ${escapeMrkdwn(described)}.`];
   for (const s of suggestions?.slice(0, 3) ?? []) {
     const trunks = s.count === 1 ? '1 trunk has' : `${s.count} trunks have`;
     lines.push(

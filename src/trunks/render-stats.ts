@@ -1,9 +1,10 @@
 import type { types } from '@slack/bolt';
-import { ACTION } from './action-ids.js';
+import { ACTION, suggestionAction } from './action-ids.js';
 import type { ButtonSeal } from './button-seal.js';
 import type { Block, SlackMessage } from './message.js';
 import { encodePageState } from './page-state.js';
-import { code, escapeClip, oneLine, slackDate } from './slack-text.js';
+import { describeRequest } from './describe-request.js';
+import { code, escapeClip, oneLine, slackDate, truncate } from './slack-text.js';
 import type { TrunkStats } from './trunk-stats.js';
 import type { TrunkRequest } from './trunk-request.js';
 
@@ -43,7 +44,7 @@ export function renderStats(options: RenderStatsOptions): SlackMessage {
   const heading = `${stats.total} ${stats.total === 1 ? 'trunk' : 'trunks'} · ${stats.down} down · ${stats.changedLast24h} changed in the last 24 h`;
 
   const blocks: Block[] = [
-    { type: 'header', text: { type: 'plain_text', text: 'Trunk overview', emoji: false } },
+    { type: 'header', text: { type: 'plain_text', text: truncate(describeRequest(request), 150), emoji: false } },
     {
       type: 'context',
       elements: [
@@ -73,14 +74,14 @@ export function renderStats(options: RenderStatsOptions): SlackMessage {
   });
   const buttons: types.Button[] = [];
   if (stats.down > 0)
-    buttons.push(button(ACTION.suggestion, `List all ${stats.down} down`, list({ status: ['down'] })));
+    buttons.push(button(suggestionAction(1), `List all ${stats.down} down`, list({ status: ['down'] })));
   if (stats.changedLast24h > 0) {
-    buttons.push(button(ACTION.suggestion, 'Changed in 24 h', list({ changed: { withinMinutes: 24 * 60 } })));
+    buttons.push(button(suggestionAction(2), 'Changed in 24 h', list({ changed: { withinMinutes: 24 * 60 } })));
   }
   buttons.push(button(ACTION.refresh, '↻ Refresh', encodePageState({ request }, seal)));
   if (options.shareable) buttons.push(button(ACTION.share, 'Share', encodePageState({ request }, seal)));
   blocks.push({ type: 'actions', block_id: 'trunks_stats', elements: buttons });
-  return { text: `Trunk overview: ${heading}`, blocks };
+  return { text: `${describeRequest(request)}: ${heading}`, blocks };
 }
 
 function sum(counts: Record<string, number>): number {

@@ -1,7 +1,7 @@
 import fc from 'fast-check';
 import { formatRequest, MAX_QUERY_TEXT } from '../../src/trunks/format-request.js';
 import { parseQuery, type ParsedQuery } from '../../src/trunks/parse-query.js';
-import { readAddress } from '../../src/trunks/read-address.js';
+import { canonicalIpOrRange } from '../../src/trunks/ip-address.js';
 import { decodeSlackInput } from '../../src/trunks/slack-text.js';
 import { MAX_NAME_LENGTH, MAX_PAGE, type TrunkRequest } from '../../src/trunks/trunk-request.js';
 import { RUN, hostileText, hostileUnit } from './arbitraries.js';
@@ -203,7 +203,7 @@ function expectRequestInRange(request: TrunkRequest): void {
     expect(list.length).toBeGreaterThanOrEqual(1);
     expect(new Set(list).size).toBe(list.length);
   }
-  for (const ip of request.ips ?? []) expect(readAddress(ip)).toBe(ip);
+  for (const ip of request.ips ?? []) expect(canonicalIpOrRange(ip)).toBe(ip);
   for (const n of request.numbers ?? []) expect(n.replace(/\D/g, '').length).toBeGreaterThanOrEqual(7);
   for (const id of [...(request.ids ?? []), ...(request.idsOrNumbers ?? [])]) expect(id).toMatch(/^\d+$/);
   if (request.stats !== undefined) expect(request.stats).toBe(true);

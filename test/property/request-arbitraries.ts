@@ -1,5 +1,5 @@
 import fc from 'fast-check';
-import { readAddress } from '../../src/trunks/read-address.js';
+import { canonicalIpOrRange } from '../../src/trunks/ip-address.js';
 import { MAX_NAME_LENGTH, MAX_PAGE, type TrunkRequest, type TrunkStatus } from '../../src/trunks/trunk-request.js';
 import { hostileUnit } from './arbitraries.js';
 
@@ -63,7 +63,7 @@ export const canonicalIp: fc.Arbitrary<string> = fc
     fc.ipV6(),
     fc.tuple(fc.ipV6(), fc.integer({ min: 0, max: 128 })).map(([ip, bits]) => `${ip}/${bits}`),
   )
-  .map((ip) => readAddress(ip)!);
+  .map((ip) => canonicalIpOrRange(ip)!);
 
 /** A phone number as a user types it, white space already single. */
 export const phoneNumber: fc.Arbitrary<string> = fc

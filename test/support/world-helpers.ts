@@ -1,6 +1,11 @@
 import type { types } from '@slack/bolt';
-import type { SandboxWorld } from '../../devkit/sandbox/sandbox-world.js';
+import { messageBlockActions, type MessageClick } from '../../devkit/sandbox/interaction-payloads.js';
+import { SANDBOX_SIGNING_SECRET, type SandboxWorld } from '../../devkit/sandbox/sandbox-world.js';
+import { newTriggerId } from '../../devkit/sandbox/slack-ids.js';
+import { signSlackRequest } from '../../devkit/sandbox/slack-signature.js';
 import type { ResponseUrlPost } from '../../devkit/sandbox/slack-stand-in.js';
+import { newUserId } from './answers.js';
+import { type CapturedLogs, type LogLine, waitForAudit } from './capture-logs.js';
 
 type Message = { text?: string; blocks?: types.KnownBlock[] };
 
@@ -59,4 +64,44 @@ export function buttonsOf(message: Message): types.Button[] {
 /** Every visible string in a message, for contains-style assertions. */
 export function textOf(message: Message): string {
   return JSON.stringify(message);
+}
+
+/** A slash command's reply together with the audit line it wrote, for asserting which trunks came back. */
+export async function ask(
+  world: SandboxWorld,
+  logs: CapturedLogs,
+  text: string,
+  extra: { channelId?: string } = {},
+): Promise<{ reply: ResponseUrlPost; audit: LogLine; ids: number[]; responseUrl: string }> {
+  // A user of its own ties the audit line to this command even when other tests share the world.
+  const userId = newUserId();
+  const { reply, responseUrl } = await runCommand(world, text, { userId, ...extra });
+  const audit = await waitForAudit(logs, (line) => line.user === userId);
+  return { reply, audit, ids: auditIds(audit), responseUrl };
+}
+
+/** The trunk IDs an audit line says were shown, in the order shown. */
+export function auditIds(audit: LogLine): number[] {
+  return ((audit.trunks as { id: number }[] | undefined) ?? []).map((t) => Number(t.id));
+}
+
+/**
+ * Clicks a button in a message with a known trigger_id (the sender makes up its own), so a test can tell
+ * which views.open a click caused. Returns the trigger_id and the click's response_url id.
+ */
+export async function clickWithTrigger(
+  world: SandboxWorld,
+  click: Omit<MessageClick, 'responseUrl'>,
+): Promise<{ triggerId: string; responseId: string; status: number }> {
+  const responseUrl = world.slack.newResponseUrl();
+  const triggerId = newTriggerId();
+  const context = { teamId: world.slack.teamId, apiAppId: 'A0TRUNKBOT', botUserId: world.slack.botUserId };
+  const payload = { ...messageBlockActions(context, { ...click, responseUrl }), trigger_id: triggerId };
+  const body = new URLSearchParams({ payload: JSON.stringify(payload) }).toString();
+  const sent = await world.sender.raw(
+    body,
+    'application/x-www-form-urlencoded',
+    signSlackRequest(SANDBOX_SIGNING_SECRET, body),
+  );
+  return { triggerId, responseId: responseUrl.split('/').pop()!, status: sent.status };
 }

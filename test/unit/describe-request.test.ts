@@ -7,7 +7,7 @@ describe('describeRequest', () => {
     [{ page: 4, type: 2 }, 'Incoming trunks'],
     [
       { page: 1, type: 1, name: 'acme', ips: ['203.0.113.0/24'], status: ['down'], changed: { withinMinutes: 360 } },
-      'Outgoing trunks · name has “acme” · IP 203.0.113.0/24 · down · changed in the last 6 h',
+      'Outgoing trunks matching “acme” · IP 203.0.113.0/24 · down · changed in the last 6 h',
     ],
     [{ page: 1, stats: true, type: 1 }, 'Summary of outgoing trunks'],
     [{ page: 1, numbers: ['+44 20 7946 0122'] }, 'SIP trunks · number +44 20 7946 0122'],
@@ -32,6 +32,6 @@ describe('describeRequest', () => {
       name: 'x'.repeat(300),
       ips: ['10.0.0.1', '10.0.0.2', '10.0.0.3', '10.0.0.4', '10.0.0.5'],
     });
-    expect(words).toBe(`SIP trunks · name has “${'x'.repeat(39)}…” · IP 10.0.0.1 or 10.0.0.2 or 10.0.0.3 +2 more`);
+    expect(words).toBe(`SIP trunks matching “${'x'.repeat(39)}…” · IP 10.0.0.1 or 10.0.0.2 or 10.0.0.3 +2 more`);
   });
 });

@@ -1,7 +1,7 @@
 import type { App, BlockAction, ButtonAction } from '@slack/bolt';
 import { answerLookup } from '../../pipeline/answer-lookup.js';
 import type { BotDeps } from '../../pipeline/deps.js';
-import { ACTION } from '../../trunks/action-ids.js';
+import { ACTION, SUGGESTION_ACTION } from '../../trunks/action-ids.js';
 import { detailsButton } from './details-button.js';
 import { pageButton } from './page-button.js';
 import { shareButton } from './share-button.js';
@@ -10,7 +10,7 @@ import { shareDetailsButton } from './share-details-button.js';
 /** Registers the button handlers. */
 export function register(app: App, deps: BotDeps): void {
   const page = pageButton(deps);
-  for (const id of [ACTION.prev, ACTION.next, ACTION.refresh, ACTION.suggestion]) {
+  for (const id of [ACTION.prev, ACTION.next, ACTION.refresh, SUGGESTION_ACTION]) {
     app.action<BlockAction<ButtonAction>>(id, page);
   }
   app.action<BlockAction<ButtonAction>>(ACTION.share, shareButton(deps));
