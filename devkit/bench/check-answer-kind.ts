@@ -20,10 +20,12 @@ export function checkAnswerKind(kind: QueryKind, body: Body): string | undefined
   if (replyKind(body) !== 'page') return `${kind}: not a trunk list or summary: "${gist(body.text)}"`;
   const blocks = body.blocks as Block[];
   const header = String(blocks[0]?.text?.text ?? '');
-  if (kind === 'stats') {
-    return header === 'Trunk overview' ? undefined : `stats: header "${gist(header)}", not "Trunk overview"`;
-  }
   const countLine = String(blocks[1]?.elements?.[0]?.text ?? '');
+  // A summary is headed "Summary of SIP trunks…" (or of the filtered ones); a list says which page it shows.
+  if (kind === 'stats') {
+    if (!header.startsWith('Summary of')) return `stats: header "${gist(header)}", not a summary's`;
+    return /\bpage \d/.test(countLine) ? `stats: a list ("${gist(countLine)}"), not a summary` : undefined;
+  }
   const total = /^(\d[\d,]*) trunks?\b/.exec(countLine)?.[1];
   if (total === undefined) return `${kind}: no trunk count under the header "${gist(header)}"`;
   const matched = Number(total.replaceAll(',', ''));
