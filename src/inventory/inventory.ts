@@ -65,7 +65,10 @@ export function createInventory(options: InventoryOptions): Inventory {
   };
   const fresh = (s: { fetchedAt: number } | undefined) => s !== undefined && now() - s.fetchedAt < ttlMs;
 
+  // Only a store shared with other instances holds the snapshot: this instance keeps its own copy as
+  // objects, and a second copy as JSON text in memory would double what a snapshot costs.
   const readShared = async (): Promise<Snapshot | undefined> => {
+    if (!options.shared) return undefined;
     const json = await store.get(STORE_KEY.inventory);
     return json === undefined ? undefined : (JSON.parse(json) as Snapshot);
   };
@@ -93,8 +96,10 @@ export function createInventory(options: InventoryOptions): Inventory {
       },
       'inventory snapshot built',
     );
-    await store.set(STORE_KEY.inventory, JSON.stringify(snapshot), ttlSeconds);
-    await store.set(STORE_KEY.inventoryVersion, String(snapshot.fetchedAt), ttlSeconds);
+    if (options.shared) {
+      await store.set(STORE_KEY.inventory, JSON.stringify(snapshot), ttlSeconds);
+      await store.set(STORE_KEY.inventoryVersion, String(snapshot.fetchedAt), ttlSeconds);
+    }
     return adopt(snapshot);
   };
 
