@@ -2,7 +2,7 @@ import type { SlackMessage } from '../trunks/message.js';
 import { renderFailure } from '../trunks/render-failure.js';
 import { refuseAccess, refuseRate } from './admission.js';
 import { errorFields } from '../log.js';
-import { answerQuery } from './answer-query.js';
+import { type Answer, answerQuery } from './answer-query.js';
 import { writeAudit, type Handled } from './audit.js';
 import type { BotDeps } from './deps.js';
 import { succeeded } from './outcome.js';
@@ -27,7 +27,11 @@ export async function runRequest(deps: BotDeps, intake: Intake): Promise<Handled
       return await handle(deps, intake);
     } catch (error) {
       // A bug in a step: the user hears that something went wrong, the log gets the stack.
-      await intake.whisper(renderFailure({ code: 'error' })).catch(() => undefined);
+      await intake
+        .whisper(renderFailure({ code: 'error' }))
+        .catch((whisperError: unknown) =>
+          deps.log.info({ ...intake.origin, ...errorFields(whisperError) }, 'could not tell the user about the error'),
+        );
       return { outcome: 'error', error };
     }
   });
@@ -69,10 +73,15 @@ async function admitAndAnswer(deps: BotDeps, intake: Intake): Promise<Handled> {
         deps.log.info({ ...intake.origin, ...errorFields(error) }, 'could not show progress'),
       )
     : undefined;
-  const answer = intake.answer
-    ? await intake.answer(request, view, feed?.report)
-    : await answerQuery(deps, request, view, feed?.report);
-  await feed?.finish();
+  let answer: Answer;
+  try {
+    answer = intake.answer
+      ? await intake.answer(request, view, feed?.report)
+      : await answerQuery(deps, request, view, feed?.report);
+  } finally {
+    // No progress note may arrive after the answer (or after the error a bug becomes).
+    await feed?.finish();
+  }
   const { outcome, total, latencyMs, cached, shown, unreadable, error } = answer;
   const handled: Handled = { outcome, request, total, latencyMs, cached, shown, unreadable, error };
   try {

@@ -1,0 +1,46 @@
+import { progressFeed } from '../../src/pipeline/progress.js';
+import type { SlackMessage } from '../../src/trunks/message.js';
+import { until } from '../support/until.js';
+
+describe('progressFeed', () => {
+  test('says nothing when the answer comes before the first note is due', async () => {
+    const sent: SlackMessage[] = [];
+    const feed = progressFeed(
+      async (m) => sent.push(m),
+      () => undefined,
+      { afterMs: 60_000 },
+    );
+    feed.report({ collected: 100, total: 10_000 });
+    await feed.finish();
+    expect(sent).toEqual([]);
+  });
+
+  test('shows the latest count once due, at most once per interval, and nothing after finish', async () => {
+    const sent: string[] = [];
+    const feed = progressFeed(
+      async (m) => sent.push(m.text),
+      () => undefined,
+      { afterMs: 0, everyMs: 60_000 },
+    );
+    feed.report({ collected: 100, total: 10_000 });
+    feed.report({ collected: 4_200, total: 10_000 });
+    await until(() => sent.length === 1, { what: 'the first progress note' });
+    feed.report({ collected: 9_900, total: 10_000 });
+    await feed.finish();
+    expect(sent).toEqual([':hourglass_flowing_sand: Collecting 4,200 of 10,000 trunks from ITNIO…']);
+  });
+
+  test('a note Slack refuses is reported, not thrown, and finish still resolves', async () => {
+    const errors: unknown[] = [];
+    const feed = progressFeed(
+      async () => {
+        throw new Error('expired_url');
+      },
+      (error) => errors.push(error),
+      { afterMs: 0 },
+    );
+    feed.report({ collected: 1, total: 2 });
+    await until(() => errors.length === 1, { what: 'the refused note to be reported' });
+    await expect(feed.finish()).resolves.toBeUndefined();
+  });
+});
