@@ -3,6 +3,7 @@ import { renderProblem } from '../trunks/render-notice.js';
 import type { TrunkRequest } from '../trunks/trunk-request.js';
 import { encodeTrunkRef } from '../trunks/trunk-ref.js';
 import { type Answer, failedAnswer } from './answer-query.js';
+import { shownOf } from './audit.js';
 import type { BotDeps } from './deps.js';
 
 type DetailsDeps = Pick<BotDeps, 'inventory' | 'timeZone' | 'seal' | 'shutdown'>;
@@ -36,7 +37,7 @@ export async function answerDetails(
       ok: true,
       outcome: 'ok',
       total: 1,
-      shown: [{ id: trunk.keyId, name: trunk.name }],
+      shown: shownOf([trunk]),
     };
   } catch (error) {
     return failedAnswer(error, 'show one trunk in full');

@@ -2,6 +2,7 @@ import { matchTrunks } from '../trunks/match-trunks.js';
 import { type LookupItem, renderLookup } from '../trunks/render-lookup.js';
 import type { TrunkRequest } from '../trunks/trunk-request.js';
 import { type Answer, type AnswerView, failedAnswer } from './answer-query.js';
+import { shownOf } from './audit.js';
 import type { BotDeps } from './deps.js';
 
 /** The most addresses and numbers one answer looks up (each is a section of its own). */
@@ -33,13 +34,13 @@ export async function answerLookup(
       seal: deps.seal,
       ...(view.sharedBy !== undefined && { sharedBy: view.sharedBy }),
     });
-    const shown = new Map(items.flatMap((i) => i.trunks).map((t) => [String(t.keyId), { id: t.keyId, name: t.name }]));
+    const shown = shownOf([...new Map(items.flatMap((i) => i.trunks).map((t) => [String(t.keyId), t])).values()]);
     return {
       message,
       ok: true,
-      outcome: shown.size === 0 ? 'empty' : 'ok',
-      total: shown.size,
-      shown: [...shown.values()],
+      outcome: shown.length === 0 ? 'empty' : 'ok',
+      total: shown.length,
+      shown,
     };
   } catch (error) {
     return failedAnswer(error, 'look up addresses and numbers');

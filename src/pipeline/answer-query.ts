@@ -14,6 +14,7 @@ import { summarize } from '../trunks/trunk-stats.js';
 import type { Progress } from '../inventory/fetch-inventory.js';
 import type { TrunkPage } from '../trunks/trunk.js';
 import { PAGE_SIZE, type TrunkRequest } from '../trunks/trunk-request.js';
+import { shownOf } from './audit.js';
 import type { BotDeps } from './deps.js';
 import type { Outcome } from './outcome.js';
 import { answerFromVendorFilters } from './vendor-fallback.js';
@@ -115,7 +116,7 @@ export async function answerQuery(
       ok: true,
       outcome: matched.length === 0 ? 'empty' : 'ok',
       total: matched.length,
-      shown: recordsShown(page).map((t) => ({ id: t.keyId, name: t.name })),
+      shown: shownOf(recordsShown(page)),
       ...facts,
     };
   } catch (error) {

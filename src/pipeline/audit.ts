@@ -1,4 +1,5 @@
 import { errorFields, type Logger } from '../log.js';
+import type { Trunk } from '../trunks/trunk.js';
 import type { TrunkRequest } from '../trunks/trunk-request.js';
 import type { AnswerFacts } from './answer-query.js';
 import type { Outcome } from './outcome.js';
@@ -46,4 +47,9 @@ export function writeAudit(log: Logger, origin: Origin, handled: Handled): void 
 function filtersOf({ page: _page, type, name, ...rest }: TrunkRequest): Record<string, unknown> {
   const set = Object.entries(rest).filter(([, value]) => value !== undefined);
   return { type: type ?? null, name: name ?? null, ...Object.fromEntries(set) };
+}
+
+/** The trunks an answer showed, as the audit line names them. */
+export function shownOf(trunks: readonly Trunk[]): NonNullable<AnswerFacts['shown']> {
+  return trunks.map((t) => ({ id: t.keyId, name: t.name }));
 }

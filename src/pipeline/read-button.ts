@@ -1,17 +1,12 @@
 import type { ButtonSeal } from '../trunks/button-seal.js';
-import { decodePageState, type PageState } from '../trunks/page-state.js';
+import { decodePageState } from '../trunks/page-state.js';
 import { renderStaleButton } from '../trunks/render-notice.js';
 import type { AnswerView } from './answer-query.js';
 import type { Origin, Reading } from './request.js';
 
 /** A clicked button's sealed value read into the request it carries; tampered or stale values are refused. */
-export function readButton(
-  seal: ButtonSeal,
-  value: string | undefined,
-  origin: Origin,
-  view: (state: PageState) => AnswerView,
-): Reading {
+export function readButton(seal: ButtonSeal, value: string | undefined, origin: Origin, view: AnswerView): Reading {
   const state = decodePageState(value, seal);
   if (!state || origin.channel === undefined) return { outcome: 'invalid_button', reply: renderStaleButton() };
-  return { request: state.request, view: view(state) };
+  return { request: state.request, view };
 }

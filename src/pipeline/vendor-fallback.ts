@@ -3,6 +3,7 @@ import { recordsShown, renderTrunkPage } from '../trunks/render-page.js';
 import { renderTooLarge, tooLargeReason } from '../trunks/render-notice.js';
 import { PAGE_SIZE, type TrunkRequest } from '../trunks/trunk-request.js';
 import type { Answer, AnswerView } from './answer-query.js';
+import { shownOf } from './audit.js';
 import type { BotDeps } from './deps.js';
 
 type FallbackDeps = Pick<BotDeps, 'trunks' | 'timeZone' | 'seal' | 'shutdown'>;
@@ -61,7 +62,7 @@ export async function answerFromVendorFilters(
     total: page.total,
     latencyMs: page.latencyMs,
     ...(page.cached && { cached: true }),
-    shown: recordsShown(page).map((t) => ({ id: t.keyId, name: t.name })),
+    shown: shownOf(recordsShown(page)),
     ...(page.unreadable > 0 && { unreadable: page.unreadable }),
   };
 }

@@ -25,11 +25,11 @@ export function pageButton(deps: BotDeps) {
       origin,
       claims: triggerClaim(body.trigger_id),
       read: () =>
-        readButton(deps.seal, action.value, origin, () => ({
+        readButton(deps.seal, action.value, origin, {
           shareable: true,
           // Refresh rebuilds the data even when it is fresh enough; paging may reuse it.
           fresh: action.action_id === ACTION.refresh,
-        })),
+        }),
       whisper: privately,
       ...(inPlace && { progress: (message: SlackMessage) => respond({ replace_original: true, ...message }) }),
       reply: async (answer) => {

@@ -23,7 +23,7 @@ export function shareButton(deps: BotDeps, answerWith?: Intake['answer']) {
         ...triggerClaim(body.trigger_id),
         ...shareClaim(origin.user, body.container?.message_ts ?? '', action.value ?? ''),
       ],
-      read: () => readButton(deps.seal, action.value, origin, () => ({ shareable: false, sharedBy: origin.user })),
+      read: () => readButton(deps.seal, action.value, origin, { shareable: false, sharedBy: origin.user }),
       whisper: privately,
       ...(answerWith && { answer: answerWith }),
       reply: async (answer) => {
