@@ -9,10 +9,21 @@ import { Inflight } from './pipeline/inflight.js';
 import { countCalls } from './resilience/count-calls.js';
 import { limitConcurrency } from './resilience/limit-concurrency.js';
 import { protectSource } from './resilience/protect-source.js';
-import { fetchBotIdentity, identityCache, SlackUnreachableError, type BotIdentity } from './slack-identity.js';
+import { webApi } from '@slack/bolt';
+import {
+  fetchBotIdentity,
+  identityCache,
+  SlackUnreachableError,
+  slackClientOptions,
+  type BotIdentity,
+} from './slack-identity.js';
 import { failSafeStore } from './store/fail-safe-store.js';
 import { createMemoryStore, type Store } from './store/store.js';
+import type { DurableStore } from './store/durable.js';
 import { createButtonSeal } from './trunks/button-seal.js';
+import { createAlertSender } from './watch/alert-sender.js';
+import { createPoller, type Poller } from './watch/poller.js';
+import { createWatchBook } from './watch/watch-book.js';
 
 /** A started bot and how to stop it gracefully. */
 export interface RunningBot {
@@ -21,6 +32,8 @@ export interface RunningBot {
   /** From auth.test at start; undefined when Slack could not be reached then. */
   identity: BotIdentity | undefined;
   inflight: Inflight;
+  /** Compares snapshots for channel watches (only the lease holder among instances posts). */
+  poller: Poller;
   /** Stops taking requests, lets replies in flight finish (up to `graceMs`), then releases connections. */
   stop(graceMs: number): Promise<{ drained: boolean }>;
 }
@@ -29,19 +42,29 @@ export interface StartBotOptions {
   log: Logger;
   /** The clock for vendor timestamps and "as of" times; injectable so tests need not wait for time to pass. */
   now?: () => number;
+  /** Leave the watch poller's timer off (tests drive `poller.pollOnce()` themselves). */
+  manualPolling?: boolean;
 }
 
 /** Verifies the Slack token, builds the app and starts listening (HTTP) or connecting (Socket Mode). */
-export async function startBot(config: Config, { log, now = Date.now }: StartBotOptions): Promise<RunningBot> {
-  // auth.test and the store's first connection are independent waits: run them side by side.
-  const [verified, opened] = await Promise.allSettled([verifyToken(config, log), openStore(config, log)]);
-  if (verified.status === 'rejected') {
+export async function startBot(
+  config: Config,
+  { log, now = Date.now, manualPolling = false }: StartBotOptions,
+): Promise<RunningBot> {
+  // auth.test and the stores' first connections are independent waits: run them side by side.
+  const [verified, opened, kept] = await Promise.allSettled([
+    verifyToken(config, log),
+    openStore(config, log),
+    openDurable(config, log),
+  ]);
+  if (verified.status === 'rejected' || opened.status === 'rejected' || kept.status === 'rejected') {
     if (opened.status === 'fulfilled') await opened.value.close();
-    throw verified.reason;
+    if (kept.status === 'fulfilled') await kept.value.close();
+    throw [verified, opened, kept].flatMap((r) => (r.status === 'rejected' ? [r.reason as unknown] : []))[0];
   }
-  if (opened.status === 'rejected') throw opened.reason;
   const identity = verified.value;
   const store = opened.value;
+  const durable = kept.value;
   const vendor = countCalls(
     createItnioClient({
       apiUrl: config.itnio.apiUrl,
@@ -74,10 +97,34 @@ export async function startBot(config: Config, { log, now = Date.now }: StartBot
   const slackIdentity = identityCache(config, identity, log);
   const inflight = new Inflight();
   const shutdown = new AbortController();
+  const seal = createButtonSeal(config.slack.signingSecret ?? config.slack.appToken ?? config.slack.botToken);
+  const watches = createWatchBook(durable, config.watch.alertChannel);
+  const poller = createPoller({
+    inventory,
+    durable,
+    book: watches,
+    sender: createAlertSender({
+      // Its own client: a 429 must come back to the sender, which waits per channel, not stall every reply.
+      client: new webApi.WebClient(config.slack.botToken, {
+        ...slackClientOptions(config),
+        rejectRateLimitedCalls: true,
+        logLevel: webApi.LogLevel.ERROR,
+      }),
+      signal: shutdown.signal,
+    }),
+    log: log.child({ component: 'watch' }),
+    seal,
+    intervalMs: config.watch.intervalSeconds * 1000,
+    confirmPolls: config.watch.confirmPolls,
+    timeZone: config.itnio.timeZone,
+    ...(config.watch.alertChannel !== undefined && { alertChannel: config.watch.alertChannel }),
+    now,
+  });
   const app = createApp(config, {
     trunks,
     inventory,
     store,
+    watches,
     inflight,
     log,
     // Audit lines stay on when LOG_LEVEL is warn or error; only `silent` silences them.
@@ -87,7 +134,7 @@ export async function startBot(config: Config, { log, now = Date.now }: StartBot
     access: config.access,
     perUserPerMinute: config.limits.perUserPerMinute,
     identity: slackIdentity,
-    seal: createButtonSeal(config.slack.signingSecret ?? config.slack.appToken ?? config.slack.botToken),
+    seal,
   });
 
   let port = config.http.port;
@@ -100,8 +147,15 @@ export async function startBot(config: Config, { log, now = Date.now }: StartBot
     })) as Server;
     port = (server.address() as AddressInfo).port;
   }
+  if (!manualPolling) poller.start();
   log.info(
-    { mode: config.slack.appToken ? 'socket' : 'http', port, team: identity?.teamId, itnio: config.itnio.apiUrl },
+    {
+      mode: config.slack.appToken ? 'socket' : 'http',
+      port,
+      team: identity?.teamId,
+      itnio: config.itnio.apiUrl,
+      watchStore: durable.kind,
+    },
     'trunkbot is ready',
   );
 
@@ -109,8 +163,10 @@ export async function startBot(config: Config, { log, now = Date.now }: StartBot
     port,
     identity,
     inflight,
+    poller,
     async stop(graceMs) {
       await app.stop().catch((err: unknown) => log.warn(errorFields(err), 'stopping the receiver failed'));
+      const polled = poller.stop();
       // Let replies finish; queries still waiting on ITNIO near the end are cut off so their users get an answer.
       const replyMs = Math.min(2_000, graceMs / 4);
       let drained = await inflight.drain(graceMs - replyMs);
@@ -118,8 +174,10 @@ export async function startBot(config: Config, { log, now = Date.now }: StartBot
         shutdown.abort();
         drained = await inflight.drain(replyMs);
       }
+      shutdown.abort();
+      await polled;
       trunks.close();
-      await store.close();
+      await Promise.all([store.close(), durable.close()]);
       log.info({ drained }, 'trunkbot stopped');
       return { drained };
     },
@@ -135,6 +193,19 @@ async function verifyToken(config: Config, log: Logger): Promise<BotIdentity | u
     log.warn(errorFields(err), 'starting without verifying the Slack token; it will be verified on the first request');
     return undefined;
   }
+}
+
+/** Watches and alert state: in Redis when REDIS_URL is set (shared by every instance), else files under DATA_DIR. */
+async function openDurable(config: Config, log: Logger): Promise<DurableStore> {
+  if (config.redisUrl === undefined) {
+    const { createFileDurable } = await import('./store/file-durable.js');
+    return createFileDurable({ dir: config.watch.dataDir });
+  }
+  const { createRedisDurable } = await import('./store/redis-durable.js');
+  const redis = await createRedisDurable({ url: config.redisUrl, prefix: config.redisPrefix });
+  if (!redis.ready)
+    log.warn({ store: 'redis' }, 'watches are kept in Redis, which is not reachable yet: polls wait for it');
+  return redis;
 }
 
 /** Redis when REDIS_URL is set (wrapped so an outage degrades to per-instance memory), else memory. */

@@ -15,6 +15,8 @@ export interface Config {
   cacheTtlSeconds: number;
   /** The snapshot of every trunk that incident searches read. */
   inventory: { ttlSeconds: number; maxTrunks: number };
+  /** Channel watches: how often the poller compares snapshots, and where state that must survive a restart lives. */
+  watch: { intervalSeconds: number; confirmPolls: number; alertChannel?: string; dataDir: string };
   redisUrl?: string;
   /** Prefix for every Redis key, so several deployments can share one Redis. */
   redisPrefix: string;
@@ -125,6 +127,13 @@ const envSchema = z.object({
   CACHE_TTL_SECONDS: integer(20, 0, 3_600, 'seconds a vendor page is reused; 0 turns the cache off'),
   INVENTORY_TTL_SECONDS: integer(60, 5, 86_400, 'seconds the snapshot of every trunk is reused'),
   INVENTORY_MAX_TRUNKS: integer(20_000, 100, 200_000, 'the most trunks the bot collects into its snapshot'),
+  WATCH_INTERVAL_SECONDS: integer(60, 1, 3_600, 'seconds between two polls of ITNIO for watched channels'),
+  WATCH_CONFIRM_POLLS: integer(2, 1, 10, 'polls in a row that must agree before a gateway change is alerted'),
+  ALERT_CHANNEL_ID: optional.refine((v) => v === undefined || /^[CG][A-Z0-9]{2,}$/.test(v), {
+    message:
+      'must be a channel ID such as C0123ABCD (channel details → About, at the bottom), not a #name: names change, IDs do not',
+  }),
+  DATA_DIR: optional.transform((v) => v ?? './data'),
   REDIS_URL: optional.refine((v) => v === undefined || /^rediss?:\/\/\S+$/.test(v), {
     message: 'must be a redis:// or rediss:// URL such as redis://localhost:6379',
   }),
@@ -178,6 +187,12 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     },
     cacheTtlSeconds: e.CACHE_TTL_SECONDS,
     inventory: { ttlSeconds: e.INVENTORY_TTL_SECONDS, maxTrunks: e.INVENTORY_MAX_TRUNKS },
+    watch: {
+      intervalSeconds: e.WATCH_INTERVAL_SECONDS,
+      confirmPolls: e.WATCH_CONFIRM_POLLS,
+      ...(e.ALERT_CHANNEL_ID !== undefined && { alertChannel: e.ALERT_CHANNEL_ID }),
+      dataDir: e.DATA_DIR,
+    },
     ...(e.REDIS_URL !== undefined && { redisUrl: e.REDIS_URL }),
     redisPrefix: e.REDIS_PREFIX,
     itnio: {

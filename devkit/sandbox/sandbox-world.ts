@@ -1,3 +1,6 @@
+import { mkdtemp, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import type { DestinationStream } from 'pino';
 import { startBot, type RunningBot } from '../../src/bot.js';
 import { loadConfig, secretsOf, type Config } from '../../src/config.js';
@@ -30,6 +33,8 @@ export interface SandboxWorldOptions {
   logDestination?: DestinationStream;
   /** Start another bot instance against this world's Slack stand-in and ITNIO API (a scale-out test). */
   joining?: SandboxWorld;
+  /** Leave the watch poller's timer off; the caller drives `bot.poller.pollOnce()`. */
+  manualPolling?: boolean;
 }
 
 /** The real bot on loopback, wired to a Slack stand-in and (unless told otherwise) the sandbox ITNIO API. */
@@ -64,9 +69,13 @@ export async function startSandboxWorld(options: SandboxWorldOptions = {}): Prom
         apiSecret: shared.config.itnio.apiSecret,
       }
     : (options.vendor ?? { apiUrl: sandbox!.url, apiKey: sandbox!.apiKey, apiSecret: sandbox!.apiSecret });
+  // Watches are kept in a directory of this world's own unless told where (a restart test reuses one).
+  const dataDir = options.env?.DATA_DIR ?? (await mkdtemp(join(tmpdir(), 'trunkbot-data-')));
+  const removeData = () =>
+    options.env?.DATA_DIR === undefined ? rm(dataDir, { recursive: true, force: true }) : Promise.resolve();
   // Only the world that started the outside systems stops them.
   const stopOwned = () =>
-    shared ? Promise.resolve() : Promise.all([slack.close(), sandbox?.close()]).then(() => undefined);
+    Promise.all([removeData(), ...(shared ? [] : [slack.close(), sandbox?.close()])]).then(() => undefined);
   const config = loadConfig({
     SLACK_BOT_TOKEN: slack.botToken,
     SLACK_SIGNING_SECRET: SANDBOX_SIGNING_SECRET,
@@ -77,6 +86,7 @@ export async function startSandboxWorld(options: SandboxWorldOptions = {}): Prom
     ITNIO_API_KEY: vendor.apiKey,
     ITNIO_API_SECRET: vendor.apiSecret,
     LOG_LEVEL: options.logLevel ?? 'info',
+    DATA_DIR: dataDir,
     ...options.env,
   });
   const log = createLogger({
@@ -86,7 +96,11 @@ export async function startSandboxWorld(options: SandboxWorldOptions = {}): Prom
   });
   let bot: RunningBot;
   try {
-    bot = await startBot(config, { log, ...(options.now && { now: options.now }) });
+    bot = await startBot(config, {
+      log,
+      ...(options.now && { now: options.now }),
+      ...(options.manualPolling && { manualPolling: true }),
+    });
   } catch (err) {
     await stopOwned();
     throw err;

@@ -8,6 +8,8 @@ export interface Snapshot {
   fetchedAt: number;
   /** Records left out because they could not be read. */
   unreadable: number;
+  /** How many trunks ITNIO said it holds: more than were collected means records moved between pages meanwhile. */
+  total?: number;
 }
 
 /** How far a snapshot build has come. */
@@ -87,5 +89,6 @@ export async function fetchInventory(source: TrunkSource, options: FetchInventor
     trunks: [...byId.values(), ...unnamed],
     fetchedAt: first.fetchedAt,
     unreadable: collected.reduce((sum, page) => sum + page.unreadable, 0),
+    total: first.total,
   };
 }

@@ -32,6 +32,8 @@ export interface InventoryOptions {
 export interface GetSnapshotOptions {
   /** Rebuild even when a snapshot is fresh enough (↻ Refresh). */
   fresh?: boolean;
+  /** Reuse a snapshot only while it is younger than this (and than the TTL): the watch poller's interval. */
+  maxAgeMs?: number;
   onProgress?: (progress: Progress) => void;
   signal?: AbortSignal;
 }
@@ -54,7 +56,7 @@ export function createInventory(options: InventoryOptions): Inventory {
   const ttlMs = ttlSeconds * 1000;
   let current: IndexedSnapshot | undefined;
   // "Too many trunks" is remembered like a snapshot, so every query in the meantime does not probe ITNIO again.
-  let tooLarge: { error: InventoryTooLargeError; at: number } | undefined;
+  let tooLarge: { error: InventoryTooLargeError; fetchedAt: number } | undefined;
   let building:
     | { done: Promise<IndexedSnapshot>; last: () => Progress | undefined; listeners: Set<(p: Progress) => void> }
     | undefined;
@@ -63,7 +65,8 @@ export function createInventory(options: InventoryOptions): Inventory {
     current = { ...snapshot, index: indexTrunks(snapshot.trunks, options.timeZone) };
     return current;
   };
-  const fresh = (s: { fetchedAt: number } | undefined) => s !== undefined && now() - s.fetchedAt < ttlMs;
+  const fresh = (s: { fetchedAt: number } | undefined, maxAgeMs = ttlMs) =>
+    s !== undefined && now() - s.fetchedAt < Math.min(ttlMs, maxAgeMs);
 
   // Only a store shared with other instances holds the snapshot: this instance keeps its own copy as
   // objects, and a second copy as JSON text in memory would double what a snapshot costs.
@@ -127,12 +130,12 @@ export function createInventory(options: InventoryOptions): Inventory {
   };
 
   return {
-    async get({ fresh: refresh = false, onProgress, signal } = {}) {
-      if (!refresh && fresh(current) && !(await newerShared())) return current!;
-      if (!refresh && tooLarge && now() - tooLarge.at < ttlMs) throw tooLarge.error;
+    async get({ fresh: refresh = false, maxAgeMs, onProgress, signal } = {}) {
+      if (!refresh && fresh(current, maxAgeMs) && !(await newerShared())) return current!;
+      if (!refresh && tooLarge && fresh(tooLarge, maxAgeMs)) throw tooLarge.error;
       if (!refresh && !building) {
         const published = await readShared();
-        if (fresh(published) && published!.fetchedAt !== current?.fetchedAt) return adopt(published!);
+        if (fresh(published, maxAgeMs) && published!.fetchedAt !== current?.fetchedAt) return adopt(published!);
       }
       if (!building) {
         const listeners = new Set<(p: Progress) => void>();
@@ -148,7 +151,7 @@ export function createInventory(options: InventoryOptions): Inventory {
               return snapshot;
             },
             (error: unknown) => {
-              if (error instanceof InventoryTooLargeError) tooLarge = { error, at: now() };
+              if (error instanceof InventoryTooLargeError) tooLarge = { error, fetchedAt: now() };
               throw error;
             },
           )

@@ -3,6 +3,7 @@ import { Agent as HttpsAgent } from 'node:https';
 import { got, HTTPError, RequestError, TimeoutError } from 'got';
 import type { Trunk, TrunkPage } from '../trunks/trunk.js';
 import { envelopeSchema, pageDataSchema, trunkSchema, type TrunkFilter } from './schema.js';
+import { credentialTagger } from './credential-tag.js';
 import { ItnioError, fromVendorStatus } from './errors.js';
 import { sign, unixSeconds } from './sign.js';
 
@@ -54,6 +55,7 @@ export function queryDeadlineMs(timeoutMs: number, retries = 2): number {
 export function createItnioClient(options: ItnioClientOptions): ItnioClient {
   const { apiKey, apiSecret, timeoutMs, retries = 2, now = Date.now } = options;
   const deadlineMs = options.deadlineMs ?? queryDeadlineMs(timeoutMs, retries);
+  const tagCredentials = credentialTagger(apiSecret);
   const agent = { http: new HttpAgent({ keepAlive: true }), https: new HttpsAgent({ keepAlive: true }) };
   const http = got.extend({
     prefixUrl: options.apiUrl,
@@ -103,7 +105,11 @@ export function createItnioClient(options: ItnioClientOptions): ItnioClient {
         if (signal?.aborted) throw signal.reason;
         throw toItnioError(err);
       }
-      return { ...parseAnswer(body), latencyMs: Math.round(performance.now() - started), fetchedAt: now() };
+      return {
+        ...parseAnswer(body, tagCredentials),
+        latencyMs: Math.round(performance.now() - started),
+        fetchedAt: now(),
+      };
     },
     close() {
       agent.http.destroy();
@@ -113,7 +119,7 @@ export function createItnioClient(options: ItnioClientOptions): ItnioClient {
 }
 
 /** Turns a response body into a page, or a coded error for vendor statuses and malformed answers. */
-export function parseAnswer(body: string): TrunkPage {
+export function parseAnswer(body: string, tagCredentials?: (password: unknown) => string | null): TrunkPage {
   let json: unknown;
   try {
     json = JSON.parse(body);
@@ -148,8 +154,12 @@ export function parseAnswer(body: string): TrunkPage {
   let unreadable = 0;
   for (const raw of page.data.records ?? []) {
     const record = trunkSchema.safeParse(raw);
-    if (record.success) records.push(record.data);
-    else unreadable += 1;
+    if (!record.success) {
+      unreadable += 1;
+      continue;
+    }
+    if (tagCredentials) record.data.credentialTag = tagCredentials((raw as { sipPassword?: unknown }).sipPassword);
+    records.push(record.data);
   }
   const size = page.data.size || records.length;
   const total = page.data.total ?? records.length;

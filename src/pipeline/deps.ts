@@ -4,6 +4,7 @@ import type { TrunkSource } from '../resilience/trunk-source.js';
 import type { IdentityCache } from '../slack-identity.js';
 import type { Store } from '../store/store.js';
 import type { ButtonSeal } from '../trunks/button-seal.js';
+import type { WatchBook } from '../watch/watch-book.js';
 import type { AccessRules } from './access-policy.js';
 import type { Inflight } from './inflight.js';
 
@@ -17,6 +18,8 @@ export interface BotDeps {
   trunks: TrunkSource;
   /** The snapshot of every trunk that searches read. */
   inventory: Inventory;
+  /** Channel watches, in the durable store. */
+  watches: WatchBook;
   inflight: Inflight;
   access: AccessRules;
   /** Queries per user per minute; 0 means no limit. */

@@ -19,6 +19,12 @@ export const OUTCOMES = [
   'shared_via_response_url',
   'share_failed',
   'inventory_too_large',
+  'watch_added',
+  'watch_exists',
+  'watch_listed',
+  'watch_removed',
+  'watch_not_found',
+  'watch_refused',
   ...FAILURE_CODES,
 ] as const;
 export type Outcome = (typeof OUTCOMES)[number];
@@ -28,6 +34,10 @@ const SUCCEEDED: ReadonlySet<Outcome> = new Set([
   'empty',
   'shared_via_chat.postMessage',
   'shared_via_response_url',
+  'watch_added',
+  'watch_exists',
+  'watch_listed',
+  'watch_removed',
 ]);
 
 /** Whether the user got what they asked for (a failed one may be retried at once). */

@@ -24,3 +24,13 @@ export const STORE_KEY = {
   /** The instance building the next snapshot, holding its token. */
   inventoryLock: 'inventory:lock',
 } as const;
+
+/** What the durable store (Redis, or files under DATA_DIR) holds; nothing here expires. */
+export const DURABLE_KEY = {
+  /** Channel watches, one record each by watch id. */
+  watches: 'watches',
+  /** What the poller compared last: the snapshot, confirmed gateway states, open alerts, an ITNIO outage. */
+  watchState: 'watch-state',
+  /** The lease of the one instance that polls and posts alerts. */
+  pollerLease: 'watch-poller',
+} as const;

@@ -12,6 +12,8 @@ export const ACTION = {
   shareLookup: 'trunks_lookup_share',
   /** Runs a suggested query (an empty answer's "did you mean"); numbered, as action ids must differ within a message. */
   suggestion: 'trunks_suggestion',
+  /** Removes one of a channel's watches from the `/trunks watching` list. */
+  unwatch: 'trunks_unwatch',
 } as const;
 
 /** The action id of the `n`-th suggested query in one message. */

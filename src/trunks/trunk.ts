@@ -25,6 +25,8 @@ export interface Trunk {
   createTime: string | null;
   updateTime: string | null;
   groups: TrunkGroup[];
+  /** A keyed fingerprint of the SIP password, so a change of credentials can be told without keeping them. */
+  credentialTag?: string | null;
 }
 
 /** A page of trunks; `unreadable` counts records that could not be read and were left out. */

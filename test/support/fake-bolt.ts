@@ -6,7 +6,9 @@ import type { BotDeps } from '../../src/pipeline/deps.js';
 import type { PageQuery, SourcedPage, TrunkSource } from '../../src/resilience/trunk-source.js';
 import { createMemoryStore } from '../../src/store/store.js';
 import { createButtonSeal } from '../../src/trunks/button-seal.js';
+import { createWatchBook } from '../../src/watch/watch-book.js';
 import { captureLogs } from './capture-logs.js';
+import { memoryDurable } from './memory-durable.js';
 import { aPage, aTrunk } from './trunks.js';
 
 /** A trunk source that answers from memory (or with `fail`) and records every query. */
@@ -55,6 +57,7 @@ export function fakeDeps(overrides: Partial<BotDeps> = {}) {
       timeZone: 'UTC',
       shared: false,
     }),
+    watches: createWatchBook(memoryDurable()),
     inflight: new Inflight(),
     access: { channels: [], users: [], teams: [], contact: 'the support-tools team' },
     perUserPerMinute: 0,

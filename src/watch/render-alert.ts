@@ -1,0 +1,161 @@
+import type { ButtonSeal } from '../trunks/button-seal.js';
+import { ACTION } from '../trunks/action-ids.js';
+import type { Block, SlackMessage } from '../trunks/message.js';
+import { bold, code, escapeClip, oneLine, slackDate } from '../trunks/slack-text.js';
+import { type Trunk, typeLabel } from '../trunks/trunk.js';
+import { encodeTrunkRef } from '../trunks/trunk-ref.js';
+import type { TrunkChange, WatchedField } from './diff-snapshots.js';
+import type { Incident } from './watch-state.js';
+
+const MAX_NAME = 80;
+const MAX_LINE = 290; // ten lines stay inside a section's 3,000 characters
+
+const FIELD_WORDS: Record<Exclude<WatchedField, 'gateway' | 'enabled' | 'credentials' | 'groups'>, string> = {
+  name: 'name',
+  type: 'direction',
+  gatewayIp: 'gateway IP',
+  whiteIp: 'whitelist IP',
+  ccIp: 'call-center IP',
+  prefix: 'prefix',
+  sipAccount: 'SIP account',
+};
+
+/** A trunk's name for a line of an alert, escaped and clipped. */
+function nameOf(trunk: Pick<Trunk, 'name'> | Pick<Incident, 'name'>): string {
+  const name = trunk.name === null || trunk.name.trim() === '' ? '(unnamed trunk)' : trunk.name;
+  return bold(escapeClip(oneLine(name), MAX_NAME));
+}
+
+function fieldValue(trunk: Trunk, field: keyof typeof FIELD_WORDS): string {
+  const value = field === 'type' ? (trunk.type === null ? null : typeLabel(trunk.type)) : trunk[field];
+  return value === null || value === '' ? '_none_' : code(String(value), 60);
+}
+
+/** "12 min", "2 h 5 min", "under a minute". */
+export function duration(ms: number): string {
+  const minutes = Math.floor(ms / 60_000);
+  if (minutes < 1) return 'under a minute';
+  if (minutes < 60) return `${minutes} min`;
+  const hours = Math.floor(minutes / 60);
+  const rest = minutes % 60;
+  return rest === 0 ? `${hours} h` : `${hours} h ${rest} min`;
+}
+
+/** A time of day each reader sees in their own zone (UTC for clients that cannot). */
+export function timeOf(epochMs: number): string {
+  const date = new Date(epochMs);
+  return slackDate(date, '{time}', `${date.toISOString().slice(11, 16)} UTC`);
+}
+
+/** One line for a config change: added, removed, enabled, disabled or fields changed. Never shows credentials. */
+export function changeLine(change: TrunkChange): string {
+  if (change.kind === 'added') {
+    const t = change.trunk;
+    const facts = [t.type === null ? undefined : typeLabel(t.type), t.gatewayIp && `gateway ${code(t.gatewayIp, 60)}`];
+    return `➕ New trunk ${nameOf(t)}${facts.some(Boolean) ? ` · ${facts.filter(Boolean).join(' · ')}` : ''}`;
+  }
+  if (change.kind === 'removed') return `➖ Removed from ITNIO: ${nameOf(change.before)}`;
+  const { trunk, before, fields } = change;
+  const parts: string[] = [];
+  if (fields.includes('enabled')) parts.push(trunk.enabled ? 'enabled' : 'disabled');
+  for (const field of fields) {
+    if (Object.hasOwn(FIELD_WORDS, field)) {
+      const key = field as keyof typeof FIELD_WORDS;
+      parts.push(`${FIELD_WORDS[key]} ${fieldValue(before, key)} → ${fieldValue(trunk, key)}`);
+    }
+  }
+  if (fields.includes('groups')) parts.push(`agent groups changed (${before.groups.length} → ${trunk.groups.length})`);
+  if (fields.includes('credentials')) parts.push('credentials changed');
+  const emoji = fields.includes('enabled') ? (trunk.enabled ? '▶️' : '⏸️') : '✏️';
+  return joinWithin(`${emoji} ${fields.includes('name') ? nameOf(before) : nameOf(trunk)}: `, parts);
+}
+
+/** A gateway back up that the bot never saw go down (it was down before watching began). */
+export function gatewayUpLine(trunk: Trunk): string {
+  return `✅ Gateway up again: ${nameOf(trunk)}`;
+}
+
+/** An incident as its line in the alert: down (and how often), or how it ended. */
+export function incidentLine(incident: Incident): string {
+  const where = incident.gatewayIp ? ` (${code(incident.gatewayIp, 60)})` : '';
+  const name = `${nameOf(incident)}${where}`;
+  const flaps = incident.downs > 1 ? `flapping: down ${incident.downs} times since ${timeOf(incident.since)}` : '';
+  if (incident.down) {
+    return incident.downs > 1
+      ? `🔴 *Gateway down:* ${name} · ${flaps}, down again since ${timeOf(incident.downAt)}`
+      : `🔴 *Gateway down:* ${name} since ${timeOf(incident.since)}`;
+  }
+  const ended = incident.endedAt ?? incident.downAt;
+  if (incident.endedBy === 'disabled') return `⏸️ ${name}: disabled while its gateway was down`;
+  if (incident.endedBy === 'removed') return `➖ ${name}: removed from ITNIO while its gateway was down`;
+  return incident.downs > 1
+    ? `✅ ${name} is up again · ${flaps}`
+    : `✅ ${name}: recovered after ${duration(ended - incident.downAt)} (down since ${timeOf(incident.since)})`;
+}
+
+/** The short thread reply when an incident ends or starts flapping. */
+export function incidentReply(incident: Incident, at: number): string {
+  if (incident.down) return `⚠️ ${nameOf(incident)} went down again at ${timeOf(incident.downAt)}: it is flapping.`;
+  const ended = incident.endedAt ?? at;
+  if (incident.endedBy === 'disabled') return `⏸️ ${nameOf(incident)} was disabled while its gateway was down.`;
+  if (incident.endedBy === 'removed')
+    return `➖ ${nameOf(incident)} was removed from ITNIO while its gateway was down.`;
+  return `✅ ${nameOf(incident)} recovered after ${duration(ended - incident.downAt)}.`;
+}
+
+export interface AlertPostView {
+  channel: string;
+  incidents: Incident[];
+  lines: string[];
+  more: number;
+  seal: ButtonSeal;
+}
+
+/** One alert message: each incident with a Details button, the change lines, and how many more were not listed. */
+export function renderAlertPost({ channel, incidents, lines, more, seal }: AlertPostView): SlackMessage {
+  const shownIncidents = incidents.slice(0, 10);
+  const hidden = incidents.length - shownIncidents.length + more;
+  const blocks: Block[] = shownIncidents.map((incident) => ({
+    type: 'section',
+    text: { type: 'mrkdwn', text: incidentLine(incident) },
+    accessory: {
+      type: 'button',
+      action_id: ACTION.details,
+      text: { type: 'plain_text', text: 'Details' },
+      value: encodeTrunkRef({ id: incident.trunkId, channel }, seal),
+    },
+  }));
+  if (lines.length > 0) blocks.push({ type: 'section', text: { type: 'mrkdwn', text: lines.join('\n') } });
+  const footer = hidden > 0 ? `…and ${hidden} more: \`/trunks down\` or \`/trunks changed:1h\` lists them. ` : '';
+  blocks.push({
+    type: 'context',
+    elements: [{ type: 'mrkdwn', text: `${footer}This channel watches trunks: \`/trunks watching\` to see or stop.` }],
+  });
+  return { text: summaryText(incidents, lines.length + more), blocks };
+}
+
+/** The notification text: what a phone's lock screen shows. */
+function summaryText(incidents: Incident[], changes: number): string {
+  const down = incidents.filter((i) => i.down);
+  const plain = (i: Incident) => oneLine(i.name ?? '(unnamed trunk)').slice(0, MAX_NAME);
+  if (incidents.length === 1 && changes === 0) {
+    const [only] = incidents;
+    return only!.down ? `🔴 Gateway down: ${plain(only!)}` : `✅ ${plain(only!)}: gateway trouble over`;
+  }
+  const parts = [];
+  if (down.length > 0) parts.push(`🔴 ${down.length} gateway${down.length === 1 ? '' : 's'} down`);
+  if (incidents.length > down.length) parts.push(`✅ ${incidents.length - down.length} recovered`);
+  if (changes > 0) parts.push(`${changes} trunk change${changes === 1 ? '' : 's'}`);
+  return parts.join(' · ');
+}
+
+/** `head` and as many whole parts as fit in a line; cutting inside one could break its mrkdwn. */
+function joinWithin(head: string, parts: string[]): string {
+  let line = head;
+  for (const [i, part] of parts.entries()) {
+    const next = `${line}${i === 0 ? '' : ' · '}${part}`;
+    if (next.length > MAX_LINE - 20) return `${line} · +${parts.length - i} more`;
+    line = next;
+  }
+  return line;
+}

@@ -1,0 +1,111 @@
+import { ACTION } from '../trunks/action-ids.js';
+import type { ButtonSeal } from '../trunks/button-seal.js';
+import { describeRequest } from '../trunks/describe-request.js';
+import type { Block, SlackMessage } from '../trunks/message.js';
+import { bold, escapeMrkdwn, slackDate } from '../trunks/slack-text.js';
+import { encodeWatchRef } from './watch-ref.js';
+import { MAX_WATCHES_PER_CHANNEL, OPERATOR, type Watch } from './watch-book.js';
+
+const WHAT_IS_REPORTED =
+  'gateway down and back up, and trunks added, removed, enabled, disabled or reconfigured (IPs, prefix, SIP account, agent groups, credentials)';
+
+/** What a watch covers, in a few words: `*Outgoing trunks matching “acme”*`. */
+export function watchLabel(watch: Pick<Watch, 'request' | 'query'>): string {
+  return bold(escapeMrkdwn(watch.query === '' ? 'Every trunk' : describeRequest(watch.request)));
+}
+
+function section(text: string): Block {
+  return { type: 'section', text: { type: 'mrkdwn', text } };
+}
+
+/** Posted in the channel when a watch is set up: who, what, and how to stop it. */
+export function renderWatchAdded(watch: Watch, matching: number | undefined): SlackMessage {
+  const count = matching === undefined ? '' : ` (${matching} ${matching === 1 ? 'trunk' : 'trunks'} now)`;
+  const text = `👀 <@${watch.createdBy}> set up a watch in this channel: ${watchLabel(watch)}${count}.`;
+  return {
+    text,
+    blocks: [
+      section(`${text}\nI will post here on ${WHAT_IS_REPORTED}.`),
+      {
+        type: 'context',
+        elements: [
+          { type: 'mrkdwn', text: '`/trunks watching` lists this channel’s watches; `/trunks unwatch N` stops one.' },
+        ],
+      },
+    ],
+  };
+}
+
+/** Posted in the channel when watches are removed, so the channel knows alerts stopped and who stopped them. */
+export function renderWatchRemoved(watches: Watch[], user: string): SlackMessage {
+  const what = watches.length === 1 ? `the watch of ${watchLabel(watches[0]!)}` : `${watches.length} watches`;
+  const text = `🔕 <@${user}> stopped ${what} in this channel.`;
+  return { text, blocks: [section(text)] };
+}
+
+/** A private note with no buttons. */
+export function renderWatchNote(text: string): SlackMessage {
+  return { text, blocks: [section(text)] };
+}
+
+/** The bot cannot post in the channel: how to invite it. */
+export function renderCannotWatch(): SlackMessage {
+  return renderWatchNote(
+    ':no_entry: I can’t post in this channel, so I can’t watch trunks for it. Invite me with `/invite @trunkbot` and run the command again.',
+  );
+}
+
+/** The channel has as many watches as it may. */
+export function renderTooManyWatches(): SlackMessage {
+  return renderWatchNote(
+    `:no_entry: This channel already has ${MAX_WATCHES_PER_CHANNEL} watches. \`/trunks watching\` lists them with a Remove button each.`,
+  );
+}
+
+/** How to use the watch commands, with what was wrong. */
+export function renderWatchUsage(problem?: string): SlackMessage {
+  const lines = [
+    ...(problem ? [`:warning: ${escapeMrkdwn(problem)}`] : []),
+    '*Watch trunks in this channel*',
+    '`/trunks watch acme` · `/trunks watch outgoing` · `/trunks watch ip:203.0.113.0/24` · `/trunks watch group:billing` · `/trunks watch all`',
+    '`/trunks watching` lists this channel’s watches · `/trunks unwatch 2` or `/trunks unwatch all` stops them',
+    `A watch reports ${WHAT_IS_REPORTED}.`,
+  ];
+  return renderWatchNote(lines.join('\n'));
+}
+
+/** The channel's watches, numbered as `unwatch N` reads them, each with a Remove button. */
+export function renderWatchList(watches: Watch[], seal: ButtonSeal): SlackMessage {
+  if (watches.length === 0) {
+    return renderWatchNote(
+      'This channel watches no trunks. `/trunks watch acme` (or `/trunks watch all`) sets one up.',
+    );
+  }
+  const blocks: Block[] = [section(`*Watches in this channel* (${watches.length})`)];
+  for (const [i, watch] of watches.entries()) {
+    const who =
+      watch.createdBy === OPERATOR
+        ? 'set by the operator (ALERT_CHANNEL_ID)'
+        : `by <@${watch.createdBy}> ${slackDate(new Date(watch.createdAt), '{date_short_pretty} {time}', new Date(watch.createdAt).toISOString())}`;
+    const state = watch.disabled
+      ? `\n⏸️ _Paused: Slack refused alerts here (${escapeMrkdwn(watch.disabled.reason)}). Invite me and set the watch up again._`
+      : '';
+    blocks.push({
+      type: 'section',
+      text: { type: 'mrkdwn', text: `${i + 1}. ${watchLabel(watch)} · ${who}${state}` },
+      ...(watch.id !== OPERATOR && {
+        accessory: {
+          type: 'button',
+          action_id: ACTION.unwatch,
+          text: { type: 'plain_text', text: 'Remove' },
+          value: encodeWatchRef({ id: watch.id, channel: watch.channel }, seal),
+        },
+      }),
+    });
+  }
+  blocks.push({
+    type: 'context',
+    elements: [{ type: 'mrkdwn', text: '`/trunks unwatch N` or `/trunks unwatch all` works too.' }],
+  });
+  return { text: `Watches in this channel (${watches.length})`, blocks };
+}
