@@ -44,7 +44,14 @@ export class ConsoleSession {
 
   constructor(private readonly options: ConsoleSessionOptions) {
     const { write, style, dataLabel } = options;
-    this.screen = new ConsoleScreen({ write, style, dataLabel, userId: USER.id, channelName: CHANNEL.name });
+    this.screen = new ConsoleScreen({
+      write,
+      style,
+      dataLabel,
+      userId: USER.id,
+      channelId: CHANNEL.id,
+      channelName: CHANNEL.name,
+    });
     this.unsubscribe = options.world.slack.onActivity((activity) => {
       this.screen.show(activity);
       this.activities += 1;
