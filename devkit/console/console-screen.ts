@@ -14,6 +14,8 @@ export interface ConsoleScreenOptions {
   /** Shown on every message, e.g. `sandbox data`, so a screenshot cannot pass for real trunks. */
   dataLabel?: string;
   userId: string;
+  /** The console's channel, shown by name; the bot's posts elsewhere (an alert channel) show their id. */
+  channelId: string;
   channelName: string;
 }
 
@@ -27,6 +29,8 @@ const VIEW_METHODS: Record<string, string> = {
 export class ConsoleScreen {
   private message: { message: ConsoleMessage; ephemeral: boolean } | undefined;
   private modal: SlackView | undefined;
+  /** What the bot posted in channels (by `channel:ts`), so an edit shows the whole message and where it is. */
+  private readonly posted = new Map<string, { message: ConsoleMessage; threaded: boolean }>();
 
   constructor(private readonly options: ConsoleScreenOptions) {}
 
@@ -49,12 +53,27 @@ export class ConsoleScreen {
     if (activity.kind === 'call') {
       const { call } = activity;
       if (!call.ok) {
-        write(`(Slack refused ${call.method}: ${call.error}${call.messages ? ` — ${call.messages.join('; ')}` : ''})`);
+        const retry = call.retryAfterSeconds === undefined ? '' : `, retry after ${call.retryAfterSeconds} s`;
+        const messages = call.messages ? ` — ${call.messages.join('; ')}` : '';
+        write(`(Slack refused ${call.method}: ${call.error}${retry}${messages})`);
         return;
       }
-      const where = `#${channelName}${call.args.thread_ts ? ' · in thread' : ''}`;
-      if (call.method === 'chat.postMessage' || call.method === 'chat.update') {
+      const channel = String(call.args.channel);
+      const key = `${channel}:${call.ts ?? ''}`;
+      const before = call.method === 'chat.update' ? this.posted.get(key) : undefined;
+      const threaded = before ? before.threaded : Boolean(call.args.thread_ts);
+      const where = `#${channel === this.options.channelId ? channelName : channel}${threaded ? ' · in thread' : ''}`;
+      if (call.method === 'chat.postMessage') {
+        this.posted.set(key, { message: call.args, threaded });
         this.print(`${where} · visible to everyone`, call.args, false);
+      } else if (call.method === 'chat.update') {
+        // Slack keeps the text or blocks an edit leaves out, so the message shown is the merged one.
+        const message = {
+          text: call.args.text ?? before?.message.text,
+          blocks: call.args.blocks ?? before?.message.blocks,
+        };
+        this.posted.set(key, { message, threaded });
+        this.print(`${where} · edited`, message, false);
       } else if (call.method === 'chat.postEphemeral') {
         const to = call.args.user === userId ? 'you' : `@${String(call.args.user)}`;
         this.print(`${where} · only visible to ${to}`, call.args, true);

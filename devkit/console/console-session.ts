@@ -1,11 +1,16 @@
 import { EventEmitter, once } from 'node:events';
+import { setTimeout as delay } from 'node:timers/promises';
 import type { SandboxWorld } from '../sandbox/sandbox-world.js';
 import { ConsoleScreen } from './console-screen.js';
+import { ITNIO_HELP, runItnioCommand } from './itnio-commands.js';
 import { buttonsOf, type ConsoleButton, type TerminalStyle } from './render-terminal.js';
 
-/** What a console session drives: the Slack stand-in it watches and the sender it types through. */
+/**
+ * What a console session drives: the Slack stand-in it watches, the sender it types through and, when
+ * the world runs one, the sandbox ITNIO API the `itnio` commands change.
+ */
 export interface ConsoleSessionOptions {
-  world: Pick<SandboxWorld, 'slack' | 'sender'>;
+  world: Pick<SandboxWorld, 'slack' | 'sender' | 'sandbox'>;
   write: (line: string) => void;
   style: TerminalStyle;
   /** How long to wait for the bot to answer one input. */
@@ -14,6 +19,13 @@ export interface ConsoleSessionOptions {
   settleMs?: number;
   /** Shown on every message, e.g. `sandbox data`, so a screenshot cannot pass for real trunks. */
   dataLabel?: string;
+  /**
+   * Called after the console showed something the bot posted on its own while no input was being
+   * handled (an alert), so that an interactive prompt can be drawn again below it.
+   */
+  onUnpromptedOutput?: () => void;
+  /** How `wait` passes time (default: a timer). */
+  sleep?: (ms: number) => Promise<void>;
 }
 
 const CHANNEL = { id: 'C0INCIDENT', name: 'incident-123' };
@@ -30,6 +42,8 @@ export const CONSOLE_HELP = [
   '  shortcut <pasted text>    run "Find trunks in message" on a message with that text',
   '  1, 2 … or next, prev, share   click a button on the open modal, else on the latest message',
   '  close                     close the open modal',
+  ...ITNIO_HELP,
+  '  wait <seconds>            wait 1–120 s, showing whatever the bot posts meanwhile (alerts)',
   '  help                      how to use trunkbot     quit   leave',
 ];
 
@@ -41,19 +55,43 @@ export class ConsoleSession {
   private readonly activity = new EventEmitter();
   private readonly unsubscribe: () => void;
   private ts = 1_700_000_000;
+  /** Inputs being handled: output while none is comes from the bot on its own. */
+  private busy = 0;
 
   constructor(private readonly options: ConsoleSessionOptions) {
     const { write, style, dataLabel } = options;
-    this.screen = new ConsoleScreen({ write, style, dataLabel, userId: USER.id, channelName: CHANNEL.name });
+    this.screen = new ConsoleScreen({
+      write,
+      style,
+      dataLabel,
+      userId: USER.id,
+      channelId: CHANNEL.id,
+      channelName: CHANNEL.name,
+    });
     this.unsubscribe = options.world.slack.onActivity((activity) => {
       this.screen.show(activity);
       this.activities += 1;
       this.activity.emit('activity');
+      if (this.busy === 0) options.onUnpromptedOutput?.();
     });
   }
 
   /** Handles one line of input; resolves to 'quit' when the user is done. */
   async handle(input: string): Promise<'quit' | 'continue'> {
+    this.busy += 1;
+    try {
+      return await this.dispatch(input);
+    } finally {
+      this.busy -= 1;
+    }
+  }
+
+  /** Stops watching the Slack stand-in. */
+  close(): void {
+    this.unsubscribe();
+  }
+
+  private async dispatch(input: string): Promise<'quit' | 'continue'> {
     const line = input.trim();
     if (line === '') return 'continue';
     const lower = line.toLowerCase();
@@ -66,6 +104,13 @@ export class ConsoleSession {
       this.options.write(this.screen.closeModal() ? '(modal closed)' : 'No modal is open.');
       return 'continue';
     }
+    if (lower === 'itnio' || lower.startsWith('itnio ')) {
+      for (const out of runItnioCommand(line.slice('itnio'.length), this.options.world.sandbox)) {
+        this.options.write(out);
+      }
+      return 'continue';
+    }
+    if (lower === 'wait' || lower.startsWith('wait ')) return this.wait(line.slice('wait'.length).trim());
     if (lower === 'shortcut' || lower.startsWith('shortcut ')) return this.shortcut(line.slice('shortcut'.length));
     if (lower === '/trunks' || lower.startsWith('/trunks ')) return this.command(line.slice('/trunks'.length));
     if (line.startsWith('/')) {
@@ -89,9 +134,18 @@ export class ConsoleSession {
     return this.command(line);
   }
 
-  /** Stops watching the Slack stand-in. */
-  close(): void {
-    this.unsubscribe();
+  /** Lets time pass, so that what the bot posts on its own (alerts) shows up in a piped transcript too. */
+  private async wait(seconds: string): Promise<'continue'> {
+    const { write, sleep = delay } = this.options;
+    const n = /^\d{1,3}$/.test(seconds) ? Number(seconds) : 0;
+    if (n < 1 || n > 120) {
+      write('Give wait a whole number of seconds from 1 to 120, e.g. wait 6');
+      return 'continue';
+    }
+    const before = this.activities;
+    await sleep(n * 1000);
+    if (this.activities === before) write(`(nothing from the bot in ${n} s)`);
+    return 'continue';
   }
 
   private async command(text: string): Promise<'continue'> {

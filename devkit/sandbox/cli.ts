@@ -10,6 +10,7 @@ import {
   type SandboxFault,
 } from './itnio-server.js';
 import { describeFault, parseFault } from './parse-fault.js';
+import { TRUNK_CONTROL_PATH } from './serve-trunk-control.js';
 
 // Generating stays well under a second up to here; beyond it the sandbox is a memory test, not a demo.
 const MAX_TRUNKS = 100_000;
@@ -28,7 +29,20 @@ Options:
                     503 (any HTTP status 200-599), hang, garbage, status:-23 (any vendor status)
   --key K         API key to accept (default ${SANDBOX_API_KEY})
   --secret S      API secret to sign with (default ${SANDBOX_API_SECRET})
-  --help          show this help`;
+  --help          show this help
+
+Changing trunks while it runs (unsigned: the sandbox's own control, not part of the vendor API):
+  POST   ${TRUNK_CONTROL_PATH}/<trunk>   change a trunk; the body names any of
+                                    gateway ("up"/"down"), enabled (true/false), gatewayIp, name
+  DELETE ${TRUNK_CONTROL_PATH}/<trunk>   remove a trunk
+  POST   ${TRUNK_CONTROL_PATH}           add a trunk (the body may name the same fields)
+  <trunk> is a keyId or words of its name (URL-encoded). Answers: 200 (201 when added) with the trunk
+  as the next query returns it, sipPassword left out; 404 when no trunk matches; 400 for a bad body or
+  a name that matches several (the answer lists them). Gateway up/down is a state and keeps updateTime;
+  enabled, gatewayIp and name are configuration and set it to now. For example:
+    curl -X POST 127.0.0.1:4010${TRUNK_CONTROL_PATH}/acme-out-01 -d '{"gateway":"down"}'
+    curl -X POST 127.0.0.1:4010${TRUNK_CONTROL_PATH}/5000007 -d '{"enabled":false,"gatewayIp":"198.51.100.9"}'
+    curl -X DELETE '127.0.0.1:4010${TRUNK_CONTROL_PATH}/acme%20outbound%20us'`;
 
 interface CliOptions {
   port: number;
@@ -121,6 +135,7 @@ async function main(): Promise<void> {
     timeZone: cli.timeZone,
     latencyMs: cli.latencyMs,
     onRequest: (r) => process.stdout.write(`${describeRequest(r)}\n`),
+    onTrunkChange: (description) => process.stdout.write(`${new Date().toISOString()} changed: ${description}\n`),
   }).catch((err: NodeJS.ErrnoException) => {
     const hint = err.code === 'EADDRINUSE' ? ' (port in use: pick another with --port)' : '';
     process.stderr.write(`sandbox: cannot listen on ${cli.host}:${cli.port}: ${err.code ?? err.message}${hint}\n`);
@@ -134,6 +149,7 @@ async function main(): Promise<void> {
       `SANDBOX DATA ONLY: ${sandbox.trunks.length} made-up trunks, not a real ITNIO account. Passwords start with SANDBOX-SECRET-.`,
       `  times:    vendor-local in ${cli.timeZone}`,
       `  endpoint: POST ${sandbox.url}${SANDBOX_QUERY_PATH}`,
+      `  control:  ${sandbox.url}${TRUNK_CONTROL_PATH}/<trunk> (see --help)`,
       `  api key:  ${sandbox.apiKey}`,
       `  secret:   ${sandbox.apiSecret}`,
       `  latency:  ${cli.latencyMs} ms`,

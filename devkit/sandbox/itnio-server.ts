@@ -1,9 +1,12 @@
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { checkAuth, readAuthHeaders } from './check-auth.js';
+import { formatVendorTime } from './format-vendor-time.js';
 import { pageTrunks, parseTrunkQuery } from './query-trunks.js';
 import { readBody } from './read-body.js';
 import { seedTrunks, type RawTrunk } from './seed-trunks.js';
+import { isTrunkControlPath, serveTrunkControl } from './serve-trunk-control.js';
+import { createTrunkControl, type TrunkControl } from './trunk-control.js';
 import { GARBAGE_BODY, VENDOR_STATUS, vendorError } from './vendor-envelope.js';
 
 /** API key the sandbox accepts unless told otherwise. */
@@ -39,7 +42,7 @@ export interface SandboxOptions {
   host?: string;
   apiKey?: string;
   apiSecret?: string;
-  /** The inventory to serve; without it a seeded one of `trunkCount` trunks. */
+  /** The inventory to serve (copied: changes never reach the caller's array); without it a seeded one. */
   trunks?: RawTrunk[];
   /** How many seeded trunks to serve (default 120, the base inventory other tests count on). */
   trunkCount?: number;
@@ -49,13 +52,19 @@ export interface SandboxOptions {
   clockWindowSeconds?: number;
   now?: () => number;
   onRequest?: (request: RecordedRequest) => void;
+  /** Told each change to the trunks, in words, e.g. `acme-out-01 gateway is now down`. */
+  onTrunkChange?: (description: string) => void;
 }
 
-/** A running sandbox ITNIO API with knobs for latency and faults. */
-export interface ItnioSandbox {
+/**
+ * A running sandbox ITNIO API with knobs for latency and faults, whose trunks can change while it runs
+ * (by method, or over HTTP at `/_sandbox/trunks`).
+ */
+export interface ItnioSandbox extends TrunkControl {
   readonly url: string;
   readonly apiKey: string;
   readonly apiSecret: string;
+  /** The trunks as served now: changes replace entries, so an entry read earlier stays as it was. */
   readonly trunks: readonly RawTrunk[];
   readonly requests: RecordedRequest[];
   setLatency(ms: number): void;
@@ -70,8 +79,11 @@ export function startItnioSandbox(options: SandboxOptions = {}): Promise<ItnioSa
   const apiSecret = options.apiSecret ?? SANDBOX_API_SECRET;
   const host = options.host ?? '127.0.0.1';
   const now = options.now ?? Date.now;
-  const trunks =
-    options.trunks ?? seedTrunks({ count: checkCount(options.trunkCount), now: now(), timeZone: options.timeZone });
+  const timeZone = options.timeZone ?? 'UTC';
+  const trunks = options.trunks
+    ? [...options.trunks]
+    : seedTrunks({ count: checkCount(options.trunkCount), now: now(), timeZone });
+  const control = createTrunkControl(trunks, () => formatVendorTime(now(), timeZone), options.onTrunkChange);
   const clockWindowSeconds = options.clockWindowSeconds ?? 300;
   let latencyMs = checkLatency(options.latencyMs ?? 0);
   const faults: { fault: SandboxFault; remaining: number }[] = [];
@@ -99,6 +111,8 @@ export function startItnioSandbox(options: SandboxOptions = {}): Promise<ItnioSa
 
   async function handle(req: IncomingMessage, res: ServerResponse): Promise<void> {
     const path = new URL(req.url ?? '/', 'http://sandbox').pathname;
+    // The sandbox's own control answers at once: latency and faults play the vendor, not the sandbox.
+    if (isTrunkControlPath(path)) return serveTrunkControl(req, res, path, control);
     if (req.method !== 'POST' || path !== SANDBOX_QUERY_PATH) {
       req.resume();
       const body = { status: 404, error: 'Not Found', message: `Only POST ${SANDBOX_QUERY_PATH} exists here`, path };
@@ -187,6 +201,7 @@ export function startItnioSandbox(options: SandboxOptions = {}): Promise<ItnioSa
           faults.length = 0;
         },
         close,
+        ...control,
       });
     });
   });

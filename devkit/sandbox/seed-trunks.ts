@@ -7,6 +7,11 @@ export { BASE_TRUNK_COUNT } from './seed-addresses.js';
 /** Every seeded `sipPassword` starts with this, so tests can grep any output for a leak. */
 export const SANDBOX_PASSWORD_PREFIX = 'SANDBOX-SECRET-';
 
+/** The made-up SIP password of the trunk with this keyId: the same on every run, and greppable by its prefix. */
+export function sandboxPasswordOf(keyId: number): string {
+  return SANDBOX_PASSWORD_PREFIX + createHash('sha256').update(`trunk-${keyId}`).digest('hex').slice(0, 16);
+}
+
 /** One bound agent group as the vendor sends it: the id key is `voiceGroupId` (docs) or `groupId` (example). */
 export interface RawGroup {
   voiceGroupId?: number;
@@ -157,7 +162,7 @@ function buildTrunk(
     updateTime: formatVendorTime(updated, clock.timeZone),
     groupList: groupList(i),
     sipAccount: i % 8 === 3 ? null : `${company.slug}_${keyId}`,
-    sipPassword: SANDBOX_PASSWORD_PREFIX + createHash('sha256').update(`trunk-${keyId}`).digest('hex').slice(0, 16),
+    sipPassword: sandboxPasswordOf(keyId),
     sipTrunkState: state === 1 && i % 5 !== 2,
   };
 }

@@ -1,4 +1,5 @@
 import { fail, nonEmpty, type Args, type Result } from './slack-api-args.js';
+import type { ChannelStates } from './slack-channels.js';
 
 /** Who posts: the bot's user, bot and workspace ids as Slack stamps them on messages. */
 export interface ChatIdentity {
@@ -7,8 +8,14 @@ export interface ChatIdentity {
   botId: string;
 }
 
-/** chat.postMessage, chat.update, chat.postEphemeral and chat.delete over one store of posted messages. */
-export function createChatMethods(identity: ChatIdentity): Record<string, (args: Args) => Result> {
+/**
+ * chat.postMessage, chat.update, chat.postEphemeral and chat.delete over one store of posted messages;
+ * posts and edits in a channel that is gone, archived or without the bot are refused as Slack does.
+ */
+export function createChatMethods(
+  identity: ChatIdentity,
+  channels: ChannelStates,
+): Record<string, (args: Args) => Result> {
   const { teamId, botUserId, botId } = identity;
   // Only messages posted here can be updated or deleted, as in Slack (ephemeral ones never can).
   const messages = new Map<string, Args>();
@@ -20,6 +27,10 @@ export function createChatMethods(identity: ChatIdentity): Record<string, (args:
 
   return {
     'chat.postMessage': (args) => {
+      const refused = channels.refusal(args.channel);
+      if (refused) return fail(refused);
+      // A reply whose parent Slack never saw is accepted (and shows in no visible thread): the parent
+      // may be a user's message, which never passes through this store.
       const ts = nextTs();
       const message = {
         type: 'message',
@@ -35,6 +46,8 @@ export function createChatMethods(identity: ChatIdentity): Record<string, (args:
       return { ok: true, channel: args.channel, ts, message };
     },
     'chat.update': (args) => {
+      const refused = channels.refusal(args.channel);
+      if (refused) return fail(refused);
       const key = `${String(args.channel)}:${String(args.ts)}`;
       const previous = messages.get(key);
       if (!previous) return fail('message_not_found');
@@ -43,8 +56,11 @@ export function createChatMethods(identity: ChatIdentity): Record<string, (args:
       messages.set(key, message);
       return { ok: true, channel: args.channel, ts: args.ts, text: message.text, message };
     },
-    'chat.postEphemeral': (args) =>
-      nonEmpty(args.user) ? { ok: true, message_ts: nextTs() } : fail('invalid_arguments'),
+    'chat.postEphemeral': (args) => {
+      const refused = channels.refusal(args.channel);
+      if (refused) return fail(refused);
+      return nonEmpty(args.user) ? { ok: true, message_ts: nextTs() } : fail('invalid_arguments');
+    },
     'chat.delete': (args) => {
       if (!nonEmpty(args.channel)) return fail('channel_not_found');
       if (!messages.delete(`${String(args.channel)}:${String(args.ts)}`)) return fail('message_not_found');

@@ -15,7 +15,9 @@ import {
   type Args,
   type Result,
 } from './slack-api-args.js';
+import { type ChannelState, createChannelStates } from './slack-channels.js';
 import { createChatMethods } from './slack-chat.js';
+import { createScriptedFailures } from './slack-scripted-failures.js';
 import { createViewMethods, type SlackView } from './slack-views.js';
 
 /** Where and as whom the stand-in listens. */
@@ -39,6 +41,10 @@ export interface ApiCall {
   messages?: string[];
   /** The modal as stored, on a successful views.open, views.update or views.push. */
   view?: SlackView;
+  /** The message's ts when the answer carries one (chat.postMessage, chat.update), to tell what an edit changes. */
+  ts?: string;
+  /** The Retry-After seconds of a call answered HTTP 429 `ratelimited`. */
+  retryAfterSeconds?: number;
   at: number;
 }
 
@@ -65,6 +71,12 @@ export interface SlackStandIn {
   readonly responses: ResponseUrlPost[];
   newResponseUrl(): string;
   failNext(method: string, error: string, times?: number): void;
+  /** The next `times` calls of `method` answer HTTP 429 `ratelimited` with a Retry-After header, as Slack does. */
+  rateLimitNext(method: string, retryAfterSeconds: number, times?: number): void;
+  /** How a channel looks from now on: archived, or without the bot (channel ids starting C0GONE never exist). */
+  setChannel(channelId: string, state: ChannelState): void;
+  /** Deletes a channel: posts and edits in it answer `channel_not_found`. */
+  deleteChannel(channelId: string): void;
   failResponseUrl(status: number, times?: number): void;
   waitForCall(method: string, predicate?: (c: ApiCall) => boolean, timeoutMs?: number): Promise<ApiCall>;
   waitForResponse(predicate?: (r: ResponseUrlPost) => boolean, timeoutMs?: number): Promise<ResponseUrlPost>;
@@ -84,8 +96,8 @@ export async function startSlackStandIn(options: SlackStandInOptions = {}): Prom
   const calls: ApiCall[] = [];
   const responses: ResponseUrlPost[] = [];
   const listeners = new Set<(e: SlackActivity) => void>();
-  const apiFailures = new Map<string, string[]>();
-  const responseFailures: number[] = [];
+  const scripted = createScriptedFailures();
+  const channels = createChannelStates();
   const responseIds = new Set<string>();
   const closers = new Set<(error: Error) => void>();
   const emit = (event: SlackActivity): void => {
@@ -108,7 +120,7 @@ export async function startSlackStandIn(options: SlackStandInOptions = {}): Prom
       bot_id: botId,
       is_enterprise_install: false,
     }),
-    ...createChatMethods({ teamId, botUserId, botId }),
+    ...createChatMethods({ teamId, botUserId, botId }, channels),
     ...createViewMethods({ teamId, appId, botId }),
   };
 
@@ -116,7 +128,7 @@ export async function startSlackStandIn(options: SlackStandInOptions = {}): Prom
     method: string,
     parsed: ReturnType<typeof parseApiBody>,
     headerToken: string | undefined,
-  ): { args: Args; result: Result } => {
+  ): { args: Args; result: Result; retryAfterSeconds?: number } => {
     const args = parsed?.args ?? {};
     // Rule 1: the token, before anything else, as Slack does.
     if ((headerToken ?? parsed?.bodyToken) !== botToken) return { args, result: fail('invalid_auth') };
@@ -124,17 +136,22 @@ export async function startSlackStandIn(options: SlackStandInOptions = {}): Prom
     // Rule 2: the method must exist.
     const handler = Object.hasOwn(methods, method) ? methods[method] : undefined;
     if (!handler) return { args, result: fail('unknown_method') };
-    // Rule 3: failures a test asked for win over real validation.
-    const injected = apiFailures.get(method)?.shift();
-    if (injected !== undefined) return { args, result: fail(injected) };
+    // Rule 3: rate limits, then failures, that a test asked for win over real validation.
+    const injected = scripted.takeApi(method);
+    if (injected) return { args, result: fail(injected.error), retryAfterSeconds: injected.retryAfterSeconds };
     // Rule 4: arguments, then the method itself.
     const invalid = decodeJsonArgs(args) ?? (MESSAGE_METHODS.has(method) ? checkMessage(args) : undefined);
     return { args, result: invalid ? fail(invalid) : handler(args) };
   };
 
   const handle = async (req: IncomingMessage, res: ServerResponse): Promise<void> => {
-    const send = (status: number, body: string, type = 'text/plain; charset=utf-8'): void => {
-      res.writeHead(status, { 'content-type': type }).end(body);
+    const send = (
+      status: number,
+      body: string,
+      type = 'text/plain; charset=utf-8',
+      headers: Record<string, string> = {},
+    ): void => {
+      res.writeHead(status, { 'content-type': type, ...headers }).end(body);
     };
     const path = new URL(req.url ?? '/', 'http://stand-in').pathname;
     const apiMatch = /^\/api\/([\w.]+)$/.exec(path);
@@ -148,17 +165,24 @@ export async function startSlackStandIn(options: SlackStandInOptions = {}): Prom
     if (apiMatch) {
       const method = apiMatch[1] ?? '';
       const bearer = /^Bearer (.+)$/.exec(req.headers.authorization ?? '')?.[1];
-      const { args, result } = answerApi(method, parseApiBody(raw, req.headers['content-type'] ?? ''), bearer);
+      const parsed = parseApiBody(raw, req.headers['content-type'] ?? '');
+      const { args, result, retryAfterSeconds } = answerApi(method, parsed, bearer);
       const call: ApiCall = { method, args, ok: result.ok, at: Date.now() };
       if (!result.ok) call.error = result.error;
       if (!result.ok && result.response_metadata) call.messages = result.response_metadata.messages;
       if (result.ok && result.view) call.view = result.view as SlackView;
+      if (result.ok && typeof result.ts === 'string') call.ts = result.ts;
+      if (retryAfterSeconds !== undefined) call.retryAfterSeconds = retryAfterSeconds;
       calls.push(call);
       emit({ kind: 'call', call });
-      return send(200, JSON.stringify(result), 'application/json; charset=utf-8');
+      // WebClient reads only the status and Retry-After of a 429: it waits that long, then retries.
+      const limited: Record<string, string> =
+        retryAfterSeconds === undefined ? {} : { 'retry-after': String(retryAfterSeconds) };
+      const status = retryAfterSeconds === undefined ? 200 : 429;
+      return send(status, JSON.stringify(result), 'application/json; charset=utf-8', limited);
     }
 
-    const injectedStatus = responseFailures.shift();
+    const injectedStatus = scripted.takeResponse();
     if (injectedStatus !== undefined) return send(injectedStatus, 'injected_failure');
     const body = parseJson(raw);
     if (!isRecord(body)) return send(400, 'invalid_payload');
@@ -231,13 +255,11 @@ export async function startSlackStandIn(options: SlackStandInOptions = {}): Prom
       responseIds.add(id);
       return `${url}/response/${id}`;
     },
-    failNext: (method, error, times = 1) => {
-      const queue = apiFailures.get(method) ?? [];
-      apiFailures.set(method, [...queue, ...Array<string>(times).fill(error)]);
-    },
-    failResponseUrl: (status, times = 1) => {
-      responseFailures.push(...Array<number>(times).fill(status));
-    },
+    failNext: scripted.failNext,
+    rateLimitNext: scripted.rateLimitNext,
+    failResponseUrl: scripted.failResponseUrl,
+    setChannel: channels.set,
+    deleteChannel: channels.delete,
     waitForCall: (method, predicate = () => true, timeoutMs = 5000) =>
       waitFor(
         calls,

@@ -1,0 +1,88 @@
+import { ConsoleScreen } from '../../devkit/console/console-screen.js';
+import type { ApiCall } from '../../devkit/sandbox/slack-stand-in.js';
+
+let out: string[];
+let screen: ConsoleScreen;
+
+beforeEach(() => {
+  out = [];
+  screen = new ConsoleScreen({
+    write: (line) => out.push(line),
+    style: { color: false, timeZone: 'UTC' },
+    userId: 'U0SUPPORT1',
+    channelId: 'C0INCIDENT',
+    channelName: 'incident-123',
+  });
+});
+
+/** Shows one Web API call and returns what the screen printed for it. */
+function show(call: Partial<ApiCall> & Pick<ApiCall, 'method'>): string {
+  const from = out.length;
+  screen.show({ kind: 'call', call: { args: {}, ok: true, at: 0, ...call } });
+  return out.slice(from).join('\n');
+}
+
+const alert = (text: string) => [{ type: 'section', text: { type: 'mrkdwn', text } }];
+
+describe('ConsoleScreen', () => {
+  test('an edit of a posted message shows as edited, with the message as Slack now holds it', () => {
+    const posted = show({
+      method: 'chat.postMessage',
+      ts: '1.000100',
+      args: { channel: 'C0INCIDENT', text: 'Gateway down', blocks: alert(':red_circle: Gateway down: acme-out-01') },
+    });
+    expect(posted).toContain('── #incident-123 · visible to everyone');
+    expect(posted).toContain('[DOWN] Gateway down: acme-out-01');
+
+    const edited = show({
+      method: 'chat.update',
+      ts: '1.000100',
+      args: { channel: 'C0INCIDENT', ts: '1.000100', blocks: alert(':large_green_circle: Recovered: acme-out-01') },
+    });
+    expect(edited).toMatch(/^\n── #incident-123 · edited ─+$/m);
+    expect(edited).toContain('[UP] Recovered: acme-out-01');
+    expect(edited).not.toContain('visible to everyone');
+
+    // An edit of the text alone keeps the blocks, as Slack does.
+    const textOnly = show({
+      method: 'chat.update',
+      ts: '1.000100',
+      args: { channel: 'C0INCIDENT', text: 'Recovered' },
+    });
+    expect(textOnly).toContain('[UP] Recovered: acme-out-01');
+  });
+
+  test('thread replies, and edits of them, say they are in the thread', () => {
+    expect(
+      show({
+        method: 'chat.postMessage',
+        ts: '2.000100',
+        args: { channel: 'C0INCIDENT', thread_ts: '1.0', text: 'Back' },
+      }),
+    ).toContain('── #incident-123 · in thread · visible to everyone');
+    expect(show({ method: 'chat.update', ts: '2.000100', args: { channel: 'C0INCIDENT', text: 'Back up' } })).toContain(
+      '── #incident-123 · in thread · edited',
+    );
+  });
+
+  test('an edit of a message it never saw still shows, as an edit of its new text', () => {
+    const edited = show({ method: 'chat.update', ts: '9.000100', args: { channel: 'C0INCIDENT', text: 'Recovered' } });
+    expect(edited).toContain('── #incident-123 · edited');
+    expect(edited).toContain('Recovered');
+  });
+
+  test('posts in another channel name its id', () => {
+    expect(show({ method: 'chat.postMessage', ts: '3.0', args: { channel: 'C0ALERTS', text: 'x' } })).toContain(
+      '── #C0ALERTS · visible to everyone',
+    );
+  });
+
+  test('a refusal says why, with the Retry-After of a rate limit', () => {
+    expect(show({ method: 'chat.postMessage', ok: false, error: 'ratelimited', retryAfterSeconds: 3 })).toBe(
+      '(Slack refused chat.postMessage: ratelimited, retry after 3 s)',
+    );
+    expect(show({ method: 'chat.update', ok: false, error: 'is_archived' })).toBe(
+      '(Slack refused chat.update: is_archived)',
+    );
+  });
+});
