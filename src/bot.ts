@@ -125,6 +125,11 @@ export async function startBot(
     inventory,
     store,
     watches,
+    ...(!manualPolling && {
+      pollSoon: () => {
+        void poller.pollOnce();
+      },
+    }),
     inflight,
     log,
     // Audit lines stay on when LOG_LEVEL is warn or error; only `silent` silences them.

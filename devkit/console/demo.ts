@@ -35,7 +35,11 @@ async function main(): Promise<number> {
       : undefined;
   const logFile = join(tmpdir(), `trunkbot-demo-${process.pid}.log`);
   const botEnv: NodeJS.ProcessEnv = {};
-  for (const name of ['ITNIO_TIMEZONE', 'ITNIO_TIMEOUT_MS']) if (env[name]) botEnv[name] = env[name];
+  for (const name of ['ITNIO_TIMEZONE', 'ITNIO_TIMEOUT_MS', 'WATCH_CONFIRM_POLLS', 'ALERT_CHANNEL_ID']) {
+    if (env[name]) botEnv[name] = env[name];
+  }
+  // Alerts within seconds rather than minutes, so `itnio down …` shows one while you watch.
+  botEnv.WATCH_INTERVAL_SECONDS = env.WATCH_INTERVAL_SECONDS || '2';
 
   let world;
   try {
@@ -61,8 +65,17 @@ async function main(): Promise<number> {
   write(`Bot logs: ${logFile}`);
   for (const line of CONSOLE_HELP) write(line);
 
-  const session = new ConsoleSession({ world, write, style: { color }, ...(!vendor && { dataLabel: 'SANDBOX DATA' }) });
   const rl = createInterface({ input: process.stdin, output: process.stdout, terminal: interactive });
+  const session = new ConsoleSession({
+    world,
+    write,
+    style: { color },
+    ...(!vendor && { dataLabel: 'SANDBOX DATA' }),
+    // An alert arrives on its own, between inputs: draw the prompt again under it.
+    onUnpromptedOutput: () => {
+      if (interactive) rl.prompt(true);
+    },
+  });
   rl.setPrompt('trunks> ');
   if (interactive) rl.prompt();
   try {

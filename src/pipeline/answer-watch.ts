@@ -19,7 +19,7 @@ import type { BotDeps } from './deps.js';
 import type { Outcome } from './outcome.js';
 import type { Origin } from './request.js';
 
-type WatchDeps = Pick<BotDeps, 'watches' | 'inventory' | 'seal' | 'log' | 'shutdown'>;
+type WatchDeps = Pick<BotDeps, 'watches' | 'inventory' | 'seal' | 'log' | 'shutdown' | 'pollSoon'>;
 
 /** Posts a message in the origin's channel as the bot (throws Slack's error when it cannot). */
 export type PostInChannel = (message: SlackMessage) => Promise<unknown>;
@@ -66,6 +66,7 @@ export async function answerWatch(
     );
     return note(renderCannotWatch(), 'watch_refused', false);
   }
+  deps.pollSoon?.();
   return { message: renderWatchAdded(watch, undefined), ok: true, outcome: 'watch_added', total: 1 };
 }
 

@@ -20,6 +20,8 @@ export interface BotDeps {
   inventory: Inventory;
   /** Channel watches, in the durable store. */
   watches: WatchBook;
+  /** Asks the watch poller for a poll now, so a new watch's baseline is the trunks as they were when it was set up. */
+  pollSoon?: () => void;
   inflight: Inflight;
   access: AccessRules;
   /** Queries per user per minute; 0 means no limit. */

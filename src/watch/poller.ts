@@ -98,7 +98,9 @@ export function createPoller(options: PollerOptions): Poller {
       await save(await noteOutage(state, options, now()));
       return { polled: false, reason: 'vendor_failed' };
     }
-    if (snapshot.fetchedAt <= state.fetchedAt) return { polled: false, reason: 'no_new_data' };
+    // The same snapshot as last time (reused within its age) holds nothing new. Only equality counts: an
+    // instance whose clock runs behind the last poller's still has news.
+    if (snapshot.fetchedAt === state.fetchedAt) return { polled: false, reason: 'no_new_data' };
     const recovered = state.outage ? await noteRecovery(state, options, now()) : state;
 
     const complete = snapshot.unreadable === 0 && snapshot.trunks.length >= (snapshot.total ?? 0);
@@ -199,15 +201,16 @@ export function createPoller(options: PollerOptions): Poller {
 
   return {
     start() {
-      const tick = () => {
+      const tick = (delayMs: number) => {
         timer = setTimeout(() => {
           void pollOnce().finally(() => {
-            if (!stopping.signal.aborted) tick();
+            if (!stopping.signal.aborted) tick(intervalMs);
           });
-        }, intervalMs);
+        }, delayMs);
         timer.unref();
       };
-      tick();
+      // At once: after a restart, what changed while the bot was down is news now, not an interval later.
+      tick(0);
     },
     pollOnce,
     async stop() {

@@ -31,10 +31,10 @@ function fieldValue(trunk: Trunk, field: keyof typeof FIELD_WORDS): string {
   return value === null || value === '' ? '_none_' : code(String(value), 60);
 }
 
-/** "12 min", "2 h 5 min", "under a minute". */
+/** "12 min", "2 h 5 min", "less than a minute". */
 export function duration(ms: number): string {
   const minutes = Math.floor(ms / 60_000);
-  if (minutes < 1) return 'under a minute';
+  if (minutes < 1) return 'less than a minute';
   if (minutes < 60) return `${minutes} min`;
   const hours = Math.floor(minutes / 60);
   const rest = minutes % 60;

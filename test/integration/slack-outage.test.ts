@@ -1,3 +1,6 @@
+import { mkdtemp, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { startBot, type RunningBot } from '../../src/bot.js';
 import { loadConfig, secretsOf } from '../../src/config.js';
 import { createLogger } from '../../src/log.js';
@@ -15,7 +18,12 @@ describe('Slack unreachable when the bot starts', () => {
 
   afterEach(async () => {
     await bot?.stop(1_000);
-    await Promise.all([sandbox.close(), slack?.close()]);
+    await Promise.all([sandbox.close(), slack?.close(), rm(dataDir, { recursive: true, force: true })]);
+  });
+
+  let dataDir: string;
+  beforeEach(async () => {
+    dataDir = await mkdtemp(join(tmpdir(), 'trunkbot-outage-'));
   });
 
   test('starts anyway, serves health, and verifies the token on the first request once Slack is back', async () => {
@@ -34,6 +42,7 @@ describe('Slack unreachable when the bot starts', () => {
       ITNIO_API_URL: sandbox.url,
       ITNIO_API_KEY: sandbox.apiKey,
       ITNIO_API_SECRET: sandbox.apiSecret,
+      DATA_DIR: dataDir,
     });
     bot = await startBot(config, {
       log: createLogger({ level: 'info', secrets: secretsOf(config), destination: logs.destination }),
