@@ -47,7 +47,7 @@ withRedis('watches on several instances sharing Redis', () => {
     const now = () => Date.now() + ahead;
     logsA = captureLogs();
     a = await startSandboxWorld({ env: shared, now, manualPolling: true, logDestination: logsA.destination });
-    b = await startSandboxWorld({ env: shared, now, manualPolling: true, joining: a });
+    b = await startSandboxWorld({ env: shared, now, manualPolling: true, joining: a, logLevel: 'silent' });
   });
 
   afterEach(async () => {
