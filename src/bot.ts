@@ -23,7 +23,7 @@ import type { DurableStore } from './store/durable.js';
 import { createButtonSeal } from './trunks/button-seal.js';
 import { createAlertSender } from './watch/alert-sender.js';
 import { createPoller, type Poller } from './watch/poller.js';
-import { createWatchBook } from './watch/watch-book.js';
+import { createWatchBook, OPERATOR } from './watch/watch-book.js';
 
 /** A started bot and how to stop it gracefully. */
 export interface RunningBot {
@@ -99,6 +99,9 @@ export async function startBot(
   const shutdown = new AbortController();
   const seal = createButtonSeal(config.slack.signingSecret ?? config.slack.appToken ?? config.slack.botToken);
   const watches = createWatchBook(durable, config.watch.alertChannel);
+  // Stopping cuts the alert sender's waits (pacing, Retry-After) short; unsent messages stay in the outbox.
+  const watchStopping = new AbortController();
+  const { channels, users } = config.access;
   const poller = createPoller({
     inventory,
     durable,
@@ -110,7 +113,7 @@ export async function startBot(
         rejectRateLimitedCalls: true,
         logLevel: webApi.LogLevel.ERROR,
       }),
-      signal: shutdown.signal,
+      signal: watchStopping.signal,
     }),
     log: log.child({ component: 'watch' }),
     seal,
@@ -118,6 +121,11 @@ export async function startBot(
     confirmPolls: config.watch.confirmPolls,
     timeZone: config.itnio.timeZone,
     ...(config.watch.alertChannel !== undefined && { alertChannel: config.watch.alertChannel }),
+    // A channel or person taken off the allowlists stops getting alerts, as they would stop getting answers.
+    allowed: (watch) =>
+      watch.createdBy === OPERATOR ||
+      ((channels.length === 0 || channels.includes(watch.channel)) &&
+        (users.length === 0 || users.includes(watch.createdBy))),
     now,
   });
   const app = createApp(config, {
@@ -171,6 +179,7 @@ export async function startBot(
     poller,
     async stop(graceMs) {
       await app.stop().catch((err: unknown) => log.warn(errorFields(err), 'stopping the receiver failed'));
+      watchStopping.abort();
       const polled = poller.stop();
       // Let replies finish; queries still waiting on ITNIO near the end are cut off so their users get an answer.
       const replyMs = Math.min(2_000, graceMs / 4);
@@ -179,7 +188,6 @@ export async function startBot(
         shutdown.abort();
         drained = await inflight.drain(replyMs);
       }
-      shutdown.abort();
       await polled;
       trunks.close();
       await Promise.all([store.close(), durable.close()]);

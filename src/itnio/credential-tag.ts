@@ -1,5 +1,6 @@
 import { createHash, createHmac } from 'node:crypto';
 
+const KEY_ID_CHARS = 6;
 const TAG_CHARS = 16; // 96 bits of HMAC-SHA256, base64url: collisions are not a concern for one trunk's history
 
 /**
@@ -9,8 +10,18 @@ const TAG_CHARS = 16; // 96 bits of HMAC-SHA256, base64url: collisions are not a
  */
 export function credentialTagger(apiSecret: string): (password: unknown) => string | null {
   const key = createHash('sha256').update('trunkbot/credential-tag/v1\0').update(apiSecret).digest();
+  // Which key made a tag, so tags made before the API secret was rotated are not mistaken for new passwords.
+  const keyId = createHash('sha256').update(key).digest('base64url').slice(0, KEY_ID_CHARS);
   return (password) =>
     typeof password === 'string' || typeof password === 'number'
-      ? createHmac('sha256', key).update(String(password)).digest('base64url').slice(0, TAG_CHARS)
+      ? `${keyId}.${createHmac('sha256', key).update(String(password)).digest('base64url').slice(0, TAG_CHARS)}`
       : null;
+}
+
+/** Whether two tags tell of different passwords: tags made with different keys tell nothing either way. */
+export function credentialsDiffer(a: string | null | undefined, b: string | null | undefined): boolean {
+  if (!a || !b) return (a ?? null) !== (b ?? null);
+  const [keyA] = a.split('.', 1);
+  const [keyB] = b.split('.', 1);
+  return keyA === keyB && a !== b;
 }

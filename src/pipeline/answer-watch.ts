@@ -3,9 +3,11 @@ import { formatRequest } from '../trunks/format-request.js';
 import { matchTrunks } from '../trunks/match-trunks.js';
 import type { SlackMessage } from '../trunks/message.js';
 import type { TrunkRequest } from '../trunks/trunk-request.js';
+import { CHANNEL_GONE } from '../watch/alert-sender.js';
 import { MAX_WATCHES_PER_CHANNEL, OPERATOR, type Watch } from '../watch/watch-book.js';
 import {
   renderCannotWatch,
+  renderWatchNotPosted,
   renderTooManyWatches,
   renderWatchAdded,
   renderWatchList,
@@ -52,19 +54,23 @@ export async function answerWatch(
   if (existing.filter((w) => w.createdBy !== OPERATOR).length >= MAX_WATCHES_PER_CHANNEL) {
     return note(renderTooManyWatches(), 'watch_refused', false);
   }
-  const { watch } = await deps.watches.add(
+  const { watch, paused } = await deps.watches.add(
     { channel, createdBy: origin.user, query, request: { ...request, page: 1 } },
     Date.now(),
   );
   try {
     await post(renderWatchAdded(watch, await matchingNow(deps, request)));
   } catch (error) {
-    await deps.watches.remove(watch);
-    deps.log.info(
-      { ...origin, slackError: slackErrorCode(error) ?? 'unknown' },
-      'watch refused: cannot post in the channel',
+    // No confirmation in the channel, no watch: a watch no one in the channel knows of would surprise them.
+    if (paused) await deps.watches.restore(paused);
+    else await deps.watches.remove(watch);
+    const slackError = slackErrorCode(error) ?? 'unknown';
+    deps.log.info({ ...origin, slackError }, 'watch refused: cannot post in the channel');
+    return note(
+      CHANNEL_GONE.has(slackError) ? renderCannotWatch() : renderWatchNotPosted(slackError),
+      'watch_refused',
+      false,
     );
-    return note(renderCannotWatch(), 'watch_refused', false);
   }
   deps.pollSoon?.();
   return { message: renderWatchAdded(watch, undefined), ok: true, outcome: 'watch_added', total: 1 };

@@ -31,6 +31,8 @@ export const DURABLE_KEY = {
   watches: 'watches',
   /** What the poller compared last: the snapshot, confirmed gateway states, open alerts, an ITNIO outage. */
   watchState: 'watch-state',
+  /** Which of the saved state's outbox messages were sent, written after each one. */
+  watchProgress: 'watch-progress',
   /** The lease of the one instance that polls and posts alerts. */
   pollerLease: 'watch-poller',
 } as const;

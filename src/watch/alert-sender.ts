@@ -26,6 +26,9 @@ export interface AlertSender {
 }
 
 const RATE_LIMITED = 'slack_webapi_rate_limited_error';
+
+/** The error of a message not sent because the bot is stopping: it stays in the outbox. */
+export const CANCELLED = 'cancelled';
 const ATTEMPTS = 3;
 
 /** Builds the sender; one per process, so its per-channel pacing sees every message. */
@@ -47,15 +50,24 @@ export function createAlertSender(options: AlertSenderOptions): AlertSender {
           const error = slackErrorCode(err) ?? (retryAfterMs !== undefined ? 'ratelimited' : 'request_failed');
           return { ok: false, error, gone: CHANNEL_GONE.has(error) };
         }
-        await delay(retryAfterMs, undefined, signal ? { signal } : {});
+        if (!(await pause(retryAfterMs))) return { ok: false, error: CANCELLED, gone: false };
       }
+    }
+  };
+  /** Waits, unless the bot stops first (false). */
+  const pause = async (ms: number): Promise<boolean> => {
+    try {
+      await delay(ms, undefined, signal ? { signal } : {});
+      return true;
+    } catch {
+      return false;
     }
   };
 
   return {
     async post(channel, message, threadTs) {
       const wait = (lastPost.get(channel) ?? -Infinity) + spacingMs - Date.now();
-      if (wait > 0) await delay(wait, undefined, signal ? { signal } : {});
+      if (wait > 0 && !(await pause(wait))) return { ok: false, error: CANCELLED, gone: false };
       const sent = await attempt(() =>
         client.chat.postMessage({ channel, ...message, ...(threadTs !== undefined && { thread_ts: threadTs }) }),
       );

@@ -1,3 +1,4 @@
+import { credentialsDiffer } from '../itnio/credential-tag.js';
 import type { Trunk } from '../trunks/trunk.js';
 
 /** What a watch reports a change of; `credentials` is the SIP password, compared by fingerprint only. */
@@ -41,6 +42,11 @@ const READ: Record<WatchedField, (t: Trunk) => unknown> = {
   credentials: (t) => t.credentialTag ?? null,
 };
 
+const differs = (field: WatchedField, before: Trunk, after: Trunk): boolean =>
+  field === 'credentials'
+    ? credentialsDiffer(before.credentialTag, after.credentialTag)
+    : READ[field](before) !== READ[field](after);
+
 /** The trunks of a snapshot by ID; trunks without one cannot be followed from one snapshot to the next. */
 export function trunksById(trunks: readonly Trunk[]): Map<string, Trunk> {
   const byId = new Map<string, Trunk>();
@@ -50,7 +56,7 @@ export function trunksById(trunks: readonly Trunk[]): Map<string, Trunk> {
 
 /** The fields of `after` that differ from `before`, in WATCHED_FIELDS order. */
 export function changedFields(before: Trunk, after: Trunk): WatchedField[] {
-  return WATCHED_FIELDS.filter((field) => READ[field](before) !== READ[field](after));
+  return WATCHED_FIELDS.filter((field) => differs(field, before, after));
 }
 
 /** Every trunk added, removed or changed between two snapshots, in `after`'s order then removals. */

@@ -1,32 +1,32 @@
+import { randomUUID } from 'node:crypto';
 import { isDown } from '../trunks/trunk-index.js';
 import type { Trunk } from '../trunks/trunk.js';
 import { diffSnapshots, trunksById, type TrunkChange } from './diff-snapshots.js';
-import { changeLine, gatewayUpLine, incidentReply } from './render-alert.js';
-import type { AlertPost, GatewayTrack, Incident, IncidentEnd, PendingGateway, WatchState } from './watch-state.js';
+import { changeLine, gatewayUpLine, incidentLine, incidentReply } from './render-alert.js';
+import type {
+  AlertPost,
+  GatewayTrack,
+  Incident,
+  IncidentEnd,
+  NewPost,
+  OutboxItem,
+  OutboxMessage,
+  PendingGateway,
+  WatchState,
+} from './watch-state.js';
 
-/** A new message for one channel: the incidents it opens and the change lines beside them. */
-export interface NewPost {
-  channel: string;
-  incidents: string[];
-  lines: string[];
-  more: number;
-}
-
-/** What one poll must send to Slack, and the state to keep once it is sent. */
+/** What one poll decided: the next state, whose outbox holds the messages to send. */
 export interface AlertPlan {
-  /** The next state; `posts` in it lacks the new posts, which are added once Slack gives them a ts. */
   state: WatchState;
-  posts: NewPost[];
-  /** Posts in `state` to render again and edit in place. */
-  edits: AlertPost[];
-  replies: { post: AlertPost; text: string }[];
+  /** How many messages of each kind this poll added to the outbox. */
+  added: { posts: number; edits: number; replies: number; changes: number };
 }
 
 export interface PlanInput {
   state: WatchState;
   trunks: readonly Trunk[];
   fetchedAt: number;
-  /** False when some records could not be read: a trunk missing from it is not taken as removed. */
+  /** False when some records could not be read or the pages shifted while the snapshot was collected. */
   complete: boolean;
   /** The channels watching a trunk (matched in the previous or the new snapshot). */
   channelsFor: (trunkId: string) => readonly string[];
@@ -38,6 +38,9 @@ export interface PlanInput {
 /** Items one message lists before it summarises the rest: Slack readers scan, they do not scroll. */
 export const MAX_ITEMS = 10;
 
+/** Polls a trunk may be missing from snapshots that are not whole before it is taken as removed anyway. */
+export const PARTIAL_REMOVAL_POLLS = 10;
+
 /**
  * Compares a new snapshot with the state of the last poll and decides what to tell each channel.
  * Rule 1: the first snapshot is the baseline; nothing is news yet.
@@ -45,26 +48,27 @@ export const MAX_ITEMS = 10;
  * Rule 3: a gateway that goes down again soon after recovering reopens its incident (the same message
  * is edited), so a flapping trunk is one alert with a count.
  * Rule 4: config changes (added, removed, enabled, addresses, prefix, account, groups, credentials) are
- * news at once, in one message per channel per poll with the new incidents; a removal, once whole
- * snapshots have lacked the trunk for `confirmPolls` polls.
+ * news at once, in one message per channel per poll with the new incidents; a removal, once snapshots
+ * have lacked the trunk for `confirmPolls` polls (PARTIAL_REMOVAL_POLLS when they were not whole).
  */
 export function planAlerts(input: PlanInput): AlertPlan {
   const { state, fetchedAt: at } = input;
+  const none = { posts: 0, edits: 0, replies: 0, changes: 0 };
   if (state.fetchedAt === 0) {
-    return { state: { ...state, fetchedAt: at, trunks: [...input.trunks] }, posts: [], edits: [], replies: [] };
+    return { state: { ...state, fetchedAt: at, trunks: [...input.trunks] }, added: none };
   }
   const before = trunksById(state.trunks);
   const after = trunksById(input.trunks);
-  // Missing is not the same as removed: a partial snapshot carries unseen trunks forward, and a trunk
-  // counts as removed only once `confirmPolls` whole snapshots in a row lack it (records can shift
-  // between pages while a snapshot is collected).
+  // Missing is not the same as removed: records can shift between pages while a snapshot is collected,
+  // and an unreadable record hides its trunk. The unseen trunk is carried forward until enough polls agree.
   const missing: Record<string, number> = {};
+  const needed = input.complete ? input.confirmPolls : Math.max(input.confirmPolls, PARTIAL_REMOVAL_POLLS);
   for (const [id, trunk] of before) {
     if (after.has(id)) continue;
-    const polls = (state.missing[id] ?? 0) + (input.complete ? 1 : 0);
-    if (polls >= input.confirmPolls) continue;
+    const polls = (state.missing[id] ?? 0) + 1;
+    if (polls >= needed) continue;
     after.set(id, trunk);
-    if (polls > 0) missing[id] = polls;
+    missing[id] = polls;
   }
 
   const incidents: Record<string, Incident> = structuredClone(state.incidents);
@@ -73,12 +77,19 @@ export function planAlerts(input: PlanInput): AlertPlan {
   const fresh = new Map<string, { incidents: string[]; lines: string[] }>();
   const edits = new Set<AlertPost>();
   const replies = new Map<AlertPost, string[]>();
+  const disabledWhileDown = new Set<string>();
   const inChannel = (channel: string) => {
     const entry = fresh.get(channel) ?? { incidents: [], lines: [] };
     fresh.set(channel, entry);
     return entry;
   };
-  const postsOf = (id: string) => posts.filter((p) => p.incidents.includes(id));
+  // The posts that show an incident live (not as a frozen line).
+  const postsOf = (id: string) => posts.filter((p) => p.incidents.includes(id) && p.frozen?.[id] === undefined);
+  const freeze = (id: string) => {
+    const incident = incidents[id];
+    if (!incident) return;
+    for (const post of postsOf(id)) post.frozen = { ...post.frozen, [id]: incidentLine(incident) };
+  };
   const reply = (post: AlertPost, text: string) => replies.set(post, [...(replies.get(post) ?? []), text]);
 
   const wentDown = (id: string, trunk: Trunk, since: number) => {
@@ -99,6 +110,8 @@ export function planAlerts(input: PlanInput): AlertPlan {
       }
       return;
     }
+    // A new incident: messages that showed the old one keep its last line.
+    freeze(id);
     incidents[id] = {
       trunkId: id,
       name: trunk.name,
@@ -108,7 +121,6 @@ export function planAlerts(input: PlanInput): AlertPlan {
       downAt: since,
       downs: 1,
     };
-    for (const post of posts) post.incidents = post.incidents.filter((i) => i !== id);
     for (const channel of input.channelsFor(id)) inChannel(channel).incidents.push(id);
   };
 
@@ -123,6 +135,8 @@ export function planAlerts(input: PlanInput): AlertPlan {
     incident.down = false;
     incident.endedAt = when;
     incident.endedBy = by;
+    // The edited alert and its thread reply say it: a separate "disabled" line would say it a third time.
+    if (by === 'disabled') disabledWhileDown.add(id);
     for (const post of postsOf(id)) {
       edits.add(post);
       // A flapping gateway's every recovery would be a message per flip: its edits say enough.
@@ -161,24 +175,39 @@ export function planAlerts(input: PlanInput): AlertPlan {
   }
 
   // Rule 4: config changes, the gateway left to Rule 2.
-  for (const change of configChanges(diffSnapshots(before, after))) {
+  let changes = 0;
+  for (const change of configChanges(diffSnapshots(before, after), disabledWhileDown)) {
     const line = changeLine(change);
-    for (const channel of input.channelsFor(change.id)) inChannel(channel).lines.push(line);
+    const channels = input.channelsFor(change.id);
+    if (channels.length > 0) changes += 1;
+    for (const channel of channels) inChannel(channel).lines.push(line);
   }
 
-  // Incidents quiet for the flap window are over; posts with nothing left to edit are forgotten.
+  // Incidents quiet for the flap window are over: their messages keep their last line, and a message
+  // with nothing left to edit is forgotten.
   for (const [id, incident] of Object.entries(incidents)) {
-    if (!incident.down && at - (incident.endedAt ?? at) >= input.flapWindowMs) delete incidents[id];
+    if (!incident.down && at - (incident.endedAt ?? at) >= input.flapWindowMs) {
+      freeze(id);
+      delete incidents[id];
+    }
   }
-  const kept = posts.filter((post) => {
-    post.incidents = post.incidents.filter((id) => incidents[id] !== undefined);
-    return post.incidents.length > 0;
-  });
+  const kept = posts.filter((post) => post.incidents.some((id) => post.frozen?.[id] === undefined));
 
+  const outbox: OutboxItem[] = [...state.outbox];
+  const queue = (message: OutboxMessage) => outbox.push({ id: randomUUID(), attempts: 0, ...message });
   const newPosts = [...fresh].map(([channel, { incidents: opened, lines }]): NewPost => {
     const room = Math.max(0, MAX_ITEMS - opened.length);
     return { channel, incidents: opened, lines: lines.slice(0, room), more: Math.max(0, lines.length - room) };
   });
+  for (const post of newPosts) queue({ kind: 'post', post });
+  const pendingEdit = (post: AlertPost) =>
+    state.outbox.some((i) => i.kind === 'edit' && i.channel === post.channel && i.ts === post.ts);
+  const editList = [...edits].filter((p) => kept.includes(p) && !pendingEdit(p));
+  for (const post of editList) queue({ kind: 'edit', channel: post.channel, ts: post.ts });
+  const replyList = [...replies].filter(([p]) => kept.includes(p));
+  for (const [post, texts] of replyList)
+    queue({ kind: 'reply', channel: post.channel, threadTs: post.ts, text: texts.join('\n') });
+
   return {
     state: {
       version: 1,
@@ -188,19 +217,23 @@ export function planAlerts(input: PlanInput): AlertPlan {
       missing,
       incidents,
       posts: kept,
+      outbox,
       ...(state.outage && { outage: state.outage }),
     },
-    posts: newPosts,
-    edits: [...edits].filter((p) => kept.includes(p)),
-    replies: [...replies].filter(([p]) => kept.includes(p)).map(([post, texts]) => ({ post, text: texts.join('\n') })),
+    added: { posts: newPosts.length, edits: editList.length, replies: replyList.length, changes },
   };
 }
 
-/** Changes with the gateway taken out (it is confirmed over several polls); those left with nothing are dropped. */
-function configChanges(changes: TrunkChange[]): TrunkChange[] {
+/**
+ * Changes with the gateway taken out (it is confirmed over several polls), and "disabled" left out for
+ * a trunk whose down alert already says it was disabled; those left with nothing are dropped.
+ */
+function configChanges(changes: TrunkChange[], disabledWhileDown: ReadonlySet<string>): TrunkChange[] {
   return changes.flatMap((change): TrunkChange[] => {
     if (change.kind !== 'changed') return [change];
-    const fields = change.fields.filter((f) => f !== 'gateway');
+    const fields = change.fields.filter(
+      (f) => f !== 'gateway' && !(f === 'enabled' && disabledWhileDown.has(change.id)),
+    );
     return fields.length > 0 ? [{ ...change, fields }] : [];
   });
 }

@@ -6,12 +6,24 @@ import { DURABLE_KEY } from '../store/keys.js';
 import type { ButtonSeal } from '../trunks/button-seal.js';
 import { matchTrunks } from '../trunks/match-trunks.js';
 import { indexTrunks, type TrunkIndex } from '../trunks/trunk-index.js';
-import type { AlertSender } from './alert-sender.js';
-import { type AlertPlan, planAlerts } from './plan-alerts.js';
-import { renderAlertPost } from './render-alert.js';
+import { CANCELLED, type AlertSender, type Sent } from './alert-sender.js';
+import { planAlerts } from './plan-alerts.js';
+import { type AlertItem, incidentLine, renderAlertPost } from './render-alert.js';
 import { noteOutage, noteRecovery } from './vendor-outage.js';
 import type { Watch, WatchBook } from './watch-book.js';
-import { emptyWatchState, readWatchState, type AlertPost, type WatchState } from './watch-state.js';
+import {
+  type AlertPost,
+  applyProgress,
+  emptyWatchState,
+  type NewPost,
+  type OutboxItem,
+  readWatchState,
+  type WatchProgress,
+  type WatchState,
+} from './watch-state.js';
+
+/** Polls a message Slack keeps refusing (not for good: that pauses the channel) is tried in before it is given up. */
+export const MAX_ATTEMPTS = 5;
 
 export interface PollerOptions {
   inventory: Inventory;
@@ -25,6 +37,8 @@ export interface PollerOptions {
   timeZone: string;
   /** ALERT_CHANNEL_ID: where an ITNIO outage is told. */
   alertChannel?: string;
+  /** Whether a watch may still alert: the access rules of the day, not only those when it was set up. */
+  allowed?: (watch: Watch) => boolean;
   now?: () => number;
 }
 
@@ -62,11 +76,17 @@ export function createPoller(options: PollerOptions): Poller {
   let timer: NodeJS.Timeout | undefined;
 
   const holdLease = async (): Promise<boolean> => {
-    const held = await durable.lease(DURABLE_KEY.pollerLease, owner, leaseMs);
-    if (held !== leading)
-      log.info({ owner }, held ? 'this instance now polls for watches' : 'another instance polls for watches');
-    if (!held) state = undefined;
-    leading = held;
+    let held = false;
+    try {
+      held = await durable.lease(DURABLE_KEY.pollerLease, owner, leaseMs);
+    } finally {
+      if (held !== leading) {
+        log.info({ owner }, held ? 'this instance now polls for watches' : 'this instance no longer polls for watches');
+      }
+      // Whoever polled meanwhile changed the saved state: a returning poller reads it again.
+      if (!held) state = undefined;
+      leading = held;
+    }
     return held;
   };
 
@@ -76,17 +96,22 @@ export function createPoller(options: PollerOptions): Poller {
   };
 
   const poll = async (): Promise<PollResult> => {
+    let current: WatchState;
     try {
       if (!(await holdLease())) return { polled: false, reason: 'not_leader' };
-      state ??= readWatchState(await durable.read(DURABLE_KEY.watchState)) ?? emptyWatchState();
+      if (!state) {
+        const saved = readWatchState(await durable.read(DURABLE_KEY.watchState)) ?? emptyWatchState();
+        state = applyProgress(saved, await durable.read(DURABLE_KEY.watchProgress));
+      }
+      current = state;
     } catch (error) {
       log.warn(errorFields(error), 'watch poll skipped: the durable store did not answer');
       return { polled: false, reason: 'store_unavailable' };
     }
-    const watches = (await options.book.all()).filter((w) => !w.disabled);
+    const watches = (await options.book.all()).filter((w) => !w.disabled && (options.allowed?.(w) ?? true));
     if (watches.length === 0) {
       // Nothing to compare for: the next watch starts from a fresh baseline, not from a stale snapshot.
-      if (state.fetchedAt !== 0) await save(emptyWatchState());
+      if (current.fetchedAt !== 0) await save(emptyWatchState());
       return { polled: false, reason: 'no_watches' };
     }
     let snapshot: IndexedSnapshot;
@@ -95,19 +120,22 @@ export function createPoller(options: PollerOptions): Poller {
     } catch (error) {
       if (stopping.signal.aborted) return { polled: false, reason: 'vendor_failed' };
       log.warn(errorFields(error), 'watch poll skipped: no snapshot from ITNIO');
-      await save(await noteOutage(state, options, now()));
+      await save(await noteOutage(current, options, now()));
       return { polled: false, reason: 'vendor_failed' };
     }
-    // The same snapshot as last time (reused within its age) holds nothing new. Only equality counts: an
-    // instance whose clock runs behind the last poller's still has news.
-    if (snapshot.fetchedAt === state.fetchedAt) return { polled: false, reason: 'no_new_data' };
-    const recovered = state.outage ? await noteRecovery(state, options, now()) : state;
-
+    // The same snapshot as last time (reused within its age) holds nothing new; messages Slack refused
+    // before are still tried. Only equality counts: an instance whose clock runs behind the last
+    // poller's still has news.
+    if (snapshot.fetchedAt === current.fetchedAt) {
+      if (current.outbox.length > 0) await deliverAndSave(current);
+      return { polled: false, reason: 'no_new_data' };
+    }
+    const recovered = current.outage ? await noteRecovery(current, options, now()) : current;
     const complete = snapshot.unreadable === 0 && snapshot.trunks.length >= (snapshot.total ?? 0);
     if (!complete) {
       log.warn(
         { trunks: snapshot.trunks.length, total: snapshot.total, unreadable: snapshot.unreadable },
-        'partial snapshot: trunks missing from it are not taken as removed',
+        'partial snapshot: trunks missing from it are not taken as removed yet',
       );
     }
     const plan = planAlerts({
@@ -121,17 +149,11 @@ export function createPoller(options: PollerOptions): Poller {
     });
     // The lease may have passed to another instance while the snapshot was collected.
     if (!(await holdLease())) return { polled: false, reason: 'not_leader' };
-    const sent = await deliver(plan);
-    await save(sent);
-    const result = {
-      polled: true as const,
-      posts: plan.posts.length,
-      edits: plan.edits.length,
-      replies: plan.replies.length,
-      changes: plan.posts.reduce((n, p) => n + p.incidents.length + p.lines.length + p.more, 0),
-    };
-    if (result.posts + result.edits + result.replies > 0) log.info(result, 'watch alerts sent');
-    return result;
+    await save(plan.state);
+    await deliverAndSave(plan.state);
+    const { added } = plan;
+    if (added.posts + added.edits + added.replies > 0) log.info(added, 'watch alerts planned');
+    return { polled: true, ...added };
   };
 
   const indexOf = (s: WatchState): TrunkIndex => {
@@ -141,57 +163,121 @@ export function createPoller(options: PollerOptions): Poller {
     return previousIndex.index;
   };
 
-  /** Sends the plan; returns the state to keep, with the posts Slack accepted and without channels it refused. */
-  const deliver = async (plan: AlertPlan): Promise<WatchState> => {
-    const next = plan.state;
-    const gone = new Set<string>();
-    const refused = async (channel: string, error: string) => {
-      if (gone.has(channel)) return;
-      gone.add(channel);
-      const disabled = await options.book.disableChannel(channel, error, now());
-      log.warn(
-        { channel, slackError: error, watches: disabled },
-        'watches disabled: Slack will not take alerts in this channel',
-      );
+  /** Sends the outbox and saves what is left of it, unless the lease was lost meanwhile (the new poller carries on). */
+  const deliverAndSave = async (saved: WatchState) => {
+    const delivered = await deliver(saved);
+    if (delivered) await save(delivered);
+  };
+
+  /**
+   * Sends the outbox in order, recording each message sent before the next, so a restart or a new
+   * poller neither repeats nor forgets one. Stops when the lease is lost (returns undefined) or the bot
+   * stops (the rest stays in the outbox). Messages Slack refused for now are kept for the next poll, up
+   * to MAX_ATTEMPTS; a channel Slack will not take messages in has its watches paused.
+   */
+  const deliver = async (saved: WatchState): Promise<WatchState | undefined> => {
+    const next: WatchState = { ...saved, posts: [...saved.posts] };
+    const progress: WatchProgress = { fetchedAt: next.fetchedAt, done: [] };
+    const record = async (done: WatchProgress['done'][number]) => {
+      progress.done.push(done);
+      await durable.write(DURABLE_KEY.watchProgress, JSON.stringify(progress));
     };
-    const render = (post: Pick<AlertPost, 'channel' | 'incidents' | 'lines' | 'more'>) =>
-      renderAlertPost({
-        channel: post.channel,
-        incidents: post.incidents.flatMap((id) => next.incidents[id] ?? []),
-        lines: post.lines,
-        more: post.more,
-        seal: options.seal,
-      });
-    for (const post of plan.posts) {
-      if (gone.has(post.channel)) continue;
-      const sent = await options.sender.post(post.channel, render(post));
+    const left: OutboxItem[] = [];
+    const gone = new Set<string>();
+    for (const item of saved.outbox) {
+      const channel = item.kind === 'post' ? item.post.channel : item.channel;
+      if (stopping.signal.aborted) {
+        left.push(item);
+        continue;
+      }
+      if (gone.has(channel)) {
+        await record({ id: item.id });
+        continue;
+      }
+      if (!(await holdLease())) return undefined;
+      const sent = await send(item, next);
       if (sent.ok) {
-        if (post.incidents.length > 0) next.posts.push({ ...post, ts: sent.ts, postedAt: now() });
+        const postedAt = now();
+        await record({ id: item.id, ts: sent.ts, postedAt });
+        if (item.kind === 'post' && item.post.incidents.length > 0)
+          next.posts.push({ ...item.post, ts: sent.ts, postedAt });
       } else if (sent.gone) {
-        await refused(post.channel, sent.error);
+        gone.add(channel);
+        const disabled = await options.book.disableChannel(channel, sent.error, now());
+        log.warn(
+          { channel, slackError: sent.error, watches: disabled },
+          'watches disabled: Slack will not take alerts in this channel',
+        );
+        await record({ id: item.id });
+      } else if (sent.error === CANCELLED) {
+        left.push(item);
+      } else if (item.attempts + 1 >= MAX_ATTEMPTS) {
+        log.error(
+          { channel, kind: item.kind, slackError: sent.error, attempts: item.attempts + 1 },
+          'alert message given up',
+        );
+        await record({ id: item.id });
       } else {
-        log.error({ channel: post.channel, slackError: sent.error }, 'alert not delivered');
+        log.warn(
+          { channel, kind: item.kind, slackError: sent.error },
+          'alert message not sent; it is tried again next poll',
+        );
+        left.push({ ...item, attempts: item.attempts + 1 });
       }
     }
-    for (const post of plan.edits) {
-      if (gone.has(post.channel)) continue;
-      const sent = await options.sender.update(post.channel, post.ts, render(post));
-      if (!sent.ok && sent.gone) await refused(post.channel, sent.error);
-      else if (!sent.ok) log.warn({ channel: post.channel, slackError: sent.error }, 'alert not edited');
+    return { ...next, outbox: left, posts: next.posts.filter((p) => !gone.has(p.channel)) };
+  };
+
+  /** Sends one outbox message; an edit is rendered from the state as it is now. */
+  const send = (item: OutboxItem, next: WatchState): Promise<Sent> => {
+    if (item.kind === 'reply') {
+      const text = item.text;
+      return options.sender.post(
+        item.channel,
+        { text, blocks: [{ type: 'section', text: { type: 'mrkdwn', text } }] },
+        item.threadTs,
+      );
     }
-    for (const { post, text } of plan.replies) {
-      if (gone.has(post.channel)) continue;
-      const reply = { text, blocks: [{ type: 'section' as const, text: { type: 'mrkdwn' as const, text } }] };
-      const sent = await options.sender.post(post.channel, reply, post.ts);
-      if (!sent.ok && sent.gone) await refused(post.channel, sent.error);
-      else if (!sent.ok) log.warn({ channel: post.channel, slackError: sent.error }, 'alert reply not delivered');
+    if (item.kind === 'post') return options.sender.post(item.post.channel, render(item.post, next));
+    const post = next.posts.find((p) => p.channel === item.channel && p.ts === item.ts);
+    // Forgotten since (its incidents are long over): nothing left to edit.
+    if (!post) return Promise.resolve({ ok: true, ts: item.ts });
+    return options.sender.update(item.channel, item.ts, render(post, next));
+  };
+
+  const render = (post: NewPost & Pick<Partial<AlertPost>, 'frozen'>, next: WatchState) =>
+    renderAlertPost({
+      channel: post.channel,
+      items: post.incidents.flatMap((trunkId): AlertItem[] => {
+        const frozen = post.frozen?.[trunkId];
+        if (frozen !== undefined) return [{ trunkId, text: frozen }];
+        const incident = next.incidents[trunkId];
+        return incident ? [{ trunkId, text: incidentLine(incident), incident }] : [];
+      }),
+      lines: post.lines,
+      more: post.more,
+      seal: options.seal,
+    });
+
+  /**
+   * A poll with the lease renewed every third of its term while it runs: a poll held up by a slow
+   * snapshot or Slack's Retry-After keeps its lease, so no second instance sends the same messages;
+   * if this process dies, the renewals stop and the lease runs out.
+   */
+  const heartbeat = async (): Promise<PollResult> => {
+    const renew = setInterval(() => {
+      holdLease().catch((error: unknown) => log.warn(errorFields(error), 'could not renew the poller lease'));
+    }, leaseMs / 3);
+    try {
+      return await poll();
+    } finally {
+      clearInterval(renew);
     }
-    return { ...next, posts: next.posts.filter((p) => !gone.has(p.channel)) };
   };
 
   const pollOnce = (): Promise<PollResult> => {
     const previous = running ?? Promise.resolve(undefined);
-    const mine = previous.then(poll).catch((error: unknown): PollResult => {
+    const mine = previous.then(heartbeat).catch((error: unknown): PollResult => {
       log.error(errorFields(error), 'watch poll failed');
       return { polled: false, reason: 'store_unavailable' };
     });

@@ -8,6 +8,7 @@ import type { TrunkChange, WatchedField } from './diff-snapshots.js';
 import type { Incident } from './watch-state.js';
 
 const MAX_NAME = 80;
+const MAX_INCIDENTS_SHOWN = 10;
 const MAX_LINE = 290; // ten lines stay inside a section's 3,000 characters
 
 const FIELD_WORDS: Record<Exclude<WatchedField, 'gateway' | 'enabled' | 'credentials' | 'groups'>, string> = {
@@ -103,26 +104,33 @@ export function incidentReply(incident: Incident, at: number): string {
   return `✅ ${nameOf(incident)} recovered after ${duration(ended - incident.downAt)}.`;
 }
 
+/** One incident as a message shows it: live from its state, or the last line of one that is over. */
+export interface AlertItem {
+  trunkId: string;
+  text: string;
+  incident?: Incident;
+}
+
 export interface AlertPostView {
   channel: string;
-  incidents: Incident[];
+  items: AlertItem[];
   lines: string[];
   more: number;
   seal: ButtonSeal;
 }
 
 /** One alert message: each incident with a Details button, the change lines, and how many more were not listed. */
-export function renderAlertPost({ channel, incidents, lines, more, seal }: AlertPostView): SlackMessage {
-  const shownIncidents = incidents.slice(0, 10);
-  const hidden = incidents.length - shownIncidents.length + more;
-  const blocks: Block[] = shownIncidents.map((incident) => ({
+export function renderAlertPost({ channel, items, lines, more, seal }: AlertPostView): SlackMessage {
+  const shown = items.slice(0, MAX_INCIDENTS_SHOWN);
+  const hidden = items.length - shown.length + more;
+  const blocks: Block[] = shown.map((item) => ({
     type: 'section',
-    text: { type: 'mrkdwn', text: incidentLine(incident) },
+    text: { type: 'mrkdwn', text: item.text },
     accessory: {
       type: 'button',
       action_id: ACTION.details,
       text: { type: 'plain_text', text: 'Details' },
-      value: encodeTrunkRef({ id: incident.trunkId, channel }, seal),
+      value: encodeTrunkRef({ id: item.trunkId, channel }, seal),
     },
   }));
   if (lines.length > 0) blocks.push({ type: 'section', text: { type: 'mrkdwn', text: lines.join('\n') } });
@@ -131,20 +139,20 @@ export function renderAlertPost({ channel, incidents, lines, more, seal }: Alert
     type: 'context',
     elements: [{ type: 'mrkdwn', text: `${footer}This channel watches trunks: \`/trunks watching\` to see or stop.` }],
   });
-  return { text: summaryText(incidents, lines.length + more), blocks };
+  return { text: summaryText(items, lines.length + more), blocks };
 }
 
-/** The notification text: what a phone's lock screen shows. */
-function summaryText(incidents: Incident[], changes: number): string {
-  const down = incidents.filter((i) => i.down);
-  const plain = (i: Incident) => oneLine(i.name ?? '(unnamed trunk)').slice(0, MAX_NAME);
-  if (incidents.length === 1 && changes === 0) {
-    const [only] = incidents;
-    return only!.down ? `🔴 Gateway down: ${plain(only!)}` : `✅ ${plain(only!)}: gateway trouble over`;
+/** The notification text: what a phone's lock screen shows. Escaped like the blocks, so a name cannot ping. */
+function summaryText(items: AlertItem[], changes: number): string {
+  const down = items.filter((i) => i.incident?.down).length;
+  const [only] = items;
+  if (items.length === 1 && changes === 0 && only!.incident) {
+    const name = escapeClip(oneLine(only!.incident.name ?? '(unnamed trunk)'), MAX_NAME);
+    return only!.incident.down ? `🔴 Gateway down: ${name}` : `✅ ${name}: gateway trouble over`;
   }
   const parts = [];
-  if (down.length > 0) parts.push(`🔴 ${down.length} gateway${down.length === 1 ? '' : 's'} down`);
-  if (incidents.length > down.length) parts.push(`✅ ${incidents.length - down.length} recovered`);
+  if (down > 0) parts.push(`🔴 ${down} gateway${down === 1 ? '' : 's'} down`);
+  if (items.length > down) parts.push(`✅ ${items.length - down} recovered`);
   if (changes > 0) parts.push(`${changes} trunk change${changes === 1 ? '' : 's'}`);
   return parts.join(' · ');
 }

@@ -55,6 +55,13 @@ export function renderCannotWatch(): SlackMessage {
   );
 }
 
+/** Slack refused the confirmation for another reason (its own trouble): nothing was set up; try again. */
+export function renderWatchNotPosted(slackError: string): SlackMessage {
+  return renderWatchNote(
+    `:warning: Slack did not take the message announcing the watch (\`${escapeMrkdwn(slackError)}\`), so no watch was set up. Try again in a minute.`,
+  );
+}
+
 /** The channel has as many watches as it may. */
 export function renderTooManyWatches(): SlackMessage {
   return renderWatchNote(

@@ -13,7 +13,7 @@ interface OutageOptions {
   alertChannel?: string;
 }
 
-/** Counts a failed poll; the failure that makes it an outage is told once in ALERT_CHANNEL_ID. */
+/** Counts a failed poll; once it is an outage, ALERT_CHANNEL_ID is told (once). */
 export async function noteOutage(state: WatchState, options: OutageOptions, at: number): Promise<WatchState> {
   const outage = { since: at, failures: 0, ...state.outage };
   outage.failures += 1;
@@ -22,10 +22,11 @@ export async function noteOutage(state: WatchState, options: OutageOptions, at: 
       { failures: outage.failures, since: new Date(outage.since).toISOString() },
       'ITNIO cannot be reached; watch alerts are paused',
     );
-    if (options.alertChannel !== undefined && !outage.notice) {
-      const sent = await options.sender.post(options.alertChannel, outageMessage(outage.since, outage.failures));
-      if (sent.ok) outage.notice = { channel: options.alertChannel, ts: sent.ts };
-    }
+  }
+  // Tried on every failed poll from then on until Slack takes it: the operator must hear of it.
+  if (outage.failures >= OUTAGE_NOTICE_AFTER && options.alertChannel !== undefined && !outage.notice) {
+    const sent = await options.sender.post(options.alertChannel, outageMessage(outage.since, outage.failures));
+    if (sent.ok) outage.notice = { channel: options.alertChannel, ts: sent.ts };
   }
   return { ...state, outage };
 }

@@ -29,8 +29,13 @@ export interface WatchBook {
   all(): Promise<Watch[]>;
   /** A channel's watches, oldest first: the numbers `/trunks unwatch N` refers to. */
   ofChannel(channel: string): Promise<Watch[]>;
-  /** Adds a watch, or re-enables the channel's disabled one with the same filters; `existing` when it was already there. */
-  add(watch: Omit<Watch, 'id' | 'createdAt'>, at: number): Promise<{ watch: Watch; existing: boolean }>;
+  /**
+   * Adds a watch, or re-enables the channel's paused one with the same filters (`paused` is how it was);
+   * `existing` when it was already there and active.
+   */
+  add(watch: Omit<Watch, 'id' | 'createdAt'>, at: number): Promise<{ watch: Watch; existing: boolean; paused?: Watch }>;
+  /** Puts a watch back as it was (a re-enabled one whose confirmation Slack refused). */
+  restore(watch: Watch): Promise<void>;
   remove(watch: Watch): Promise<boolean>;
   /** Disables every watch of a channel Slack will not let the bot post in; returns how many. */
   disableChannel(channel: string, reason: string, at: number): Promise<number>;
@@ -81,11 +86,14 @@ export function createWatchBook(store: DurableStore, alertChannel?: string): Wat
         const { disabled: _, ...enabled } = same;
         const renewed: Watch = { ...enabled, createdBy: watch.createdBy };
         await store.putRecord(DURABLE_KEY.watches, renewed.id, JSON.stringify(renewed));
-        return { watch: renewed, existing: false };
+        return { watch: renewed, existing: false, paused: same };
       }
       const created: Watch = { ...watch, id: randomUUID().slice(0, 8), createdAt: at };
       await store.putRecord(DURABLE_KEY.watches, created.id, JSON.stringify(created));
       return { watch: created, existing: false };
+    },
+    async restore(watch) {
+      if (watch.id !== OPERATOR) await store.putRecord(DURABLE_KEY.watches, watch.id, JSON.stringify(watch));
     },
     async remove(watch) {
       return watch.id !== OPERATOR && store.deleteRecord(DURABLE_KEY.watches, watch.id);

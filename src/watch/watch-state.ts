@@ -38,11 +38,44 @@ export interface AlertPost {
   channel: string;
   ts: string;
   postedAt: number;
+  /** Trunk IDs of the incidents it lists, in order. */
   incidents: string[];
+  /**
+   * Incidents that are over for good (or were replaced by a newer one), as their last line: the message
+   * keeps showing them when it is edited for the others.
+   */
+  frozen?: Record<string, string>;
   /** Config changes, rendered when posted: they never change afterwards. */
   lines: string[];
   /** Changes in the same poll not listed (past the message's limit). */
   more: number;
+}
+
+/** A new message for one channel: the incidents it opens and the change lines beside them. */
+export interface NewPost {
+  channel: string;
+  incidents: string[];
+  lines: string[];
+  more: number;
+}
+
+/**
+ * One message still to send. A poll's messages are saved with its state before any is sent, and each
+ * one sent is recorded at once (see WatchProgress), so neither a restart nor another instance taking
+ * over the lease sends one twice or forgets one; a message Slack refused for a while is tried again.
+ */
+export type OutboxItem = { id: string; attempts: number } & OutboxMessage;
+
+/** A new alert, an edit of a posted one (rendered from the state when sent), or a reply in its thread. */
+export type OutboxMessage =
+  | { kind: 'post'; post: NewPost }
+  | { kind: 'edit'; channel: string; ts: string }
+  | { kind: 'reply'; channel: string; threadTs: string; text: string };
+
+/** What has been sent of the outbox of the state saved at `fetchedAt`, written after every message. */
+export interface WatchProgress {
+  fetchedAt: number;
+  done: { id: string; ts?: string; postedAt?: number }[];
 }
 
 /** ITNIO failing poll after poll: counted, and told to the operator's alert channel once. */
@@ -64,12 +97,14 @@ export interface WatchState {
   missing: Record<string, number>;
   incidents: Record<string, Incident>;
   posts: AlertPost[];
+  /** Messages planned and not sent yet. */
+  outbox: OutboxItem[];
   outage?: Outage;
 }
 
 /** The state before the first snapshot: nothing to compare with yet. */
 export function emptyWatchState(): WatchState {
-  return { version: 1, fetchedAt: 0, trunks: [], gateways: {}, missing: {}, incidents: {}, posts: [] };
+  return { version: 1, fetchedAt: 0, trunks: [], gateways: {}, missing: {}, incidents: {}, posts: [], outbox: [] };
 }
 
 /** Reads a persisted state; anything unreadable starts afresh rather than stopping the watches for good. */
@@ -86,9 +121,33 @@ export function readWatchState(json: string | undefined): WatchState | undefined
       missing: state.missing ?? {},
       incidents: state.incidents ?? {},
       posts: state.posts ?? [],
+      outbox: state.outbox ?? [],
       ...(state.outage && { outage: state.outage }),
     };
   } catch {
     return undefined;
   }
+}
+
+/** The state with what its progress record says was sent: those messages leave the outbox, posts keep their ts. */
+export function applyProgress(state: WatchState, json: string | undefined): WatchState {
+  let progress: WatchProgress | undefined;
+  try {
+    progress = json === undefined ? undefined : (JSON.parse(json) as WatchProgress);
+  } catch {
+    return state;
+  }
+  if (progress?.fetchedAt !== state.fetchedAt || !Array.isArray(progress.done) || progress.done.length === 0) {
+    return state;
+  }
+  const done = new Map(progress.done.map((d) => [d.id, d]));
+  const posts = [...state.posts];
+  for (const item of state.outbox) {
+    const sent = done.get(item.id);
+    const known = posts.some((p) => item.kind === 'post' && p.channel === item.post.channel && p.ts === sent?.ts);
+    if (item.kind === 'post' && sent?.ts !== undefined && item.post.incidents.length > 0 && !known) {
+      posts.push({ ...item.post, ts: sent.ts, postedAt: sent.postedAt ?? state.fetchedAt });
+    }
+  }
+  return { ...state, posts, outbox: state.outbox.filter((item) => !done.has(item.id)) };
 }

@@ -34,7 +34,7 @@ const trunk = fc
     gatewayUp: fc.boolean(),
     prefix: fc.stringMatching(/^\d{0,3}$/),
     sipAccount: fc.string({ maxLength: 8 }),
-    credentialTag: fc.string({ maxLength: 6 }),
+    credentialTag: fc.string({ maxLength: 6 }).map((mac) => `key1.${mac}`),
   })
   .map((r) => aTrunk(r));
 

@@ -1,21 +1,27 @@
-import { type AlertPlan, MAX_ITEMS, planAlerts } from '../../src/watch/plan-alerts.js';
-import { emptyWatchState, type WatchState } from '../../src/watch/watch-state.js';
+import { MAX_ITEMS, PARTIAL_REMOVAL_POLLS, planAlerts } from '../../src/watch/plan-alerts.js';
+import { type AlertPost, emptyWatchState, type NewPost, type WatchState } from '../../src/watch/watch-state.js';
 import type { Trunk } from '../../src/trunks/trunk.js';
 import { aTrunk, someTrunks } from '../support/trunks.js';
 
 const MINUTE = 60_000;
 const T0 = Date.UTC(2026, 10, 28, 14, 3);
 
-/** Drives planAlerts poll after poll, posting what it plans (each post gets a ts) like the poller does. */
+/** What one poll sent, once its outbox was delivered. */
+interface Sent {
+  posts: NewPost[];
+  edits: AlertPost[];
+  replies: { post: AlertPost; text: string }[];
+}
+
+/** Drives planAlerts poll after poll, delivering its outbox (each post gets a ts) as the poller does. */
 function watcher(options: { confirmPolls?: number; channels?: string[]; flapWindowMs?: number } = {}) {
   let state: WatchState = emptyWatchState();
   let at = T0;
   let ts = 0;
-  const plans: AlertPlan[] = [];
   return {
-    poll(trunks: readonly Trunk[], { complete = true, minutes = 1 } = {}) {
+    poll(trunks: readonly Trunk[], { complete = true, minutes = 1 } = {}): Sent {
       at += minutes * MINUTE;
-      const plan = planAlerts({
+      const { state: next } = planAlerts({
         state,
         trunks,
         fetchedAt: at,
@@ -24,13 +30,22 @@ function watcher(options: { confirmPolls?: number; channels?: string[]; flapWind
         confirmPolls: options.confirmPolls ?? 2,
         flapWindowMs: options.flapWindowMs ?? 15 * MINUTE,
       });
-      for (const post of plan.posts) {
-        ts += 1;
-        if (post.incidents.length > 0) plan.state.posts.push({ ...post, ts: String(ts), postedAt: at });
+      const sent: Sent = { posts: [], edits: [], replies: [] };
+      const byTs = (channel: string, wanted: string) =>
+        next.posts.find((p) => p.channel === channel && p.ts === wanted)!;
+      for (const item of next.outbox) {
+        if (item.kind === 'post') {
+          ts += 1;
+          sent.posts.push(item.post);
+          if (item.post.incidents.length > 0) next.posts.push({ ...item.post, ts: String(ts), postedAt: at });
+        } else if (item.kind === 'edit') {
+          sent.edits.push(byTs(item.channel, item.ts));
+        } else {
+          sent.replies.push({ post: byTs(item.channel, item.threadTs), text: item.text });
+        }
       }
-      state = plan.state;
-      plans.push(plan);
-      return plan;
+      state = { ...next, outbox: [] };
+      return sent;
     },
     get state() {
       return state;
@@ -126,11 +141,11 @@ describe('planAlerts', () => {
   });
 
   it('reports config changes at once: added, removed (once confirmed), disabled, fields; never a password value', () => {
-    const [a, b] = someTrunks({ name: 'Alpha', credentialTag: 'tag1' }, { name: 'Beta' });
+    const [a, b] = someTrunks({ name: 'Alpha', credentialTag: 'key1.tag1' }, { name: 'Beta' });
     const w = watcher({ confirmPolls: 2 });
     w.poll([a!, b!]);
     const c = aTrunk({ keyId: 777, name: 'Gamma' });
-    const plan = w.poll([{ ...a!, enabled: false, gatewayIp: '192.0.2.1', credentialTag: 'tag2' }, c]);
+    const plan = w.poll([{ ...a!, enabled: false, gatewayIp: '192.0.2.1', credentialTag: 'key1.tag2' }, c]);
     const lines = plan.posts[0]!.lines.join('\n');
     expect(lines).toContain('New trunk *Gamma*');
     expect(lines).toMatch(
@@ -139,7 +154,7 @@ describe('planAlerts', () => {
     expect(lines).not.toContain('tag');
     expect(lines).not.toContain('Beta');
     // Beta is missing from one whole snapshot: not removed yet.
-    const removed = w.poll([{ ...a!, enabled: false, gatewayIp: '192.0.2.1', credentialTag: 'tag2' }, c]);
+    const removed = w.poll([{ ...a!, enabled: false, gatewayIp: '192.0.2.1', credentialTag: 'key1.tag2' }, c]);
     expect(removed.posts[0]!.lines).toEqual(['➖ Removed from ITNIO: *Beta*']);
   });
 
@@ -152,6 +167,36 @@ describe('planAlerts', () => {
     expect(w.state.trunks).toHaveLength(3);
   });
 
+  it('takes a trunk missing from snapshots that are never whole as removed after PARTIAL_REMOVAL_POLLS, so state stays bounded', () => {
+    const w = watcher({ confirmPolls: 1 });
+    const kept = aTrunk({ keyId: 1, name: 'kept' });
+    w.poll([kept, aTrunk({ keyId: 2, name: 'gone' })]);
+    const sent = Array.from({ length: PARTIAL_REMOVAL_POLLS }, () => w.poll([kept], { complete: false }));
+    expect(sent.slice(0, -1).flatMap((s) => s.posts)).toEqual([]);
+    expect(sent.at(-1)!.posts[0]!.lines).toEqual(['➖ Removed from ITNIO: *gone*']);
+    expect(w.state.trunks).toHaveLength(1);
+    expect(w.state.missing).toEqual({});
+  });
+
+  it('keeps the line of an incident that is over when its message is edited for another', () => {
+    const [a, b] = someTrunks({ name: 'Acme-A' }, { name: 'Acme-B' });
+    const w = watcher({ confirmPolls: 1, flapWindowMs: 10 * MINUTE });
+    w.poll([a!, b!]);
+    w.poll([
+      { ...a!, gatewayUp: false },
+      { ...b!, gatewayUp: false },
+    ]);
+    w.poll([a!, { ...b!, gatewayUp: false }]);
+    // A's flap window passes: its incident ends for good, B is still down.
+    w.poll([a!, { ...b!, gatewayUp: false }], { minutes: 11 });
+    expect(Object.keys(w.state.incidents)).toEqual([String(b!.keyId)]);
+    const [post] = w.state.posts;
+    expect(post!.frozen?.[String(a!.keyId)]).toMatch(/✅ \*Acme-A\*.*recovered after/);
+    const edited = w.poll([a!, b!]);
+    expect(edited.edits).toEqual([w.state.posts[0]]);
+    expect(w.state.posts[0]!.incidents).toEqual([String(a!.keyId), String(b!.keyId)]);
+  });
+
   it('ends an incident when its trunk is disabled or removed while down, editing the alert', () => {
     const w = watcher({ confirmPolls: 1 });
     w.poll([up]);
@@ -159,7 +204,8 @@ describe('planAlerts', () => {
     const disabled = w.poll([{ ...down, enabled: false }]);
     expect(disabled.edits).toHaveLength(1);
     expect(disabled.replies[0]!.text).toMatch(/disabled while its gateway was down/);
-    expect(disabled.posts[0]!.lines[0]).toMatch(/⏸️ \*Acme-Outbound\*: disabled/);
+    // The edit and its reply say it: no third, separate "disabled" message.
+    expect(disabled.posts).toEqual([]);
     expect(w.state.incidents['1']).toMatchObject({ down: false, endedBy: 'disabled' });
   });
 
