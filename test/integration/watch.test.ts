@@ -155,6 +155,22 @@ describe('watches and alerts', () => {
     expect((await command(world, logs, 'watch acme stats')).outcome).toBe('invalid_input');
   });
 
+  test('a mention manages watches too: announced in the channel, not in the thread', async () => {
+    w = await watchWorld();
+    const { world, logs } = w;
+    const userId = newUserId();
+    await world.sender.appMention({
+      text: `<@${world.slack.botUserId}> watch group:billing`,
+      userId,
+      channelId: CHANNEL,
+      ts: '1700000123.000100',
+    });
+    expect((await waitForAudit(logs, (l) => l.user === userId)).outcome).toBe('watch_added');
+    const announced = posts(world).slice(-1)[0]!;
+    expect(announced.args.thread_ts).toBeUndefined();
+    expect(text(announced)).toMatch(/group has “billing”/);
+  });
+
   test('a channel the bot cannot post in gets a private answer and no watch', async () => {
     w = await watchWorld();
     const { world, logs } = w;

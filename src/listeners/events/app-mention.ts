@@ -3,6 +3,8 @@ import { eventClaim } from '../../pipeline/claims.js';
 import type { BotDeps } from '../../pipeline/deps.js';
 import { readQuery } from '../../pipeline/read-query.js';
 import { runRequest } from '../../pipeline/run-request.js';
+import { watchIntake } from '../../pipeline/watch-intake.js';
+import { readWatchCommand } from '../../trunks/watch-command.js';
 import type { SlackMessage } from '../../trunks/message.js';
 
 // People address the bot like a person: "@trunkbot: in globex", "@trunkbot, down", "@trunkbot trunks?".
@@ -31,7 +33,10 @@ export function mentionArguments(text: string, botUserId: string | undefined): s
   return afterTrunks === rest || afterTrunks !== '' ? afterTrunks : 'all';
 }
 
-/** `@trunkbot [trunks] [filters]`: answer in the mention's thread, once per event even when Slack retries. */
+/**
+ * `@trunkbot [trunks] [filters]`: answer in the mention's thread, once per event even when Slack retries.
+ * `@trunkbot watch …`, `watching` and `unwatch …` manage the channel's watches as the slash command does.
+ */
 export function appMention(deps: BotDeps) {
   return async ({
     event,
@@ -43,20 +48,30 @@ export function appMention(deps: BotDeps) {
     const team = event.user_team ?? body.team_id;
     const enterprise = (body as { enterprise_id?: string }).enterprise_id;
     const thread = { channel: event.channel, thread_ts: event.thread_ts ?? event.ts };
+    const origin = {
+      surface: 'mention' as const,
+      user,
+      channel: event.channel,
+      // In a shared (Slack Connect) channel the envelope names our workspace; the user's own is user_team.
+      ...(team && { team }),
+      ...(enterprise && { enterprise }),
+    };
+    const words = mentionArguments(event.text, context.botUserId);
+    // Only answers go to the thread for everyone; refusals and usage are whispered to the asker, so
+    // nobody can fill a busy incident thread with help texts.
+    const whisper = (message: SlackMessage) => client.chat.postEphemeral({ ...thread, user, ...message });
+    const watch = readWatchCommand(words);
+    if (watch) {
+      // A watch belongs to the channel: it is announced there, not in the mention's thread.
+      const post = (message: SlackMessage) => client.chat.postMessage({ channel: event.channel, ...message });
+      await runRequest(deps, watchIntake(deps, watch, { origin, claims: eventClaim(body.event_id), whisper, post }));
+      return;
+    }
     await runRequest(deps, {
-      origin: {
-        surface: 'mention',
-        user,
-        channel: event.channel,
-        // In a shared (Slack Connect) channel the envelope names our workspace; the user's own is user_team.
-        ...(team && { team }),
-        ...(enterprise && { enterprise }),
-      },
+      origin,
       claims: eventClaim(body.event_id),
-      read: () => readQuery(mentionArguments(event.text, context.botUserId), 'mention', { shareable: false }),
-      // Only answers go to the thread for everyone; refusals and usage are whispered to the asker, so
-      // nobody can fill a busy incident thread with help texts.
-      whisper: (message: SlackMessage) => client.chat.postEphemeral({ ...thread, user, ...message }),
+      read: () => readQuery(words, 'mention', { shareable: false }),
+      whisper,
       reply: async (answer) => {
         await client.chat.postMessage({ ...thread, ...answer.message });
       },
