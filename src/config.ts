@@ -113,7 +113,12 @@ const envSchema = z.object({
     }),
   ALLOWED_CHANNEL_IDS: idList('channel', 'C0123ABCD'),
   ALLOWED_USER_IDS: idList('user', 'U0123ABCD'),
-  ALLOWED_TEAM_IDS: idList('workspace or Enterprise org', 'T0123ABCD or E0123ABCD'),
+  // Installed per workspace (manifest.yml: org_deploy_enabled: false) and matched on the asker's own workspace,
+  // so an Enterprise org ID (E…) would match nobody and refuse everyone.
+  ALLOWED_TEAM_IDS: idList('workspace', 'T0123ABCD').refine((ids) => ids.every((id) => id.startsWith('T')), {
+    error: (issue) =>
+      `must be workspace IDs such as T0123ABCD, got "${(issue.input as string[]).find((id) => !id.startsWith('T'))}": trunkbot is installed per workspace, not org-wide, so list each workspace it may answer (Enterprise org IDs, E…, are not supported)`,
+  }),
   // Shown unescaped in refusals so it can link a channel or person; nothing that could ping.
   ACCESS_CONTACT: optional
     .transform((v) => v ?? 'the trunkbot admins')

@@ -2,7 +2,7 @@
 export interface AccessRules {
   channels: string[];
   users: string[];
-  /** Workspaces or Enterprise orgs allowed; when empty, only the one the bot is installed in. */
+  /** Workspace IDs (T…) allowed; when empty, only the one the bot is installed in. */
   teams: string[];
   /** Who to ask for access, shown in refusals (e.g. `#support-tools` or `<@U123>`). */
   contact: string;
@@ -12,8 +12,8 @@ export interface AccessRules {
 export interface Requester {
   user: string;
   channel?: string;
+  /** The asker's own workspace (in a Slack Connect channel, not the one the bot is installed in). */
   team?: string;
-  enterprise?: string;
 }
 
 export type AccessDecision =
@@ -21,16 +21,12 @@ export type AccessDecision =
   | { allowed: false; reason: 'team' | 'channel' | 'user'; message: string };
 
 /** Decides whether a request may run; `installed` is what auth.test reported. */
-export function checkAccess(
-  rules: AccessRules,
-  who: Requester,
-  installed: { teamId?: string; enterpriseId?: string },
-): AccessDecision {
-  // Rule 1: the workspace (or Enterprise org).
-  const teams =
-    rules.teams.length > 0 ? rules.teams : [installed.teamId, installed.enterpriseId].filter((t): t is string => !!t);
-  const fromTeam = [who.team, who.enterprise].filter((t): t is string => !!t);
-  if (teams.length > 0 && !fromTeam.some((t) => teams.includes(t))) {
+export function checkAccess(rules: AccessRules, who: Requester, installed: { teamId?: string }): AccessDecision {
+  // Rule 1: the asker's own workspace. Enterprise IDs never count: the app is installed per workspace, and an org
+  // ID would let in every workspace of the org — and, since an event envelope names the installing org, Slack
+  // Connect partners too.
+  const teams = rules.teams.length > 0 ? rules.teams : installed.teamId ? [installed.teamId] : [];
+  if (teams.length > 0 && !(who.team && teams.includes(who.team))) {
     return {
       allowed: false,
       reason: 'team',

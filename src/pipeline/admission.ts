@@ -31,10 +31,7 @@ export async function refuseAccess(
       reply: renderNotice('trunkbot is still confirming its workspace with Slack. Try again in a minute.'),
     };
   }
-  const decision = checkAccess(deps.access, origin, {
-    ...(installed?.teamId && { teamId: installed.teamId }),
-    ...(installed?.enterpriseId && { enterpriseId: installed.enterpriseId }),
-  });
+  const decision = checkAccess(deps.access, origin, { ...(installed?.teamId && { teamId: installed.teamId }) });
   return decision.allowed
     ? undefined
     : { outcome: `refused_${decision.reason}`, reply: renderNotice(decision.message) };

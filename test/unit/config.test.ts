@@ -99,7 +99,7 @@ describe('loadConfig', () => {
       ...valid,
       ALLOWED_CHANNEL_IDS: 'C0INC, C0NOC',
       ALLOWED_USER_IDS: 'U0A U0B',
-      ALLOWED_TEAM_IDS: 'T0HOME,E0ORG',
+      ALLOWED_TEAM_IDS: 'T0HOME,T0PARTNER',
       ACCESS_CONTACT: '<#C0TOOLS>',
       RATE_LIMIT_PER_USER: '0',
       ITNIO_MAX_CONCURRENCY: '2',
@@ -110,7 +110,7 @@ describe('loadConfig', () => {
       access: {
         channels: ['C0INC', 'C0NOC'],
         users: ['U0A', 'U0B'],
-        teams: ['T0HOME', 'E0ORG'],
+        teams: ['T0HOME', 'T0PARTNER'],
         contact: '<#C0TOOLS>',
       },
       limits: { perUserPerMinute: 0, itnioConcurrency: 2, itnioQueue: 0 },
@@ -125,6 +125,13 @@ describe('loadConfig', () => {
       /ALLOWED_CHANNEL_IDS must be comma-separated Slack channel IDs such as C0123ABCD, got "#incident"/,
     ],
     ['ALLOWED_USER_IDS', 'U0A,@bob', /ALLOWED_USER_IDS must be comma-separated Slack user IDs/],
+    // Installed per workspace: an org ID would match no asker and silently refuse everyone.
+    [
+      'ALLOWED_TEAM_IDS',
+      'T0HOME,E0ORG',
+      /ALLOWED_TEAM_IDS must be workspace IDs such as T0123ABCD, got "E0ORG": trunkbot is installed per workspace, not org-wide/,
+    ],
+    ['ALLOWED_TEAM_IDS', 'C0INCIDENT', /ALLOWED_TEAM_IDS must be workspace IDs such as T0123ABCD, got "C0INCIDENT"/],
     ['REDIS_URL', 'localhost:6379', /REDIS_URL must be a redis:\/\/ or rediss:\/\/ URL/],
     ['ITNIO_MAX_CONCURRENCY', '0', /ITNIO_MAX_CONCURRENCY must be a whole number from 1 to 100/],
     ['ACCESS_CONTACT', 'ask <!channel>', /ACCESS_CONTACT must be plain text, a <#CHANNEL_ID> or a <@USER_ID>/],

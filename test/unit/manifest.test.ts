@@ -1,0 +1,29 @@
+import { readFileSync } from 'node:fs';
+import { ConfigError, loadConfig } from '../../src/config.js';
+
+const manifest = readFileSync(new URL('../../manifest.yml', import.meta.url), 'utf8');
+const setting = (name: string) => new RegExp(`^ {2}${name}: (\\w+)$`, 'm').exec(manifest)?.[1];
+
+describe('manifest.yml', () => {
+  test('has three request URLs, all on one placeholder host and the path Bolt serves', () => {
+    // The README tells installers to replace the host in exactly these three places.
+    const urls = [...manifest.matchAll(/^\s*(url|request_url): (\S+)$/gm)].map(([, key, url]) => `${key} ${url}`);
+    expect(urls).toEqual([
+      'url https://trunkbot.example.com/slack/events',
+      'request_url https://trunkbot.example.com/slack/events',
+      'request_url https://trunkbot.example.com/slack/events',
+    ]);
+    expect(manifest.match(/trunkbot\.example\.com/g)).toHaveLength(3);
+  });
+
+  test('installs per workspace, so ALLOWED_TEAM_IDS takes workspace IDs and refuses an Enterprise org ID', () => {
+    expect(setting('org_deploy_enabled')).toBe('false');
+    const env = { SLACK_BOT_TOKEN: 'xoxb-t', SLACK_SIGNING_SECRET: 's', ITNIO_API_KEY: 'k', ITNIO_API_SECRET: 'x' };
+    expect(loadConfig({ ...env, ALLOWED_TEAM_IDS: 'T0HOME' }).access.teams).toEqual(['T0HOME']);
+    expect(() => loadConfig({ ...env, ALLOWED_TEAM_IDS: 'E0ORG' })).toThrow(ConfigError);
+  });
+
+  test('keeps token rotation off: the bot runs on one long-lived token from SLACK_BOT_TOKEN', () => {
+    expect(setting('token_rotation_enabled')).toBe('false');
+  });
+});
