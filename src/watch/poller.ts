@@ -269,7 +269,9 @@ export function createPoller(options: PollerOptions): Poller {
       holdLease().catch((error: unknown) => log.warn(errorFields(error), 'could not renew the poller lease'));
     }, leaseMs / 3);
     try {
-      return await poll();
+      const result = await poll();
+      log.debug(result, 'watch poll');
+      return result;
     } finally {
       clearInterval(renew);
     }

@@ -112,6 +112,26 @@ describe('watches and alerts', () => {
     expect(updates(world)).toHaveLength(0);
   });
 
+  test('a flapping gateway stays one alert, edited with a count, with one "flapping" reply', async () => {
+    w = await watchWorld({ env: { WATCH_CONFIRM_POLLS: '1' } });
+    const { world, poll, logs } = w;
+    await command(world, logs, 'watch acme');
+    await poll();
+    const id = String(acmeUp(world).keyId);
+    for (const gateway of ['down', 'up', 'down', 'up', 'down'] as const) {
+      world.sandbox!.changeTrunk(id, { gateway });
+      await poll();
+    }
+    expect(alerts(world)).toHaveLength(1);
+    expect(updates(world)).toHaveLength(4);
+    expect(text(updates(world).at(-1)!)).toMatch(/flapping: down 3 times since/);
+    const replies = posts(world).filter((c) => c.args.thread_ts !== undefined);
+    expect(replies.map((r) => String(r.args.text))).toEqual([
+      expect.stringMatching(/recovered after/),
+      expect.stringMatching(/it is flapping/),
+    ]);
+  });
+
   test('config changes of one poll become one message; a password change says "credentials changed", never the value', async () => {
     w = await watchWorld();
     const { world, poll, logs } = w;
