@@ -1,5 +1,4 @@
-import { createClient } from '@redis/client';
-import { withTimeout } from '../with-timeout.js';
+import { connectRedis } from './connect-redis.js';
 import type { DurableStore } from './durable.js';
 
 /** Which Redis holds the durable state, and under which key prefix. */
@@ -23,23 +22,7 @@ export async function createRedisDurable(
   options: RedisDurableOptions,
 ): Promise<DurableStore & { readonly ready: boolean }> {
   const prefix = options.prefix ?? 'trunkbot:';
-  const client = createClient({
-    url: options.url,
-    // Fail fast while Redis is away instead of queueing commands: a write queued now could land long after.
-    disableOfflineQueue: true,
-    socket: {
-      connectTimeout: 2_000,
-      reconnectStrategy: (retries) => Math.min(100 * 2 ** retries, 5_000),
-    },
-  });
-  // Errors surface on the commands that hit them; without a listener the client would throw globally.
-  client.on('error', () => undefined);
-  // Start without Redis if it is down: commands reject until it reconnects.
-  const connected = client.connect().then(
-    () => true,
-    () => false,
-  );
-  await withTimeout(connected, 2_000, () => false);
+  const client = await connectRedis(options.url);
   const key = (kind: 'durable' | 'lease', name: string) => {
     if (!client.isReady) throw new Error('Redis is not connected');
     return `${prefix}${kind}:${name}`;

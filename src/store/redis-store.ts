@@ -1,5 +1,4 @@
-import { createClient } from '@redis/client';
-import { withTimeout } from '../with-timeout.js';
+import { connectRedis } from './connect-redis.js';
 import type { Store } from './store.js';
 
 export interface RedisStoreOptions {
@@ -15,23 +14,7 @@ const DELETE_IF_EQUALS =
 /** A store on Redis, so every bot instance behind one Slack URL shares the same state. */
 export async function createRedisStore(options: RedisStoreOptions): Promise<Store & { readonly ready: boolean }> {
   const prefix = options.prefix ?? 'trunkbot:';
-  const client = createClient({
-    url: options.url,
-    // Fail fast while Redis is away instead of queueing commands: the caller falls back and says so.
-    disableOfflineQueue: true,
-    socket: {
-      connectTimeout: 2_000,
-      reconnectStrategy: (retries) => Math.min(100 * 2 ** retries, 5_000),
-    },
-  });
-  // Errors surface on the commands that hit them; without a listener the client would throw globally.
-  client.on('error', () => undefined);
-  // Start without Redis if it is down: commands fail (and the caller falls back) until it reconnects.
-  const connected = client.connect().then(
-    () => true,
-    () => false,
-  );
-  await withTimeout(connected, 2_000, () => false);
+  const client = await connectRedis(options.url);
   const k = (key: string) => {
     // While Redis is away every command fails at once, so an outage costs the caller nothing.
     if (!client.isReady) throw new Error('Redis is not connected');
