@@ -23,7 +23,6 @@ export function blockKitProblem(blocks: unknown, maxBlocks = LIMITS.blocks): str
   if (!Array.isArray(blocks)) return 'blocks is not an array';
   if (blocks.length > maxBlocks) return `${blocks.length} blocks (max ${maxBlocks})`;
   const blockIds = new Set<string>();
-  const actionIds = new Set<string>();
   for (const [i, raw] of blocks.entries()) {
     const block = raw as Json;
     const at = `block ${i} (${String(block.type)})`;
@@ -45,6 +44,8 @@ export function blockKitProblem(blocks: unknown, maxBlocks = LIMITS.blocks): str
       return `${at}: over ${LIMITS.contextElements} elements`;
     if (block.type === 'actions') {
       if (elements.length > LIMITS.actionsElements) return `${at}: over ${LIMITS.actionsElements} elements`;
+      // Slack wants an action_id unique within its block; two blocks may reuse one (a button per row).
+      const actionIds = new Set<string>();
       for (const el of elements) {
         if (textOf(el.text).length > LIMITS.buttonText) return `${at}: button text over ${LIMITS.buttonText}`;
         if (typeof el.value === 'string' && el.value.length > LIMITS.buttonValue)

@@ -32,6 +32,17 @@ export interface ViewClick extends ButtonClick {
   triggerId?: string;
 }
 
+/** A modal submitted: the view as views.open/update/push returned it, and what the user entered. */
+export interface ViewSubmission {
+  view: Partial<SlackView> & { id: string };
+  /** What was entered, by input block_id: a conversation id for a conversations_select, text for a text input. */
+  inputs?: Record<string, string>;
+  /** `state.values` as sent, instead of building it from `inputs` (a malformed or forged submission). */
+  values?: Record<string, unknown>;
+  userId?: string;
+  triggerId?: string;
+}
+
 /** A message shortcut run on a message whose text is `text`. */
 export interface MessageShortcut {
   callbackId: string;
@@ -98,9 +109,9 @@ export function messageBlockActions(ctx: PayloadContext, click: MessageClick): R
   return payload;
 }
 
-/** The `block_actions` payload of a click in a modal: the whole view, and no channel, message or response_url. */
-export function viewBlockActions(ctx: PayloadContext, click: ViewClick): Record<string, unknown> {
-  const view: SlackView = {
+/** A view as Slack sends it back in an interaction: the stored fields, with defaults for what a test left out. */
+function viewOf(ctx: PayloadContext, view: ViewClick['view']): SlackView {
+  return {
     team_id: ctx.teamId,
     type: 'modal',
     title: { type: 'plain_text', text: '' },
@@ -114,12 +125,17 @@ export function viewBlockActions(ctx: PayloadContext, click: ViewClick): Record<
     hash: `${Math.floor(Date.now() / 1000)}.${randomBytes(4).toString('hex')}`,
     clear_on_close: false,
     notify_on_close: false,
-    root_view_id: click.view.id,
+    root_view_id: view.id,
     previous_view_id: null,
     app_id: ctx.apiAppId,
     bot_id: '',
-    ...click.view,
+    ...view,
   };
+}
+
+/** The `block_actions` payload of a click in a modal: the whole view, and no channel, message or response_url. */
+export function viewBlockActions(ctx: PayloadContext, click: ViewClick): Record<string, unknown> {
+  const view = viewOf(ctx, click.view);
   return {
     type: 'block_actions',
     user: userOf(ctx, click.userId ?? W.userId),
@@ -132,6 +148,47 @@ export function viewBlockActions(ctx: PayloadContext, click: ViewClick): Record<
     is_enterprise_install: false,
     view,
     actions: [buttonAction(click)],
+  };
+}
+
+type Json = Record<string, unknown>;
+
+// Where each input element's answer sits in `state.values`, as Slack reports it.
+const ANSWER_KEY: Record<string, string> = {
+  conversations_select: 'selected_conversation',
+  channels_select: 'selected_channel',
+  users_select: 'selected_user',
+};
+
+/** The `state.values` Slack sends for a view's input blocks: every one of them, null where nothing was entered. */
+export function inputValues(blocks: unknown[], inputs: Record<string, string>): Record<string, Json> {
+  const values: Record<string, Json> = {};
+  for (const raw of blocks) {
+    const block = raw as Json;
+    const element = block.element as Json | undefined;
+    if (block.type !== 'input' || !element || typeof element.action_id !== 'string') continue;
+    const blockId = typeof block.block_id === 'string' ? block.block_id : newSlackId('b');
+    const type = String(element.type);
+    values[blockId] = { [element.action_id]: { type, [ANSWER_KEY[type] ?? 'value']: inputs[blockId] ?? null } };
+  }
+  return values;
+}
+
+/** The `view_submission` payload of a modal's submit button: the view with its state, and a fresh trigger_id. */
+export function viewSubmission(ctx: PayloadContext, submission: ViewSubmission): Record<string, unknown> {
+  const view = viewOf(ctx, submission.view);
+  const values = submission.values ?? inputValues(view.blocks, submission.inputs ?? {});
+  return {
+    type: 'view_submission',
+    team: teamOf(ctx),
+    user: userOf(ctx, submission.userId ?? W.userId),
+    api_app_id: ctx.apiAppId,
+    token: W.verificationToken,
+    trigger_id: submission.triggerId ?? newTriggerId(),
+    view: { ...view, state: { values } },
+    response_urls: [],
+    is_enterprise_install: false,
+    enterprise: null,
   };
 }
 

@@ -2,10 +2,12 @@ import {
   messageAction,
   messageBlockActions,
   viewBlockActions,
+  viewSubmission,
   type MessageClick,
   type MessageShortcut,
   type PayloadContext,
   type ViewClick,
+  type ViewSubmission,
 } from './interaction-payloads.js';
 import { newSlackId, newTriggerId, nextTs, SANDBOX_WORKSPACE as W } from './slack-ids.js';
 import { signSlackRequest } from './slack-signature.js';
@@ -127,6 +129,14 @@ export class SlackSender {
   /** A button click in a modal: `block_actions` with `container.type: 'view'` and the view, no response_url. */
   viewBlockAction(click: ViewClick): Promise<SenderResult> {
     return this.interaction(viewBlockActions(this.context, click));
+  }
+
+  /**
+   * A modal's submit button: a `view_submission` payload. Slack reads the answer from the HTTP response
+   * (`response_action`: errors, update, push, clear), so the result's body is the bot's answer.
+   */
+  viewSubmission(submission: ViewSubmission): Promise<SenderResult> {
+    return this.interaction(viewSubmission(this.context, submission));
   }
 
   /** A message shortcut (the message's "…" menu): a `message_action` payload with a response_url. */

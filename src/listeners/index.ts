@@ -4,6 +4,7 @@ import { register as registerCommands } from './commands/index.js';
 import type { BotDeps } from '../pipeline/deps.js';
 import { register as registerEvents } from './events/index.js';
 import { register as registerShortcuts } from './shortcuts/index.js';
+import { register as registerViews } from './views/index.js';
 
 /** Wires every listener into the app. */
 export function registerListeners(app: App, deps: BotDeps): void {
@@ -11,4 +12,5 @@ export function registerListeners(app: App, deps: BotDeps): void {
   registerEvents(app, deps);
   registerActions(app, deps);
   registerShortcuts(app, deps);
+  registerViews(app, deps);
 }

@@ -12,6 +12,8 @@ export interface AccessRules {
 export interface Requester {
   user: string;
   channel?: string;
+  /** Where a share into a picked `channel` was made from (the alert's channel). */
+  fromChannel?: string;
   /** The asker's own workspace (in a Slack Connect channel, not the one the bot is installed in). */
   team?: string;
 }
@@ -33,13 +35,26 @@ export function checkAccess(rules: AccessRules, who: Requester, installed: { tea
       message: `trunkbot only answers its own workspace. Ask ${rules.contact} if you need it here.`,
     };
   }
-  // Rule 2: the channel.
-  if (rules.channels.length > 0 && !(who.channel && rules.channels.includes(who.channel))) {
-    return {
-      allowed: false,
-      reason: 'channel',
-      message: `trunkbot isn't enabled in this channel. Use it in one of ${rules.channels.map((c) => `<#${c}>`).join(', ')}, or ask ${rules.contact} to add this one.`,
-    };
+  // Rule 2: the channel — for a share into a picked channel, both the one it came from and the one it goes to.
+  if (rules.channels.length > 0) {
+    const listed = rules.channels.map((c) => `<#${c}>`).join(', ');
+    if (!(who.channel && rules.channels.includes(who.channel))) {
+      return {
+        allowed: false,
+        reason: 'channel',
+        message:
+          who.fromChannel === undefined
+            ? `trunkbot isn't enabled in this channel. Use it in one of ${listed}, or ask ${rules.contact} to add this one.`
+            : `trunkbot isn't enabled in ${who.channel ? `<#${who.channel}>` : 'that channel'}, so it cannot share there. Pick one of ${listed}, or ask ${rules.contact} to add it.`,
+      };
+    }
+    if (who.fromChannel !== undefined && !rules.channels.includes(who.fromChannel)) {
+      return {
+        allowed: false,
+        reason: 'channel',
+        message: `trunkbot isn't enabled in <#${who.fromChannel}>, where this was shared from. Use it in one of ${listed}, or ask ${rules.contact} to add that channel.`,
+      };
+    }
   }
   // Rule 3: the person.
   if (rules.users.length > 0 && !rules.users.includes(who.user)) {

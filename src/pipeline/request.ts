@@ -6,13 +6,16 @@ import type { Claim } from './claims.js';
 import type { Outcome } from './outcome.js';
 
 /** The Slack surface a request came through. */
-export type Surface = 'command' | 'mention' | 'button' | 'share' | 'details' | 'shortcut';
+export type Surface = 'command' | 'mention' | 'button' | 'share' | 'share_to_channel' | 'details' | 'shortcut';
 
 /** Who asked, from where, through which Slack surface. */
 export interface Origin {
   surface: Surface;
   user: string;
+  /** The channel asked in; for a share to a picked channel, the picked one (where the trunk is posted). */
   channel?: string;
+  /** For a share to a picked channel: the channel it was shared from (an alert's). */
+  fromChannel?: string;
   /** The asker's own workspace (in a Slack Connect channel, not necessarily the bot's). */
   team?: string;
   enterprise?: string;

@@ -14,6 +14,17 @@ export const ACTION = {
   suggestion: 'trunks_suggestion',
   /** Removes one of a channel's watches from the `/trunks watching` list. */
   unwatch: 'trunks_unwatch',
+  /** Share… on an alert: opens the form that posts that trunk into a channel the user picks. */
+  shareToChannel: 'trunks_share_to_channel',
+} as const;
+
+/** The "Share trunk to a channel" modal: its callback id, and the block and action ids of its inputs. */
+export const SHARE_FORM = {
+  callbackId: 'trunks_share_to_channel_form',
+  channelBlock: 'share_channel',
+  channelAction: 'channel',
+  noteBlock: 'share_note',
+  noteAction: 'note',
 } as const;
 
 /** The action id of the `n`-th suggested query in one message. */

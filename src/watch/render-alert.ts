@@ -119,20 +119,32 @@ export interface AlertPostView {
   seal: ButtonSeal;
 }
 
-/** One alert message: each incident with a Details button, the change lines, and how many more were not listed. */
+/** One alert message: each incident with Details and Share… buttons, the change lines, and how many more were not listed. */
 export function renderAlertPost({ channel, items, lines, more, seal }: AlertPostView): SlackMessage {
   const shown = items.slice(0, MAX_INCIDENTS_SHOWN);
   const hidden = items.length - shown.length + more;
-  const blocks: Block[] = shown.map((item) => ({
-    type: 'section',
-    text: { type: 'mrkdwn', text: item.text },
-    accessory: {
-      type: 'button',
-      action_id: ACTION.details,
-      text: { type: 'plain_text', text: 'Details' },
-      value: encodeTrunkRef({ id: item.trunkId, channel }, seal),
-    },
-  }));
+  // Two blocks per incident: ten incidents, the change lines and the footer stay at 22 of Slack's 50.
+  const blocks: Block[] = shown.flatMap((item): Block[] => {
+    // The alert's channel travels sealed with the trunk: Share… names it as where the share came from.
+    const value = encodeTrunkRef({ id: item.trunkId, channel }, seal);
+    return [
+      { type: 'section', text: { type: 'mrkdwn', text: item.text } },
+      {
+        type: 'actions',
+        // action_ids repeat from one incident's row to the next; Slack wants them unique only within a block.
+        elements: [
+          { type: 'button', action_id: ACTION.details, text: { type: 'plain_text', text: 'Details' }, value },
+          {
+            type: 'button',
+            action_id: ACTION.shareToChannel,
+            text: { type: 'plain_text', text: 'Share…' },
+            value,
+            accessibility_label: 'Post this trunk into a channel you pick, with a note',
+          },
+        ],
+      },
+    ];
+  });
   if (lines.length > 0) blocks.push({ type: 'section', text: { type: 'mrkdwn', text: lines.join('\n') } });
   const footer = hidden > 0 ? `…and ${hidden} more: \`/trunks down\` or \`/trunks changed:1h\` lists them. ` : '';
   blocks.push({

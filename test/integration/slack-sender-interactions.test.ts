@@ -150,4 +150,54 @@ describe('SlackSender interactivity payloads', () => {
     // Slack sends neither a channel nor a response_url for clicks in a modal.
     for (const key of ['channel', 'message', 'response_url']) expect(payload).not.toHaveProperty(key);
   });
+
+  it('sends a modal submission as view_submission with state.values built from what was entered, and returns the bot’s answer', async () => {
+    const blocks = [
+      { type: 'section', text: { type: 'mrkdwn', text: 'Pick one' } },
+      {
+        type: 'input',
+        block_id: 'where',
+        label: { type: 'plain_text', text: 'Channel' },
+        element: { type: 'conversations_select', action_id: 'channel' },
+      },
+      {
+        type: 'input',
+        block_id: 'why',
+        optional: true,
+        label: { type: 'plain_text', text: 'Note' },
+        element: { type: 'plain_text_input', action_id: 'note', multiline: true },
+      },
+      {
+        type: 'input',
+        block_id: 'who',
+        optional: true,
+        label: { type: 'plain_text', text: 'Person' },
+        element: { type: 'users_select', action_id: 'user' },
+      },
+    ];
+    const result = await sender.viewSubmission({
+      view: { id: 'V0FORM0001', callback_id: 'share_form', private_metadata: 'sealed', blocks },
+      inputs: { where: 'C0INCIDENT', why: 'look' },
+      userId: 'U0ONCALL',
+      triggerId: 't-submit',
+    });
+    expect(result).toMatchObject({ status: 200, body: '{"challenge":"echo"}' });
+    const payload = verifiedPayload();
+    expect(payload).toMatchObject({
+      type: 'view_submission',
+      trigger_id: 't-submit',
+      user: { id: 'U0ONCALL', team_id: 'T0SANDBOX' },
+      team: { id: 'T0SANDBOX' },
+      response_urls: [],
+      view: { id: 'V0FORM0001', callback_id: 'share_form', private_metadata: 'sealed', blocks },
+    });
+    // Every input block is reported, with null where nothing was entered, as Slack does.
+    expect((payload.view as { state: unknown }).state).toEqual({
+      values: {
+        where: { channel: { type: 'conversations_select', selected_conversation: 'C0INCIDENT' } },
+        why: { note: { type: 'plain_text_input', value: 'look' } },
+        who: { user: { type: 'users_select', selected_user: null } },
+      },
+    });
+  });
 });

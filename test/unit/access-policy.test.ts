@@ -43,6 +43,19 @@ describe('checkAccess', () => {
     });
   });
 
+  test('a share into a picked channel needs both that channel and the one it came from on the list', () => {
+    const rules = { ...open, channels: ['C0INC', 'C0ALERTS'] };
+    const share = { user: 'U1', team: 'T0HOME', channel: 'C0INC', fromChannel: 'C0ALERTS' };
+    expect(checkAccess(rules, share, installed)).toEqual({ allowed: true });
+    const into = checkAccess(rules, { ...share, channel: 'C0RANDOM' }, installed);
+    expect(into).toMatchObject({ allowed: false, reason: 'channel' });
+    expect(into.allowed === false && into.message).toMatch(/isn't enabled in <#C0RANDOM>, so it cannot share there/);
+    const from = checkAccess(rules, { ...share, fromChannel: 'C0ELSEWHERE' }, installed);
+    expect(from).toMatchObject({ allowed: false, reason: 'channel' });
+    expect(from.allowed === false && from.message).toMatch(/<#C0ELSEWHERE>, where this was shared from/);
+    expect(checkAccess(open, { ...share, fromChannel: 'C0ELSEWHERE' }, installed)).toEqual({ allowed: true });
+  });
+
   test('user allowlist', () => {
     const rules = { ...open, users: ['U0OK'] };
     expect(checkAccess(rules, { user: 'U0OK', team: 'T0HOME' }, installed)).toEqual({ allowed: true });

@@ -1,4 +1,8 @@
+import type { types } from '@slack/bolt';
+import { blockKitProblem } from '../../devkit/sandbox/block-kit-limits.js';
+import { ACTION } from '../../src/trunks/action-ids.js';
 import { createButtonSeal } from '../../src/trunks/button-seal.js';
+import { decodeTrunkRef } from '../../src/trunks/trunk-ref.js';
 import { type AlertItem, changeLine, duration, incidentLine, renderAlertPost } from '../../src/watch/render-alert.js';
 import type { Incident } from '../../src/watch/watch-state.js';
 import { aTrunk } from '../support/trunks.js';
@@ -26,13 +30,29 @@ describe('alert messages', () => {
     expect(text).toContain('&lt;!channel&gt;');
   });
 
-  it('list ten incidents with a Details button each and count the rest', () => {
-    const items = Array.from({ length: 13 }, (_, i) => item(incident({ trunkId: String(i), name: `t${i}` })));
-    const message = renderAlertPost({ channel: 'C1', items, lines: ['x'], more: 4, seal: createButtonSeal('k') });
-    const sections = message.blocks.filter((b) => b.type === 'section' && 'accessory' in b && b.accessory);
-    expect(sections).toHaveLength(10);
+  it('list ten incidents with Details and Share… each, within Slack’s message limits, and count the rest', () => {
+    const seal = createButtonSeal('k');
+    const long = (i: number) => `${'<&>'.repeat(40)} trunk ${i}`;
+    const items = Array.from({ length: 13 }, (_, i) =>
+      item(incident({ trunkId: String(5_000_000 + i), name: long(i), downs: 9 })),
+    );
+    const lines = Array.from({ length: 10 }, () => 'x'.repeat(290));
+    const message = renderAlertPost({ channel: 'C0ALERTS', items, lines, more: 4, seal });
+    expect(blockKitProblem(message.blocks)).toBeUndefined();
+    const rows = message.blocks.filter((b): b is types.ActionsBlock => b.type === 'actions');
+    expect(rows).toHaveLength(10);
+    rows.forEach((row, i) => {
+      const buttons = row.elements as types.Button[];
+      expect(buttons.map((b) => [b.action_id, b.text.text])).toEqual([
+        [ACTION.details, 'Details'],
+        [ACTION.shareToChannel, 'Share…'],
+      ]);
+      // Each row's buttons name its own incident's trunk, and the alert's channel it was shared from.
+      for (const b of buttons)
+        expect(decodeTrunkRef(b.value, seal)).toEqual({ id: String(5_000_000 + i), channel: 'C0ALERTS' });
+    });
     expect(JSON.stringify(message.blocks)).toContain('…and 7 more');
-    expect(message.text).toBe('🔴 13 gateways down · 5 trunk changes');
+    expect(message.text).toBe('🔴 13 gateways down · 14 trunk changes');
   });
 
   it('keep a change line within its limit by dropping whole parts, never cutting one', () => {

@@ -6,6 +6,7 @@ import { detailsButton } from './details-button.js';
 import { pageButton } from './page-button.js';
 import { shareButton } from './share-button.js';
 import { shareDetailsButton } from './share-details-button.js';
+import { shareToChannelButton } from './share-to-channel-button.js';
 import { unwatchButton } from './unwatch-button.js';
 
 /** Registers the button handlers. */
@@ -21,5 +22,6 @@ export function register(app: App, deps: BotDeps): void {
   );
   app.action<BlockAction<ButtonAction>>(ACTION.details, detailsButton(deps));
   app.action<BlockAction<ButtonAction>>(ACTION.shareDetails, shareDetailsButton(deps));
+  app.action<BlockAction<ButtonAction>>(ACTION.shareToChannel, shareToChannelButton(deps));
   app.action<BlockAction<ButtonAction>>(ACTION.unwatch, unwatchButton(deps));
 }
