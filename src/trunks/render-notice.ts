@@ -74,6 +74,12 @@ export function renderProblem(text: string): SlackMessage {
   };
 }
 
+/** The first sign of life when an answer is slow: trunkbot is waiting on ITNIO. */
+export function renderWaiting(): SlackMessage {
+  const text = ':hourglass_flowing_sand: Asking ITNIO…';
+  return { text, blocks: [{ type: 'section', text: { type: 'mrkdwn', text } }] };
+}
+
 /** How far collecting every trunk from ITNIO has come, while the user waits. */
 export function renderProgress(collected: number, total: number): SlackMessage {
   const text = `:hourglass_flowing_sand: Collecting ${collected.toLocaleString('en-US')} of ${total.toLocaleString('en-US')} trunks from ITNIO…`;

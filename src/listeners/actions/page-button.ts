@@ -21,6 +21,11 @@ export function pageButton(deps: BotDeps) {
     const inPlace = isEphemeral(body);
     const privately = (message: SlackMessage) =>
       respond({ response_type: 'ephemeral', replace_original: false, ...message });
+    let noteShown = false;
+    const inPlaceNote = async (message: SlackMessage) => {
+      await respond({ replace_original: true, ...message });
+      noteShown = true;
+    };
     await runRequest(deps, {
       origin,
       claims: triggerClaim(body.trigger_id),
@@ -31,10 +36,11 @@ export function pageButton(deps: BotDeps) {
           fresh: action.action_id === ACTION.refresh,
         }),
       whisper: privately,
-      ...(inPlace && { progress: (message: SlackMessage) => respond({ replace_original: true, ...message }) }),
+      ...(inPlace && { progress: inPlaceNote }),
       reply: async (answer) => {
-        // A failed fetch must not wipe the page the user is looking at.
-        if (answer.ok && inPlace) await respond({ replace_original: true, ...answer.message });
+        // A failed fetch must not wipe the page the user is looking at; once a note has taken the page's
+        // place, though, the failure replaces the note (its Retry brings the page back).
+        if (inPlace && (answer.ok || noteShown)) await respond({ replace_original: true, ...answer.message });
         else await privately(answer.message);
       },
     });

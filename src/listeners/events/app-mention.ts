@@ -43,6 +43,21 @@ export function appMention(deps: BotDeps) {
     const team = event.user_team ?? body.team_id;
     const enterprise = (body as { enterprise_id?: string }).enterprise_id;
     const thread = { channel: event.channel, thread_ts: event.thread_ts ?? event.ts };
+    // A slow answer first shows a note in the thread; that note then becomes the answer, edited in place.
+    let note: string | undefined;
+    const answerInThread = async (message: SlackMessage): Promise<void> => {
+      if (note !== undefined) {
+        try {
+          await client.chat.update({ channel: event.channel, ts: note, ...message });
+          return;
+        } catch {
+          // The note is gone (someone deleted it): the answer still goes into the thread.
+          note = undefined;
+        }
+      }
+      const posted = await client.chat.postMessage({ ...thread, ...message });
+      note ??= posted.ts;
+    };
     await runRequest(deps, {
       origin: {
         surface: 'mention',
@@ -57,9 +72,8 @@ export function appMention(deps: BotDeps) {
       // Only answers go to the thread for everyone; refusals and usage are whispered to the asker, so
       // nobody can fill a busy incident thread with help texts.
       whisper: (message: SlackMessage) => client.chat.postEphemeral({ ...thread, user, ...message }),
-      reply: async (answer) => {
-        await client.chat.postMessage({ ...thread, ...answer.message });
-      },
+      progress: answerInThread,
+      reply: (answer) => answerInThread(answer.message),
     });
   };
 }
