@@ -68,7 +68,8 @@ export function appMention(deps: BotDeps) {
         ...(enterprise && { enterprise }),
       },
       claims: eventClaim(body.event_id),
-      read: () => readQuery(mentionArguments(event.text, context.botUserId), 'mention', { shareable: false }),
+      read: () =>
+        readQuery(mentionArguments(event.text, context.botUserId), 'mention', { shareable: false, retryable: true }),
       // Only answers go to the thread for everyone; refusals and usage are whispered to the asker, so
       // nobody can fill a busy incident thread with help texts.
       whisper: (message: SlackMessage) => client.chat.postEphemeral({ ...thread, user, ...message }),
