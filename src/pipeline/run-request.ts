@@ -15,7 +15,7 @@ import type { Intake } from './request.js';
  * Step 1: de-duplication — a replayed trigger, a retried event or a double-clicked Share is dropped.
  * Step 2: access — workspace, channel and user allowlists.
  * Step 3: reading — the payload becomes a request, or the asker is told why it cannot be run.
- * Step 4: the user's rate limit.
+ * Step 4: the user's rate limit, for a request whose answer will ask ITNIO for new data.
  * Step 5: answering — from the snapshot of every trunk (progress shown if it is slow), rendered.
  * Step 6: replying, in the surface's own way.
  * Step 7: the audit line, built from what the steps returned — whatever happened, bugs included.
@@ -71,7 +71,7 @@ async function admitAndAnswer(deps: BotDeps, intake: Intake, known: Known): Prom
   known.request = request;
   known.view = view;
 
-  const limited = await refuseRate(deps, intake.origin);
+  const limited = intake.unmetered ? undefined : await refuseRate(deps, intake.origin, view);
   if (limited) return whispered(intake, { outcome: limited.outcome, request }, limited.reply);
 
   const feed = intake.progress

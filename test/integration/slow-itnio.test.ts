@@ -69,7 +69,7 @@ describe('"Asking ITNIO…" while ITNIO is slow', () => {
     world.sandbox!.inject({ kind: 'hang' });
     const userId = newUserId();
     const refreshed = await click(world, reply.body, ACTION.refresh, { userId });
-    const note = await refreshed.next();
+    const note = await refreshed.next(() => true);
     expect(note.body).toMatchObject({ replace_original: true, text: ASKING });
     expect((await waitForAudit(logs, (l) => l.user === userId)).outcome).toBe('ok');
     const page = posts(refreshed.id).at(-1)!;
