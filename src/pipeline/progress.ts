@@ -9,6 +9,8 @@ export interface ProgressOptions {
   afterMs?: number;
   /** Then at most one update this often. */
   everyMs?: number;
+  /** Notes in all: Slack takes five posts to one response_url, and the answer needs the last one. */
+  maxNotes?: number;
 }
 
 /**
@@ -38,15 +40,17 @@ export function progressFeed(
   onError: (error: unknown) => void,
   options: ProgressOptions = {},
 ): ProgressFeed {
-  const { waitingAfterMs = WAITING_AFTER_MS, afterMs = 2_000, everyMs = 1_500 } = options;
+  const { waitingAfterMs = WAITING_AFTER_MS, afterMs = 2_000, everyMs = 1_500, maxNotes = 4 } = options;
   const started = performance.now();
   let latest: Progress | undefined;
   let lastSent = -Infinity;
+  let notes = 0;
   let chain: Promise<unknown> = Promise.resolve();
   let done = false;
   let timer: NodeJS.Timeout | undefined;
 
   const enqueue = (message: SlackMessage) => {
+    if (notes++ >= maxNotes) return;
     lastSent = performance.now();
     chain = chain.then(() => send(message)).catch(onError);
   };
