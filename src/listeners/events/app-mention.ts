@@ -1,4 +1,5 @@
 import type { AllMiddlewareArgs, SlackEventMiddlewareArgs } from '@slack/bolt';
+import { slackErrorCode } from '../../log.js';
 import { eventClaim } from '../../pipeline/claims.js';
 import type { BotDeps } from '../../pipeline/deps.js';
 import { readQuery } from '../../pipeline/read-query.js';
@@ -50,8 +51,12 @@ export function appMention(deps: BotDeps) {
         try {
           await client.chat.update({ channel: event.channel, ts: note, ...message });
           return;
-        } catch {
-          // The note is gone (someone deleted it): the answer still goes into the thread.
+        } catch (error) {
+          // The note cannot be edited (someone deleted it): the answer still goes into the thread.
+          deps.log.info(
+            { slackError: slackErrorCode(error) ?? 'unknown' },
+            'could not edit the thread note; posting anew',
+          );
           note = undefined;
         }
       }
