@@ -27,7 +27,8 @@ export interface ColdBuild {
   peakRssMb: number | undefined;
 }
 
-const PROGRESS = /Collecting [\d,]+ of [\d,]+ trunks from ITNIO/;
+// The notes before a slow answer: "Asking ITNIO…", then "Collecting … of … trunks from ITNIO…".
+const PROGRESS = /^:hourglass_flowing_sand: (Asking ITNIO…$|Collecting [\d,]+ of [\d,]+ trunks from ITNIO)/;
 
 /**
  * Sends one `/trunks stats` to a bot that has no snapshot yet and follows its response_url until the

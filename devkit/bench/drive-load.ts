@@ -6,6 +6,8 @@ import type { SlackActivity, SlackStandIn } from '../sandbox/slack-stand-in.js';
 
 const ACK_TIMEOUT_MS = 10_000;
 const REPLY_TIMEOUT_MS = 15_000;
+// trunkbot's notes while an answer is slow ("Asking ITNIO…", "Collecting … trunks"): the reply comes after them.
+const INTERIM_NOTE = /^:hourglass_flowing_sand: /;
 
 /** How to drive one bot on one surface at one concurrency. */
 export interface LoadOptions {
@@ -66,7 +68,7 @@ export async function driveLoad(options: LoadOptions): Promise<LoadRun> {
   replies.setMaxListeners(0);
   const run: LoadRun = { ackMs: [], e2eMs: [], errors: 0, errorKinds: new Map(), duplicateReplies: 0, durationMs: 0 };
   const stopListening = options.slack.onActivity((event: SlackActivity) => {
-    if (event.kind !== 'response') return;
+    if (event.kind !== 'response' || INTERIM_NOTE.test(String(event.response.body.text ?? ''))) return;
     const seen = replyCounts.get(event.response.id);
     if (seen === undefined) return;
     replyCounts.set(event.response.id, seen + 1);

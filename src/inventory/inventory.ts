@@ -38,9 +38,17 @@ export interface GetSnapshotOptions {
   signal?: AbortSignal;
 }
 
+/**
+ * What answering a query from the snapshot would take right now: nothing new from ITNIO while a snapshot is
+ * fresh (until `expiresAt`, epoch ms) or being built here (the query joins that build); a build when stale.
+ */
+export type Readiness = { state: 'fresh'; fetchedAt: number; expiresAt: number } | { state: 'building' | 'stale' };
+
 /** The snapshot of every trunk, built at most once per TTL across every instance sharing the store. */
 export interface Inventory {
   get(options?: GetSnapshotOptions): Promise<IndexedSnapshot>;
+  /** Whether `get` would need ITNIO now; never builds, and reads only a small key of the shared store. */
+  peek(): Promise<Readiness>;
 }
 
 /**
@@ -129,7 +137,16 @@ export function createInventory(options: InventoryOptions): Inventory {
     return published && published.fetchedAt > since ? adopt(published) : collect(signal, report);
   };
 
+  const freshUntil = (fetchedAt: number): Readiness => ({ state: 'fresh', fetchedAt, expiresAt: fetchedAt + ttlMs });
+
   return {
+    async peek() {
+      if (current && fresh(current)) return freshUntil(current.fetchedAt);
+      if (building) return { state: 'building' };
+      // Another instance's snapshot, published in the shared store, is as good as one of this instance's own.
+      const version = options.shared ? Number(await store.get(STORE_KEY.inventoryVersion)) : Number.NaN;
+      return fresh({ fetchedAt: version }) ? freshUntil(version) : { state: 'stale' };
+    },
     async get({ fresh: refresh = false, maxAgeMs, onProgress, signal } = {}) {
       if (!refresh && fresh(current, maxAgeMs) && !(await newerShared())) return current!;
       if (!refresh && tooLarge && fresh(tooLarge, maxAgeMs)) throw tooLarge.error;

@@ -1,4 +1,5 @@
-import { renderNotice } from '../trunks/render-notice.js';
+import { renderNotice, renderRateLimited } from '../trunks/render-notice.js';
+import type { AnswerView } from './answer-query.js';
 import type { SlackMessage } from '../trunks/message.js';
 import { checkAccess } from './access-policy.js';
 import type { BotDeps } from './deps.js';
@@ -37,17 +38,29 @@ export async function refuseAccess(
     : { outcome: `refused_${decision.reason}`, reply: renderNotice(decision.message) };
 }
 
-/** The per-user rate limit, counted only for requests that would query ITNIO. */
+/**
+ * The per-user rate limit protects ITNIO, so it counts only requests whose answer asks ITNIO for new data:
+ * a ↻ Refresh (and its Retry), and any request while no fresh snapshot is at hand or being built (its answer
+ * builds one). Paging and searching a fresh snapshot never count; nor do help, usage and typos, which are
+ * answered before this step, or intakes marked `unmetered` (Share), which never get here.
+ */
 export async function refuseRate(
-  deps: Pick<BotDeps, 'store' | 'perUserPerMinute'>,
+  deps: Pick<BotDeps, 'store' | 'perUserPerMinute' | 'inventory'>,
   origin: Origin,
+  view: AnswerView,
 ): Promise<Refusal | undefined> {
+  if (deps.perUserPerMinute <= 0) return undefined;
+  const readiness = await deps.inventory.peek();
+  if (!view.fresh && readiness.state !== 'stale') return undefined;
   const decision = await checkRateLimit(deps.store, origin.user, deps.perUserPerMinute);
   if (decision.allowed) return undefined;
+  const { limit, retryAfterSeconds } = decision;
   return {
     outcome: 'rate_limited',
-    reply: renderNotice(
-      `You've run ${decision.limit} trunk queries in the last minute, which is the limit. Try again in ${decision.retryAfterSeconds} s.`,
-    ),
+    reply: renderRateLimited({
+      limit,
+      retryAfterSeconds,
+      ...(readiness.state === 'fresh' && { dataAsOf: new Date(readiness.fetchedAt) }),
+    }),
   };
 }

@@ -5,7 +5,8 @@ import { GuardError } from '../resilience/errors.js';
 import { matchTrunks } from '../trunks/match-trunks.js';
 import { isDown } from '../trunks/trunk-index.js';
 import type { SlackMessage } from '../trunks/message.js';
-import { renderFailure, type Failure } from '../trunks/render-failure.js';
+import type { ButtonSeal } from '../trunks/button-seal.js';
+import { renderFailure, type Failure, type RetryOf } from '../trunks/render-failure.js';
 import { renderTooLarge } from '../trunks/render-notice.js';
 import { recordsShown, renderTrunkPage } from '../trunks/render-page.js';
 import { renderStats } from '../trunks/render-stats.js';
@@ -25,6 +26,8 @@ export interface AnswerView {
   sharedBy?: string;
   /** Go to ITNIO even when the data is cached (Refresh). */
   fresh?: boolean;
+  /** A failure offers ↻ Retry: the surface's page buttons can run the request again. */
+  retryable?: boolean;
 }
 
 /** What the audit line says about an answer. */
@@ -120,17 +123,25 @@ export async function answerQuery(
       ...facts,
     };
   } catch (error) {
-    return failedAnswer(error, 'search');
+    return failedAnswer(error, 'search', retryOf(request, view, deps.seal));
   }
 }
 
-/** A fetch that failed, as the answer the user sees; `cannot` names what a too-large inventory rules out. */
-export function failedAnswer(error: unknown, cannot: string): Answer {
+/**
+ * A fetch that failed, as the answer the user sees; `cannot` names what a too-large inventory rules out, and
+ * `retry` the request a Retry button runs again.
+ */
+export function failedAnswer(error: unknown, cannot: string, retry?: RetryOf): Answer {
   if (error instanceof InventoryTooLargeError) {
     return { message: renderTooLarge(error.total, error.maxTrunks, cannot), ok: false, outcome: 'inventory_too_large' };
   }
   const failure = failureOf(error);
-  return { message: renderFailure(failure), ok: false, outcome: failure.code, error };
+  return { message: renderFailure(failure, retry), ok: false, outcome: failure.code, error };
+}
+
+/** What a failure's Retry button runs, when the view offers one. */
+export function retryOf(request: TrunkRequest, view: AnswerView, seal: ButtonSeal): RetryOf | undefined {
+  return view.retryable ? { request, fresh: view.fresh === true, seal } : undefined;
 }
 
 function sharer(view: AnswerView): { sharedBy?: string } {

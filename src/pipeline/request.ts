@@ -31,6 +31,12 @@ export interface Intake {
   origin: Origin;
   /** One-time marks (trigger_id, event_id, a Share click); any already taken drops the request. */
   claims: Claim[];
+  /**
+   * Set when answering asks ITNIO for nothing the user does not already have (a Share of what is on screen,
+   * the watch list): never counted against the rate limit. A Share whose snapshot has gone stale does rebuild
+   * it, but builds happen at most once per INVENTORY_TTL_SECONDS whoever asks, so Shares cannot add load.
+   */
+  unmetered?: boolean;
   /** Reads the payload; runs only for a requester who passed the access check. */
   read(): Reading;
   /** Answers the asker alone: refusals, usage, problems. */

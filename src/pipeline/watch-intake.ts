@@ -41,6 +41,8 @@ export function watchIntake(deps: BotDeps, command: WatchCommand, parts: WatchIn
   return {
     origin: parts.origin,
     claims: parts.claims,
+    // Listing and removing watches never asks ITNIO; a new watch counts its trunks in the snapshot.
+    unmetered: command.kind !== 'watch',
     read,
     whisper: parts.whisper,
     answer: (request) => {

@@ -4,6 +4,10 @@ export const ACTION = {
   next: 'trunks_next',
   refresh: 'trunks_refresh',
   share: 'trunks_share',
+  /** Runs a failed request again (same filters and page), from whatever snapshot is fresh by then. */
+  retry: 'trunks_retry',
+  /** Runs a failed ↻ Refresh again: fresh data from ITNIO. */
+  retryRefresh: 'trunks_retry_refresh',
   /** Opens a trunk's whole record in a modal. */
   details: 'trunks_details',
   /** Posts the trunk shown in a Details modal into the channel it was opened from. */

@@ -1,5 +1,9 @@
+import { ACTION } from './action-ids.js';
+import type { ButtonSeal } from './button-seal.js';
 import type { SlackMessage } from './message.js';
+import { encodePageState } from './page-state.js';
 import { renderProblem } from './render-notice.js';
+import type { TrunkRequest } from './trunk-request.js';
 
 /** Every reason trunks could not be fetched, as stable codes (they are also audit outcomes). */
 export const FAILURE_CODES = [
@@ -29,9 +33,26 @@ export interface Failure {
 
 const MAX_REASON = 200;
 
-/** A failed fetch as the private message the user sees. */
-export function renderFailure(failure: Failure): SlackMessage {
-  return renderProblem(describeFailure(failure));
+/** The request a failed answer was for, so its Retry button can run it again. */
+export interface RetryOf {
+  request: TrunkRequest;
+  /** It was a ↻ Refresh: the retry fetches fresh data too. */
+  fresh: boolean;
+  seal: ButtonSeal;
+}
+
+/** A failed fetch as the message the user sees; with `retry`, a Retry button that runs the same request again. */
+export function renderFailure(failure: Failure, retry?: RetryOf): SlackMessage {
+  const problem = renderProblem(describeFailure(failure));
+  if (!retry) return problem;
+  const button = {
+    type: 'button' as const,
+    action_id: retry.fresh ? ACTION.retryRefresh : ACTION.retry,
+    text: { type: 'plain_text' as const, text: '↻ Retry', emoji: true },
+    value: encodePageState({ request: retry.request }, retry.seal),
+    accessibility_label: 'Run the same search again',
+  };
+  return { ...problem, blocks: [...problem.blocks, { type: 'actions', block_id: 'trunks_retry', elements: [button] }] };
 }
 
 /**

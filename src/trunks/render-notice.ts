@@ -1,5 +1,5 @@
 import type { SlackMessage } from './message.js';
-import { escapeClip } from './slack-text.js';
+import { escapeClip, slackDate } from './slack-text.js';
 
 /** Where the user typed, so examples show the form they would use. */
 export type Surface = 'command' | 'mention';
@@ -72,6 +72,34 @@ export function renderProblem(text: string): SlackMessage {
     text: escaped,
     blocks: [{ type: 'section', text: { type: 'mrkdwn', text: `:warning: ${escaped}` } }],
   };
+}
+
+/** A user over the rate limit: when asking ITNIO works again, and what works meanwhile. */
+export interface RateLimited {
+  limit: number;
+  retryAfterSeconds: number;
+  /** When the data trunkbot holds was fetched, while it is fresh enough to page and search. */
+  dataAsOf?: Date;
+}
+
+/** Over the rate limit, which counts only requests that ask ITNIO for new data: what still works, and when the rest does. */
+export function renderRateLimited({ limit, retryAfterSeconds, dataAsOf }: RateLimited): SlackMessage {
+  const over = `You've asked ITNIO for new data ${limit} ${limit === 1 ? 'time' : 'times'} in the last minute, which is the limit.`;
+  if (dataAsOf) {
+    const asOf = slackDate(dataAsOf, '{date_short_pretty} {time_secs}', dataAsOf.toISOString());
+    return renderNotice(
+      `${over} ↻ Refresh works again in ${retryAfterSeconds} s. Until then, paging, Share and new searches still work on the data from ITNIO as of ${asOf}.`,
+    );
+  }
+  return renderNotice(
+    `${over} The data trunkbot holds is out of date, so this would ask ITNIO again: searching, paging and ↻ Refresh work again in ${retryAfterSeconds} s (sooner if someone else's search fetches fresh data). Share still works for the page on your screen.`,
+  );
+}
+
+/** The first sign of life when an answer is slow: trunkbot is waiting on ITNIO. */
+export function renderWaiting(): SlackMessage {
+  const text = ':hourglass_flowing_sand: Asking ITNIO…';
+  return { text, blocks: [{ type: 'section', text: { type: 'mrkdwn', text } }] };
 }
 
 /** How far collecting every trunk from ITNIO has come, while the user waits. */

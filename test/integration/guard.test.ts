@@ -3,14 +3,15 @@ import { SlackSender } from '../../devkit/sandbox/slack-sender.js';
 import { signSlackRequest } from '../../devkit/sandbox/slack-signature.js';
 import { ACTION } from '../../src/trunks/action-ids.js';
 import { auditLines, captureLogs, waitForAudits, type CapturedLogs } from '../support/capture-logs.js';
+import { headerOf, visibleText } from '../support/answers.js';
 import { click, runCommand, textOf } from '../support/world-helpers.js';
 
 let world: SandboxWorld;
 let logs: CapturedLogs;
 
-async function start(env: NodeJS.ProcessEnv): Promise<void> {
+async function start(env: NodeJS.ProcessEnv, now?: () => number): Promise<void> {
   logs = captureLogs();
-  world = await startSandboxWorld({ env, logDestination: logs.destination });
+  world = await startSandboxWorld({ env, logDestination: logs.destination, ...(now && { now }) });
 }
 
 afterEach(async () => {
@@ -82,20 +83,75 @@ describe('access control', () => {
 });
 
 describe('abuse and quota protection', () => {
-  test('over RATE_LIMIT_PER_USER a user is told when to retry, and ITNIO is not called', async () => {
+  test('RATE_LIMIT_PER_USER counts only requests that ask ITNIO: paging, searching and sharing a fresh snapshot never do', async () => {
     await start({ RATE_LIMIT_PER_USER: '2' });
-    await runCommand(world, 'outgoing');
-    await runCommand(world, 'help');
-    await runCommand(world, 'incoming');
-    const { reply } = await runCommand(world, 'acme');
-    expect(textOf(reply.body)).toMatch(
-      /You've run 2 trunk queries in the last minute, which is the limit\. Try again in \d+ s\./,
+    const userId = 'U0LIMITED';
+    const as = { userId };
+    // Counted (1 of 2): there is no snapshot yet, so this one builds it.
+    let { reply } = await runCommand(world, 'acme', as);
+    // Never counted: help, a typo, new searches and paging answered from that snapshot, shares of what is on screen.
+    for (const text of ['help', 'outgoign', 'outgoing', 'globex', 'in acme', 'page:2'])
+      await runCommand(world, text, as);
+    for (const action of [ACTION.next, ACTION.prev, ACTION.next, ACTION.prev, ACTION.next]) {
+      reply = await (await click(world, reply.body, action, as)).next();
+    }
+    for (const ts of ['1700000001.000100', '1700000002.000100', '1700000003.000100']) {
+      await click(world, reply.body, ACTION.share, { ...as, ts });
+    }
+    await allAudited(15);
+    expect(audits().filter((a) => a.outcome === 'rate_limited')).toEqual([]);
+    // Counted (2 of 2): Refresh asks ITNIO for new data.
+    const refreshed = await (await click(world, reply.body, ACTION.refresh, as)).next();
+    expect(headerOf(refreshed.body).page).toBe(2);
+    expect(apiCalls()).toBe(4);
+
+    // Over the limit: another Refresh is refused, privately, leaving the page in place, and says what still works.
+    const refused = await (await click(world, refreshed.body, ACTION.refresh, as)).next();
+    expect(refused.body).toMatchObject({ response_type: 'ephemeral', replace_original: false });
+    expect(visibleText(refused.body)).toMatch(
+      /You've asked ITNIO for new data 2 times in the last minute, which is the limit\. ↻ Refresh works again in \d+ s\. Until then, paging, Share and new searches still work on the data from ITNIO as of <!date\^\d+\^/,
     );
-    // One snapshot (two pages) answered both allowed queries; the refused one asked nothing.
-    expect(apiCalls()).toBe(2);
-    await runCommand(world, 'acme', { userId: 'U0SOMEONEELSE' });
-    await allAudited(5);
-    expect(audits().map((a) => a.outcome)).toEqual(['ok', 'help', 'ok', 'rate_limited', 'ok']);
+    expect(apiCalls()).toBe(4);
+    // …and it does: paging, a new search and a Share still work.
+    const back = await (await click(world, refreshed.body, ACTION.prev, as)).next();
+    expect(headerOf(back.body).page).toBe(1);
+    expect(String((await runCommand(world, 'stats', as)).reply.body.text)).toMatch(/^Summary|trunks/i);
+    await click(world, back.body, ACTION.share, { ...as, ts: '1700000004.000100' });
+    await allAudited(20);
+    expect(audits().map((a) => a.outcome)).toEqual([
+      'ok',
+      'help',
+      'invalid_input',
+      ...Array<string>(9).fill('ok'),
+      ...Array<string>(3).fill('shared_via_chat.postMessage'),
+      'ok',
+      'rate_limited',
+      'ok',
+      'ok',
+      'shared_via_chat.postMessage',
+    ]);
+    expect(apiCalls()).toBe(4);
+  });
+
+  test('over the limit, a search that would rebuild stale data is refused; Share still works', async () => {
+    let clock = Date.now();
+    await start({ RATE_LIMIT_PER_USER: '2', INVENTORY_TTL_SECONDS: '60' }, () => clock);
+    const as = { userId: 'U0STALE' };
+    const { reply } = await runCommand(world, 'acme', as);
+    await (await click(world, reply.body, ACTION.refresh, as)).next();
+    expect(apiCalls()).toBe(4);
+    // The snapshot is a minute old now (the rate-limit window runs on the real clock and is not over).
+    clock += 61_000;
+    const refused = (await runCommand(world, 'globex', as)).reply;
+    expect(visibleText(refused.body)).toMatch(
+      /which is the limit\. The data trunkbot holds is out of date, so this would ask ITNIO again: searching, paging and ↻ Refresh work again in \d+ s \(sooner if someone else's search fetches fresh data\)\. Share still works for the page on your screen\./,
+    );
+    expect(apiCalls()).toBe(4);
+    await click(world, reply.body, ACTION.share, as);
+    await allAudited(4);
+    expect(audits().map((a) => a.outcome)).toEqual(['ok', 'ok', 'rate_limited', 'shared_via_chat.postMessage']);
+    // The Share rebuilt the stale snapshot, so searching works again, uncounted.
+    expect(String((await runCommand(world, 'globex', as)).reply.body.text)).toMatch(/matching “globex”/);
   });
 
   test('when the ITNIO queue is full, users get "busy, try again" instead of a pile-up', async () => {

@@ -222,21 +222,25 @@ describe('collecting the snapshot', () => {
     }
   });
 
-  test('a slow build shows "Collecting … of … trunks from ITNIO…" first, then the answer replaces it', async () => {
+  test('a slow build shows "Asking ITNIO…", then "Collecting … of … trunks from ITNIO…", then the answer replaces it', async () => {
     // Twelve pages one at a time at 300 ms each: well past the two seconds after which progress is shown.
     const run = await proxiedWorld(1_200, 300, { ITNIO_MAX_CONCURRENCY: '1' });
     try {
       // ask() returns once the audit line is written, which is after the answer was delivered.
       const { audit, responseUrl } = await ask(run.world, run.logs, 'acme');
       const posts = run.world.slack.responses.filter((r) => responseUrl.endsWith(r.id));
-      const progress = posts.slice(0, -1);
+      const [waiting, ...progress] = posts.slice(0, -1);
+      expect(waiting!.body).toMatchObject({
+        response_type: 'ephemeral',
+        text: ':hourglass_flowing_sand: Asking ITNIO…',
+      });
       expect(progress.length).toBeGreaterThan(0);
       for (const post of progress) {
         expect(String(post.body.text)).toMatch(
           /^:hourglass_flowing_sand: Collecting [\d,]+ of 1,200 trunks from ITNIO…$/,
         );
       }
-      expect(progress[0]!.body.response_type).toBe('ephemeral');
+      expect(progress[0]!.body.replace_original).toBe(true);
       const answer = posts.at(-1)!;
       expect(answer.body).toMatchObject({ response_type: 'ephemeral', replace_original: true });
       expect(headerOf(answer.body).total).toBe(audit.total);

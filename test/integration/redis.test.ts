@@ -3,7 +3,8 @@ import { startSandboxWorld, type SandboxWorld } from '../../devkit/sandbox/sandb
 import { storeContract } from '../support/store-contract.js';
 import { auditLines, captureLogs, waitForAudits, type CapturedLogs } from '../support/capture-logs.js';
 import { until } from '../support/until.js';
-import { runCommand } from '../support/world-helpers.js';
+import { ACTION } from '../../src/trunks/action-ids.js';
+import { click, runCommand } from '../support/world-helpers.js';
 
 // Started by test/support/redis-server.js (jest global setup) or by .ci/run; without redis-server these are skipped.
 const redisUrl = process.env.TEST_REDIS_URL;
@@ -54,15 +55,24 @@ withRedis('two bot instances sharing Redis behave as one', () => {
     expect(a.slack.calls.filter((c) => c.method === 'chat.postMessage')).toHaveLength(1);
   });
 
-  test("a user's rate limit holds across both instances", async () => {
+  test("a user's rate limit holds across both instances, and a snapshot from either is fresh for both", async () => {
     const user = { userId: `U0RATE${Date.now() % 100_000}` };
-    await runCommand(a, 'outgoing', user);
-    await runCommand(b, 'incoming', user);
-    await runCommand(a, 'acme', user);
-    const { reply } = await runCommand(b, 'globex', user);
-    expect(JSON.stringify(reply.body)).toContain("You've run 3 trunk queries in the last minute");
-    // One snapshot, built once (two pages of 100) and read by both instances, answered all three.
-    expect(a.sandbox!.requests).toHaveLength(2);
+    // Counted: the build (on a), then two Refreshes, one on each instance.
+    const { reply } = await runCommand(a, 'outgoing', user);
+    await (await click(b, reply.body, ACTION.refresh, user)).next();
+    await (await click(a, reply.body, ACTION.refresh, user)).next();
+    // Not counted on either instance: searches answered from the snapshot in Redis.
+    for (const [world, text] of [
+      [b, 'incoming'],
+      [a, 'acme'],
+      [b, 'globex'],
+    ] as const) {
+      expect(String((await runCommand(world, text, user)).reply.body.text)).not.toContain('which is the limit');
+    }
+    const refused = await (await click(b, reply.body, ACTION.refresh, user)).next();
+    expect(JSON.stringify(refused.body)).toContain("You've asked ITNIO for new data 3 times in the last minute");
+    // Three snapshots of two pages of 100; the refused Refresh asked nothing.
+    expect(a.sandbox!.requests).toHaveLength(6);
   });
 
   test('queries on both instances at once share one snapshot build', async () => {

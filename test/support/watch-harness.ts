@@ -22,6 +22,8 @@ export function fakeClock(start = Date.UTC(2026, 0, 5, 14, 0)) {
 export function fakeInventory(now: () => number, trunks: Trunk[]) {
   const state = { trunks, fail: false, unreadable: 0 };
   const inventory: Inventory = {
+    // Every get() is a fresh snapshot: there is never one to reuse.
+    peek: async () => ({ state: 'stale' }),
     async get(): Promise<IndexedSnapshot> {
       if (state.fail) throw Object.assign(new Error('ITNIO down'), { code: 'itnio_unreachable' });
       return {

@@ -9,7 +9,12 @@ import { type CapturedLogs, type LogLine, waitForAudit } from './capture-logs.js
 
 type Message = { text?: string; blocks?: types.KnownBlock[] };
 
-/** Runs a slash command and returns the bot's HTTP answer and the first message posted to its response_url. */
+/** Whether a post is the bot's answer rather than a note while it is slow ("Asking ITNIO…", "Collecting …"). */
+export function isAnswer(post: ResponseUrlPost): boolean {
+  return !String(post.body.text ?? '').startsWith(':hourglass_flowing_sand: ');
+}
+
+/** Runs a slash command and returns the bot's HTTP answer and its answer posted to the response_url (notes skipped). */
 export async function runCommand(
   world: SandboxWorld,
   text: string,
@@ -18,11 +23,14 @@ export async function runCommand(
   const responseUrl = world.slack.newResponseUrl();
   const id = responseUrl.split('/').pop();
   const ack = await world.sender.slashCommand({ text, responseUrl, ...extra });
-  const reply = await world.slack.waitForResponse((r) => r.id === id);
+  const reply = await world.slack.waitForResponse((r) => r.id === id && isAnswer(r));
   return { ack, reply, responseUrl };
 }
 
-/** Clicks a button on a message and returns the first post to the click's response_url. */
+/**
+ * Clicks a button on a message; `next(predicate)` waits for the first post to the click's response_url that
+ * matches `predicate` — by default its answer, skipping notes while it is slow.
+ */
 export async function click(
   world: SandboxWorld,
   message: Message,
@@ -50,8 +58,8 @@ export async function click(
     ack,
     responseUrl,
     id,
-    next: (predicate?: (r: ResponseUrlPost) => boolean) =>
-      world.slack.waitForResponse((r) => r.id === id && (!predicate || predicate(r))),
+    next: (predicate: (r: ResponseUrlPost) => boolean = isAnswer) =>
+      world.slack.waitForResponse((r) => r.id === id && predicate(r)),
   };
 }
 

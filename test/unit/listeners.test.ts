@@ -4,10 +4,18 @@ import { shareButton } from '../../src/listeners/actions/share-button.js';
 import { trunksCommand } from '../../src/listeners/commands/trunks-command.js';
 import { appMention } from '../../src/listeners/events/app-mention.js';
 import { ACTION } from '../../src/trunks/action-ids.js';
-import { encodePageState } from '../../src/trunks/page-state.js';
+import { decodePageState, encodePageState } from '../../src/trunks/page-state.js';
+import { ItnioError } from '../../src/itnio/errors.js';
 import { fakeDeps, fakeTrunks, recorder } from '../support/fake-bolt.js';
 
+type Button = { action_id?: string; value?: string; text?: { text?: string } };
+
+/** The buttons of a message's actions blocks. */
+const buttonsIn = (message: Msg | undefined): Button[] =>
+  (message?.blocks ?? []).flatMap((b) => (b.type === 'actions' ? (b.elements ?? []) : []));
+
 type Msg = {
+  blocks?: { type: string; elements?: Button[] }[];
   text?: string;
   response_type?: string;
   replace_original?: boolean;
@@ -101,6 +109,34 @@ describe('/trunks listener', () => {
     const [line] = audits();
     expect(line).toMatchObject({ outcome: 'error', level: 'error' });
     expect(JSON.stringify(line)).toContain('records is not iterable');
+  });
+
+  test('a failed answer offers ↻ Retry, sealed with the same filters and page', async () => {
+    const down = fakeTrunks(async () => {
+      throw new ItnioError('itnio_timeout', 'timed out');
+    });
+    const { deps } = fakeDeps({ trunks: down.source });
+    const { args, respond } = commandArgs('page:2 outgoing acme');
+    await trunksCommand(deps)(args);
+    const [retry, ...others] = buttonsIn(respond.calls[0]);
+    expect(others).toEqual([]);
+    expect(retry).toMatchObject({ action_id: ACTION.retry, text: { text: '↻ Retry' } });
+    expect(decodePageState(retry?.value, deps.seal)).toEqual({ request: { page: 2, type: 1, name: 'acme' } });
+  });
+
+  test('a bug before the request is read gets the apology without a Retry', async () => {
+    const { deps, audits } = fakeDeps();
+    deps.identity = {
+      ...deps.identity,
+      resolve: async () => {
+        throw new TypeError('identity broke');
+      },
+    };
+    const { args, respond } = commandArgs('acme');
+    await trunksCommand(deps)(args);
+    expect(respond.calls[0]?.text).toMatch(/Something went wrong/);
+    expect(buttonsIn(respond.calls[0])).toEqual([]);
+    expect(audits()[0]).toMatchObject({ outcome: 'error' });
   });
 });
 

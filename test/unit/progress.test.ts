@@ -15,6 +15,36 @@ describe('progressFeed', () => {
     expect(sent).toEqual([]);
   });
 
+  test('says "Asking ITNIO…" once the answer is late, then the counts follow it', async () => {
+    const sent: string[] = [];
+    const feed = progressFeed(
+      async (m) => sent.push(m.text),
+      () => undefined,
+      { waitingAfterMs: 0, afterMs: 0, everyMs: 0 },
+    );
+    feed.report({ collected: 100, total: 10_000 });
+    await until(() => sent.length === 2, { what: 'the note and the first count' });
+    await feed.finish();
+    expect(sent).toEqual([
+      ':hourglass_flowing_sand: Asking ITNIO…',
+      ':hourglass_flowing_sand: Collecting 100 of 10,000 trunks from ITNIO…',
+    ]);
+  });
+
+  test('sends no more than maxNotes notes, so the response_url has a post left for the answer', async () => {
+    const sent: string[] = [];
+    const feed = progressFeed(
+      async (m) => sent.push(m.text),
+      () => undefined,
+      { waitingAfterMs: 0, afterMs: 0, everyMs: 0, maxNotes: 1 },
+    );
+    feed.report({ collected: 100, total: 10_000 });
+    // Both notes fall due at once; by the time the first is sent, the second has had its turn.
+    await until(() => sent.length >= 1, { what: 'the first note' });
+    await feed.finish();
+    expect(sent).toEqual([':hourglass_flowing_sand: Asking ITNIO…']);
+  });
+
   test('shows the latest count once due, at most once per interval, and nothing after finish', async () => {
     const sent: string[] = [];
     const feed = progressFeed(

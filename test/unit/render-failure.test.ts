@@ -1,7 +1,10 @@
 import { ItnioError, fromVendorStatus } from '../../src/itnio/errors.js';
 import { failureOf } from '../../src/pipeline/answer-query.js';
 import { GuardError } from '../../src/resilience/errors.js';
-import { describeFailure } from '../../src/trunks/render-failure.js';
+import { ACTION } from '../../src/trunks/action-ids.js';
+import { createButtonSeal } from '../../src/trunks/button-seal.js';
+import { decodePageState } from '../../src/trunks/page-state.js';
+import { describeFailure, renderFailure } from '../../src/trunks/render-failure.js';
 
 const describeItnioError = (err: unknown) => describeFailure(failureOf(err));
 
@@ -47,5 +50,26 @@ describe('vendor statuses become actionable messages', () => {
     stopped.abort();
     expect(failureOf(stopped.signal.reason).code).toBe('itnio_cancelled');
     expect(describeItnioError(stopped.signal.reason)).toMatch(/restarting/);
+  });
+});
+
+describe('the Retry button of a failure', () => {
+  const seal = createButtonSeal('test-secret');
+  const actionsOf = (message: { blocks: unknown[] }) =>
+    message.blocks.filter((b): b is { type: 'actions'; elements: { action_id: string; value: string }[] } =>
+      Boolean(b && (b as { type?: string }).type === 'actions'),
+    );
+
+  test('carries the request, sealed; a failed Refresh retries as a Refresh', () => {
+    const request = { page: 3, group: 'Billing', status: ['down' as const] };
+    const [plain] = actionsOf(renderFailure({ code: 'itnio_busy' }, { request, fresh: false, seal }));
+    const [fresh] = actionsOf(renderFailure({ code: 'itnio_busy' }, { request, fresh: true, seal }));
+    expect(plain?.elements.map((e) => e.action_id)).toEqual([ACTION.retry]);
+    expect(fresh?.elements.map((e) => e.action_id)).toEqual([ACTION.retryRefresh]);
+    expect(decodePageState(plain?.elements[0]?.value, seal)).toEqual({ request });
+  });
+
+  test('is left out when there is no request to run again', () => {
+    expect(actionsOf(renderFailure({ code: 'error' }))).toEqual([]);
   });
 });

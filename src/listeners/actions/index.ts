@@ -12,7 +12,7 @@ import { unwatchButton } from './unwatch-button.js';
 /** Registers the button handlers. */
 export function register(app: App, deps: BotDeps): void {
   const page = pageButton(deps);
-  for (const id of [ACTION.prev, ACTION.next, ACTION.refresh, SUGGESTION_ACTION]) {
+  for (const id of [ACTION.prev, ACTION.next, ACTION.refresh, ACTION.retry, ACTION.retryRefresh, SUGGESTION_ACTION]) {
     app.action<BlockAction<ButtonAction>>(id, page);
   }
   app.action<BlockAction<ButtonAction>>(ACTION.share, shareButton(deps));

@@ -9,32 +9,47 @@ import { buttonOrigin, isEphemeral } from './button-origin.js';
 
 type ButtonArgs = SlackActionMiddlewareArgs<BlockAction<ButtonAction>> & AllMiddlewareArgs;
 
+const FRESH: ReadonlySet<string> = new Set([ACTION.refresh, ACTION.retryRefresh]);
+const RETRY: ReadonlySet<string> = new Set([ACTION.retry, ACTION.retryRefresh]);
+
 /**
- * ‹ Prev / Next › / ↻ Refresh, and a suggested query: on the user's private result, replace it in place.
+ * ‹ Prev / Next › / ↻ Refresh, a suggested query and ↻ Retry: on the user's private result, replace it in place.
  * A message shared into a channel is evidence in an incident and stays as it was shared: pressing its
- * buttons gives the presser a private continuation (with its own Share) instead.
+ * buttons gives the presser a private continuation (with its own Share) instead. A failure is no evidence:
+ * Retry replaces it wherever it is, in a private result or in a mention's thread.
  */
 export function pageButton(deps: BotDeps) {
   return async ({ ack, body, action, respond }: ButtonArgs): Promise<void> => {
     await ack();
     const origin = buttonOrigin(body, 'button');
-    const inPlace = isEphemeral(body);
+    const retrying = RETRY.has(action.action_id);
+    const ephemeral = isEphemeral(body);
+    const inPlace = ephemeral || retrying;
     const privately = (message: SlackMessage) =>
       respond({ response_type: 'ephemeral', replace_original: false, ...message });
+    let noteShown = false;
+    const inPlaceNote = async (message: SlackMessage) => {
+      await respond({ replace_original: true, ...message });
+      noteShown = true;
+    };
     await runRequest(deps, {
       origin,
       claims: triggerClaim(body.trigger_id),
       read: () =>
         readButton(deps.seal, action.value, origin, {
-          shareable: true,
+          // A mention's answer, retried in its thread, is already there for everyone.
+          shareable: ephemeral || !retrying,
           // Refresh rebuilds the data even when it is fresh enough; paging may reuse it.
-          fresh: action.action_id === ACTION.refresh,
+          fresh: FRESH.has(action.action_id),
+          retryable: true,
         }),
       whisper: privately,
-      ...(inPlace && { progress: (message: SlackMessage) => respond({ replace_original: true, ...message }) }),
+      ...(inPlace && { progress: inPlaceNote }),
       reply: async (answer) => {
-        // A failed fetch must not wipe the page the user is looking at.
-        if (answer.ok && inPlace) await respond({ replace_original: true, ...answer.message });
+        // A failed fetch must not wipe the page the user is looking at; a failure it replaces (Retry), or a note
+        // that has already taken the page's place, it may — and its own Retry brings the page back.
+        if (inPlace && (answer.ok || retrying || noteShown))
+          await respond({ replace_original: true, ...answer.message });
         else await privately(answer.message);
       },
     });

@@ -23,6 +23,8 @@ export function shareButton(deps: BotDeps, answerWith?: Intake['answer']) {
         ...triggerClaim(body.trigger_id),
         ...shareClaim(origin.user, body.container?.message_ts ?? '', action.value ?? ''),
       ],
+      // The page is on the user's screen already: sharing it is no new work for ITNIO.
+      unmetered: true,
       read: () => readButton(deps.seal, action.value, origin, { shareable: false, sharedBy: origin.user }),
       whisper: privately,
       ...(answerWith && { answer: answerWith }),

@@ -32,6 +32,8 @@ export function shareDetailsButton(deps: BotDeps) {
     await runRequest(deps, {
       origin,
       claims: [...triggerClaim(body.trigger_id), ...shareClaim(origin.user, body.view?.id ?? '', action.value ?? '')],
+      // The trunk is on the user's screen already: sharing it is no new work for ITNIO.
+      unmetered: true,
       read: () => readTrunkRef(ref?.channel ? ref : undefined, { shareable: false, sharedBy: origin.user }),
       whisper: note,
       reply: async (answer) => {

@@ -22,6 +22,8 @@ export function unwatchButton(deps: BotDeps) {
     await runRequest(deps, {
       origin,
       claims: triggerClaim(body.trigger_id),
+      // Only the watch book is read and changed: ITNIO is not asked.
+      unmetered: true,
       read: () =>
         ref
           ? { request: { page: 1 }, view: { shareable: false } }

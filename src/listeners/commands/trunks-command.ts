@@ -38,7 +38,7 @@ export function trunksCommand(deps: BotDeps) {
     await runRequest(deps, {
       origin,
       claims: triggerClaim(command.trigger_id),
-      read: () => readQuery(command.text ?? '', 'command', { shareable: true }),
+      read: () => readQuery(command.text ?? '', 'command', { shareable: true, retryable: true }),
       whisper: privately,
       progress: async (message) => {
         await privately(message);

@@ -1,4 +1,5 @@
 import type { AllMiddlewareArgs, SlackEventMiddlewareArgs } from '@slack/bolt';
+import { slackErrorCode } from '../../log.js';
 import { eventClaim } from '../../pipeline/claims.js';
 import type { BotDeps } from '../../pipeline/deps.js';
 import { readQuery } from '../../pipeline/read-query.js';
@@ -67,14 +68,32 @@ export function appMention(deps: BotDeps) {
       await runRequest(deps, watchIntake(deps, watch, { origin, claims: eventClaim(body.event_id), whisper, post }));
       return;
     }
+    // A slow answer first shows a note in the thread; that note then becomes the answer, edited in place.
+    let note: string | undefined;
+    const answerInThread = async (message: SlackMessage): Promise<void> => {
+      if (note !== undefined) {
+        try {
+          await client.chat.update({ channel: event.channel, ts: note, ...message });
+          return;
+        } catch (error) {
+          // The note cannot be edited (someone deleted it): the answer still goes into the thread.
+          deps.log.info(
+            { slackError: slackErrorCode(error) ?? 'unknown' },
+            'could not edit the thread note; posting anew',
+          );
+          note = undefined;
+        }
+      }
+      const posted = await client.chat.postMessage({ ...thread, ...message });
+      note ??= posted.ts;
+    };
     await runRequest(deps, {
       origin,
       claims: eventClaim(body.event_id),
-      read: () => readQuery(words, 'mention', { shareable: false }),
+      read: () => readQuery(words, 'mention', { shareable: false, retryable: true }),
       whisper,
-      reply: async (answer) => {
-        await client.chat.postMessage({ ...thread, ...answer.message });
-      },
+      progress: answerInThread,
+      reply: (answer) => answerInThread(answer.message),
     });
   };
 }
