@@ -222,31 +222,36 @@ describe('collecting the snapshot', () => {
     }
   });
 
-  test('a slow build shows "Asking ITNIO…", then "Collecting … of … trunks from ITNIO…", then the answer replaces it', async () => {
+  test('a slow build: after a command one "Asking ITNIO…" line; on a button\'s message the note counts the build in place, replaced by the answer', async () => {
     // Twelve pages one at a time at 300 ms each: well past the two seconds after which progress is shown.
     const run = await proxiedWorld(1_200, 300, { ITNIO_MAX_CONCURRENCY: '1' });
     try {
       // ask() returns once the audit line is written, which is after the answer was delivered.
-      const { audit, responseUrl } = await ask(run.world, run.logs, 'acme');
-      const posts = run.world.slack.responses.filter((r) => responseUrl.endsWith(r.id));
+      const first = await ask(run.world, run.logs, 'acme');
+      const [note, listed, ...more] = run.world.slack.responses.filter((r) => first.responseUrl.endsWith(r.id));
+      expect(note!.body).toMatchObject({ response_type: 'ephemeral', text: ':hourglass_flowing_sand: Asking ITNIO…' });
+      expect(listed!.body.replace_original).toBeUndefined();
+      expect(more).toEqual([]);
+
+      const userId = newUserId();
+      const refresh = await click(run.world, first.reply.body, ACTION.refresh, { isEphemeral: true, userId });
+      const audit = await waitForAudit(run.logs, (l) => l.user === userId);
+      const posts = run.world.slack.responses.filter((r) => r.id === refresh.id);
       const [waiting, ...progress] = posts.slice(0, -1);
-      expect(waiting!.body).toMatchObject({
-        response_type: 'ephemeral',
-        text: ':hourglass_flowing_sand: Asking ITNIO…',
-      });
+      expect(waiting!.body).toMatchObject({ replace_original: true, text: ':hourglass_flowing_sand: Asking ITNIO…' });
       expect(progress.length).toBeGreaterThan(0);
       for (const post of progress) {
+        expect(post.body.replace_original).toBe(true);
         expect(String(post.body.text)).toMatch(
           /^:hourglass_flowing_sand: Collecting [\d,]+ of 1,200 trunks from ITNIO…$/,
         );
       }
-      expect(progress[0]!.body.replace_original).toBe(true);
       const answer = posts.at(-1)!;
-      expect(answer.body).toMatchObject({ response_type: 'ephemeral', replace_original: true });
+      expect(answer.body).toMatchObject({ replace_original: true });
       expect(headerOf(answer.body).total).toBe(audit.total);
       expect(auditIds(audit).length).toBe(10);
       expect(run.proxy.maxInFlight).toBe(1);
-      expect(run.proxy.count).toBe(12);
+      expect(run.proxy.count).toBe(24);
     } finally {
       await run.close();
     }

@@ -29,7 +29,7 @@ const posts = (id: string | undefined): ResponseUrlPost[] => world.slack.respons
 const answeredByItnio = () => world.sandbox!.requests.filter((r) => r.httpStatus !== 0);
 
 describe('"Asking ITNIO…" while ITNIO is slow', () => {
-  test('a slash command shows it while ITNIO has not answered, and the answer replaces it', async () => {
+  test('a slash command shows it once while ITNIO has not answered; the answer follows it', async () => {
     await start(SLOW);
     world.sandbox!.inject({ kind: 'hang' });
     const userId = newUserId();
@@ -43,12 +43,12 @@ describe('"Asking ITNIO…" while ITNIO is slow', () => {
     expect(answeredByItnio()).toEqual([]);
 
     expect((await waitForAudit(logs, (l) => l.user === userId)).outcome).toBe('ok');
-    // The build's progress may follow the note; every later message replaces the one before, the answer last.
-    const [first, ...later] = posts(id);
+    // A command's earlier messages cannot be replaced, so no progress piles up under the note: the answer is next.
+    const [first, answer, ...more] = posts(id);
     expect(first).toBe(note);
-    expect(later.length).toBeGreaterThan(0);
-    for (const post of later) expect(post.body).toMatchObject({ response_type: 'ephemeral', replace_original: true });
-    expect(String(later.at(-1)!.body.text)).toMatch(/matching “acme”/);
+    expect(more).toEqual([]);
+    expect(answer!.body.replace_original).toBeUndefined();
+    expect(String(answer!.body.text)).toMatch(/matching “acme”/);
   });
 
   test('an answer from a fresh snapshot comes alone, even while ITNIO is slow', async () => {
@@ -96,20 +96,21 @@ describe('"Asking ITNIO…" while ITNIO is slow', () => {
 });
 
 describe('every failure offers ↻ Retry, which runs the same request again', () => {
-  test('a timed-out /trunks replaces its note with the failure; Retry brings the same page once ITNIO is back', async () => {
+  test('a timed-out /trunks answers with the failure after its note; Retry brings the same page once ITNIO is back', async () => {
     await start(500);
     world.sandbox!.inject({ kind: 'hang' }, Infinity);
     const userId = newUserId();
     const { responseUrl } = await sendCommand('page:2 acme', userId);
     const failed = await waitForAudit(logs, (l) => l.user === userId);
     expect(failed).toMatchObject({ outcome: 'itnio_timeout', filters: { name: 'acme' }, page: 2 });
-    const failure = posts(responseUrl.split('/').pop()).at(-1)!;
-    expect(failure.body).toMatchObject({ replace_original: true });
-    expect(visibleText(failure.body)).toContain('ITNIO did not answer in time');
-    expect(buttonsOf(failure.body).map((b) => b.text.text)).toEqual(['↻ Retry']);
+    const [note, failure, ...more] = posts(responseUrl.split('/').pop());
+    expect(note!.body.text).toBe(ASKING);
+    expect(more).toEqual([]);
+    expect(visibleText(failure!.body)).toContain('ITNIO did not answer in time');
+    expect(buttonsOf(failure!.body).map((b) => b.text.text)).toEqual(['↻ Retry']);
 
     world.sandbox!.clearFaults();
-    const retried = await click(world, failure.body, ACTION.retry, { userId });
+    const retried = await click(world, failure!.body, ACTION.retry, { userId });
     const page = await retried.next();
     expect(page.body.replace_original).toBe(true);
     expect(headerOf(page.body).page).toBe(2);

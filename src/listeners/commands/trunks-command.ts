@@ -11,10 +11,11 @@ import { readWatchCommand } from '../../trunks/watch-command.js';
 export function trunksCommand(deps: BotDeps) {
   return async ({ ack, command, respond, client }: SlackCommandMiddlewareArgs & AllMiddlewareArgs): Promise<void> => {
     await ack();
-    // Once a progress note is showing, later messages replace it rather than pile up under it.
-    let progressShown = false;
-    const privately = (message: SlackMessage) =>
-      respond({ response_type: 'ephemeral', ...(progressShown && { replace_original: true }), ...message });
+    const privately = (message: SlackMessage) => respond({ response_type: 'ephemeral', ...message });
+    // Slack does not let a slash command's response_url replace a message it posted before (only a
+    // button's can: slackapi/bolt-js#2287, slackapi/bolt-python#1268), so every note would stay above the
+    // answer: one note ("Asking ITNIO…") says the bot is working, and the answer follows it.
+    let noted = false;
     const origin = {
       surface: 'command' as const,
       user: command.user_id,
@@ -41,8 +42,9 @@ export function trunksCommand(deps: BotDeps) {
       read: () => readQuery(command.text ?? '', 'command', { shareable: true, retryable: true }),
       whisper: privately,
       progress: async (message) => {
+        if (noted) return;
+        noted = true;
         await privately(message);
-        progressShown = true;
       },
       reply: async (answer) => {
         await privately(answer.message);
