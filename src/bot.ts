@@ -21,6 +21,8 @@ import { failSafeStore } from './store/fail-safe-store.js';
 import { createMemoryStore, type Store } from './store/store.js';
 import type { DurableStore } from './store/durable.js';
 import { createButtonSeal } from './trunks/button-seal.js';
+import { createDigestBook } from './digest/digest-book.js';
+import { createDigestPoster, type DigestPoster } from './digest/digest-poster.js';
 import { createAlertSender } from './watch/alert-sender.js';
 import { createPoller, type Poller } from './watch/poller.js';
 import { createWatchBook, OPERATOR } from './watch/watch-book.js';
@@ -34,6 +36,8 @@ export interface RunningBot {
   inflight: Inflight;
   /** Compares snapshots for channel watches (only the lease holder among instances posts). */
   poller: Poller;
+  /** Posts daily digests when due (only the lease holder among instances posts). */
+  digests: DigestPoster;
   /** Stops taking requests, lets replies in flight finish (up to `graceMs`), then releases connections. */
   stop(graceMs: number): Promise<{ drained: boolean }>;
 }
@@ -42,7 +46,7 @@ export interface StartBotOptions {
   log: Logger;
   /** The clock for vendor timestamps and "as of" times; injectable so tests need not wait for time to pass. */
   now?: () => number;
-  /** Leave the watch poller's timer off (tests drive `poller.pollOnce()` themselves). */
+  /** Leave the watch poller's and the digest poster's timers off (tests drive `poller.pollOnce()` and `digests.runDue()`). */
   manualPolling?: boolean;
 }
 
@@ -102,30 +106,42 @@ export async function startBot(
   // Stopping cuts the alert sender's waits (pacing, Retry-After) short; unsent messages stay in the outbox.
   const watchStopping = new AbortController();
   const { channels, users } = config.access;
+  // A channel or person taken off the allowlists stops getting alerts and digests, as they would stop getting answers.
+  const allowed = (channel: string, createdBy: string) =>
+    (channels.length === 0 || channels.includes(channel)) && (users.length === 0 || users.includes(createdBy));
+  // One sender for alerts and digests, so its per-channel pacing sees both.
+  const sender = createAlertSender({
+    // Its own client: a 429 must come back to the sender, which waits per channel, not stall every reply.
+    client: new webApi.WebClient(config.slack.botToken, {
+      ...slackClientOptions(config),
+      rejectRateLimitedCalls: true,
+      logLevel: webApi.LogLevel.ERROR,
+    }),
+    signal: watchStopping.signal,
+  });
   const poller = createPoller({
     inventory,
     durable,
     book: watches,
-    sender: createAlertSender({
-      // Its own client: a 429 must come back to the sender, which waits per channel, not stall every reply.
-      client: new webApi.WebClient(config.slack.botToken, {
-        ...slackClientOptions(config),
-        rejectRateLimitedCalls: true,
-        logLevel: webApi.LogLevel.ERROR,
-      }),
-      signal: watchStopping.signal,
-    }),
+    sender,
     log: log.child({ component: 'watch' }),
     seal,
     intervalMs: config.watch.intervalSeconds * 1000,
     confirmPolls: config.watch.confirmPolls,
     timeZone: config.itnio.timeZone,
     ...(config.watch.alertChannel !== undefined && { alertChannel: config.watch.alertChannel }),
-    // A channel or person taken off the allowlists stops getting alerts, as they would stop getting answers.
-    allowed: (watch) =>
-      watch.createdBy === OPERATOR ||
-      ((channels.length === 0 || channels.includes(watch.channel)) &&
-        (users.length === 0 || users.includes(watch.createdBy))),
+    allowed: (watch) => watch.createdBy === OPERATOR || allowed(watch.channel, watch.createdBy),
+    now,
+  });
+  const digestBook = createDigestBook(durable);
+  const digests = createDigestPoster({
+    durable,
+    book: digestBook,
+    inventory,
+    sender,
+    log: log.child({ component: 'digest' }),
+    seal,
+    allowed: (digest) => allowed(digest.channel, digest.createdBy),
     now,
   });
   const app = createApp(config, {
@@ -138,6 +154,9 @@ export async function startBot(
         void poller.pollOnce();
       },
     }),
+    digests: digestBook,
+    digestTimeZone: config.digest.timeZone,
+    now,
     inflight,
     log,
     // Audit lines stay on when LOG_LEVEL is warn or error; only `silent` silences them.
@@ -160,7 +179,10 @@ export async function startBot(
     })) as Server;
     port = (server.address() as AddressInfo).port;
   }
-  if (!manualPolling) poller.start();
+  if (!manualPolling) {
+    poller.start();
+    digests.start();
+  }
   log.info(
     {
       mode: config.slack.appToken ? 'socket' : 'http',
@@ -177,10 +199,11 @@ export async function startBot(
     identity,
     inflight,
     poller,
+    digests,
     async stop(graceMs) {
       await app.stop().catch((err: unknown) => log.warn(errorFields(err), 'stopping the receiver failed'));
       watchStopping.abort();
-      const polled = poller.stop();
+      const polled = Promise.all([poller.stop(), digests.stop()]);
       // Let replies finish; queries still waiting on ITNIO near the end are cut off so their users get an answer.
       const replyMs = Math.min(2_000, graceMs / 4);
       let drained = await inflight.drain(graceMs - replyMs);

@@ -17,6 +17,8 @@ export interface Config {
   inventory: { ttlSeconds: number; maxTrunks: number };
   /** Channel watches: how often the poller compares snapshots, and where state that must survive a restart lives. */
   watch: { intervalSeconds: number; confirmPolls: number; alertChannel?: string; dataDir: string };
+  /** Daily digests: the zone of a digest whose creator's Slack time zone cannot be read. */
+  digest: { timeZone: string };
   redisUrl?: string;
   /** Prefix for every Redis key, so several deployments can share one Redis. */
   redisPrefix: string;
@@ -139,6 +141,12 @@ const envSchema = z.object({
       'must be a channel ID such as C0123ABCD (channel details → About, at the bottom), not a #name: names change, IDs do not',
   }),
   DATA_DIR: optional.transform((v) => v ?? './data'),
+  DIGEST_TIMEZONE: optional
+    .transform((v) => v ?? 'UTC')
+    .refine(isTimeZone, {
+      message:
+        'must be an IANA time zone such as UTC or Europe/London (used for a daily digest when the Slack user’s own zone cannot be read)',
+    }),
   REDIS_URL: optional.refine((v) => v === undefined || /^rediss?:\/\/\S+$/.test(v), {
     message: 'must be a redis:// or rediss:// URL such as redis://localhost:6379',
   }),
@@ -198,6 +206,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
       ...(e.ALERT_CHANNEL_ID !== undefined && { alertChannel: e.ALERT_CHANNEL_ID }),
       dataDir: e.DATA_DIR,
     },
+    digest: { timeZone: e.DIGEST_TIMEZONE },
     ...(e.REDIS_URL !== undefined && { redisUrl: e.REDIS_URL }),
     redisPrefix: e.REDIS_PREFIX,
     itnio: {

@@ -4,6 +4,7 @@ import type { SandboxWorld } from '../sandbox/sandbox-world.js';
 import { ConsoleScreen } from './console-screen.js';
 import { ITNIO_HELP, runItnioCommand } from './itnio-commands.js';
 import { buttonsOf, type ConsoleButton, type TerminalStyle } from './render-terminal.js';
+import { type ConsoleTime, runTimeCommand, TIME_HELP } from './time-commands.js';
 
 /**
  * What a console session drives: the Slack stand-in it watches, the sender it types through and, when
@@ -26,6 +27,8 @@ export interface ConsoleSessionOptions {
   onUnpromptedOutput?: () => void;
   /** How `wait` passes time (default: a timer). */
   sleep?: (ms: number) => Promise<void>;
+  /** The bot's movable clock and digest poster, for `time …`; without it (the real vendor) they say why not. */
+  time?: ConsoleTime;
 }
 
 const CHANNEL = { id: 'C0INCIDENT', name: 'incident-123' };
@@ -43,6 +46,7 @@ export const CONSOLE_HELP = [
   '  1, 2 … or next, prev, share   click a button on the open modal, else on the latest message',
   '  close                     close the open modal',
   ...ITNIO_HELP,
+  ...TIME_HELP,
   '  wait <seconds>            wait 1–120 s, showing whatever the bot posts meanwhile (alerts)',
   '  help                      how to use trunkbot     quit   leave',
 ];
@@ -111,6 +115,10 @@ export class ConsoleSession {
       return 'continue';
     }
     if (lower === 'wait' || lower.startsWith('wait ')) return this.wait(line.slice('wait'.length).trim());
+    if (lower === 'time' || lower.startsWith('time ')) {
+      await runTimeCommand(line.slice('time'.length), this.options.time, this.options.write);
+      return 'continue';
+    }
     if (lower === 'shortcut' || lower.startsWith('shortcut ')) return this.shortcut(line.slice('shortcut'.length));
     if (lower === '/trunks' || lower.startsWith('/trunks ')) return this.command(line.slice('/trunks'.length));
     if (line.startsWith('/')) {

@@ -5,7 +5,9 @@ import { parseArgs } from 'node:util';
 import { pino } from 'pino';
 import { bulletList, ConfigError } from '../../src/config.js';
 import { wholeNumber } from '../cli-flags.js';
+import { createMovableClock } from '../sandbox/movable-clock.js';
 import { startSandboxWorld, type VendorCredentials } from '../sandbox/sandbox-world.js';
+import { DEFAULT_USER_TIME_ZONE } from '../sandbox/slack-users.js';
 import { CONSOLE_HELP, ConsoleSession } from './console-session.js';
 
 /** `npm run demo`: the real bot, a sandbox ITNIO API and a Slack stand-in, driven from the terminal. */
@@ -41,10 +43,13 @@ async function main(): Promise<number> {
   // Alerts within seconds rather than minutes, so `itnio down …` shows one while you watch.
   botEnv.WATCH_INTERVAL_SECONDS = env.WATCH_INTERVAL_SECONDS || '2';
 
+  // `time +1d` moves the bot's (and the sandbox's) clock to show daily digests; the real vendor checks the clock.
+  const clock = vendor ? undefined : createMovableClock();
   let world;
   try {
     world = await startSandboxWorld({
       ...(vendor && { vendor }),
+      ...(clock && { now: clock.now }),
       ...(trunkCount !== undefined && { sandbox: { trunkCount } }),
       logLevel: env.LOG_LEVEL || 'info',
       logDestination: pino.destination({ dest: logFile, sync: true }),
@@ -71,6 +76,9 @@ async function main(): Promise<number> {
     write,
     style: { color },
     ...(!vendor && { dataLabel: 'SANDBOX DATA' }),
+    ...(clock && {
+      time: { clock, runDue: () => world.bot.digests.runDue(), timeZone: DEFAULT_USER_TIME_ZONE },
+    }),
     // An alert arrives on its own, between inputs: draw the prompt again under it.
     onUnpromptedOutput: () => {
       if (interactive) rl.prompt(true);

@@ -18,6 +18,7 @@ import {
 import { type ChannelState, createChannelStates } from './slack-channels.js';
 import { createChatMethods } from './slack-chat.js';
 import { createScriptedFailures } from './slack-scripted-failures.js';
+import { createUserDirectory } from './slack-users.js';
 import { createViewMethods, type SlackView } from './slack-views.js';
 
 /** Where and as whom the stand-in listens. */
@@ -77,6 +78,8 @@ export interface SlackStandIn {
   setChannel(channelId: string, state: ChannelState): void;
   /** Deletes a channel: posts and edits in it answer `channel_not_found`. */
   deleteChannel(channelId: string): void;
+  /** The time zone `users.info` gives a user from now on (every user is in Europe/London until then). */
+  setUserTimeZone(userId: string, timeZone: string): void;
   failResponseUrl(status: number, times?: number): void;
   waitForCall(method: string, predicate?: (c: ApiCall) => boolean, timeoutMs?: number): Promise<ApiCall>;
   waitForResponse(predicate?: (r: ResponseUrlPost) => boolean, timeoutMs?: number): Promise<ResponseUrlPost>;
@@ -98,6 +101,7 @@ export async function startSlackStandIn(options: SlackStandInOptions = {}): Prom
   const listeners = new Set<(e: SlackActivity) => void>();
   const scripted = createScriptedFailures();
   const channels = createChannelStates();
+  const users = createUserDirectory(teamId);
   const responseIds = new Set<string>();
   const closers = new Set<(error: Error) => void>();
   const emit = (event: SlackActivity): void => {
@@ -122,6 +126,7 @@ export async function startSlackStandIn(options: SlackStandInOptions = {}): Prom
     }),
     ...createChatMethods({ teamId, botUserId, botId }, channels),
     ...createViewMethods({ teamId, appId, botId }),
+    ...users.methods,
   };
 
   const answerApi = (
@@ -260,6 +265,7 @@ export async function startSlackStandIn(options: SlackStandInOptions = {}): Prom
     failResponseUrl: scripted.failResponseUrl,
     setChannel: channels.set,
     deleteChannel: channels.delete,
+    setUserTimeZone: users.setTimeZone,
     waitForCall: (method, predicate = () => true, timeoutMs = 5000) =>
       waitFor(
         calls,

@@ -4,6 +4,7 @@ import type { TrunkSource } from '../resilience/trunk-source.js';
 import type { IdentityCache } from '../slack-identity.js';
 import type { Store } from '../store/store.js';
 import type { ButtonSeal } from '../trunks/button-seal.js';
+import type { DigestBook } from '../digest/digest-book.js';
 import type { WatchBook } from '../watch/watch-book.js';
 import type { AccessRules } from './access-policy.js';
 import type { Inflight } from './inflight.js';
@@ -22,6 +23,12 @@ export interface BotDeps {
   watches: WatchBook;
   /** Asks the watch poller for a poll now, so a new watch's baseline is the trunks as they were when it was set up. */
   pollSoon?: () => void;
+  /** Daily digests, one per channel, in the durable store. */
+  digests: DigestBook;
+  /** DIGEST_TIMEZONE: the zone of a digest whose creator's Slack time zone cannot be read. */
+  digestTimeZone: string;
+  /** The bot's clock, which digests are scheduled by (injectable, so tests move it instead of waiting). */
+  now?: () => number;
   inflight: Inflight;
   access: AccessRules;
   /** Queries per user per minute; 0 means no limit. */

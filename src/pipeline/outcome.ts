@@ -25,6 +25,11 @@ export const OUTCOMES = [
   'watch_removed',
   'watch_not_found',
   'watch_refused',
+  'digest_set',
+  'digest_shown',
+  'digest_removed',
+  'digest_not_found',
+  'digest_refused',
   ...FAILURE_CODES,
 ] as const;
 export type Outcome = (typeof OUTCOMES)[number];
@@ -38,6 +43,9 @@ const SUCCEEDED: ReadonlySet<Outcome> = new Set([
   'watch_exists',
   'watch_listed',
   'watch_removed',
+  'digest_set',
+  'digest_shown',
+  'digest_removed',
 ]);
 
 /** Whether the user got what they asked for (a failed one may be retried at once). */

@@ -35,4 +35,10 @@ export const DURABLE_KEY = {
   watchProgress: 'watch-progress',
   /** The lease of the one instance that polls and posts alerts. */
   pollerLease: 'watch-poller',
+  /** Daily digests, one record per channel (the channel ID is the record id). */
+  digests: 'digests',
+  /** The last digest each channel was sent (or is being sent), by channel: at most one post per day. */
+  digestSends: 'digest-sends',
+  /** The lease of the one instance that posts daily digests. */
+  digestLease: 'digest-poster',
 } as const;

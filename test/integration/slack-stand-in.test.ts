@@ -97,6 +97,16 @@ describe('Slack Web API stand-in', () => {
     ]);
   });
 
+  it('answers users.info with each user’s time zone: Europe/London unless a test sets another', async () => {
+    standIn.setUserTimeZone('U0TOKYO', 'Asia/Tokyo');
+    expect((await client.users.info({ user: 'U0ANYONE' })).user).toMatchObject({ id: 'U0ANYONE', tz: 'Europe/London' });
+    expect((await client.users.info({ user: 'U0TOKYO' })).user).toMatchObject({
+      tz: 'Asia/Tokyo',
+      tz_offset: 9 * 3600,
+    });
+    await expect(client.users.info({ user: 'nobody' })).rejects.toMatchObject({ data: { error: 'user_not_found' } });
+  });
+
   it('validates like Slack: unknown method, missing channel, no text, too many blocks', async () => {
     await expect(client.apiCall('trunks.list')).rejects.toMatchObject({ data: { error: 'unknown_method' } });
     await expect(client.chat.postMessage({ text: 'hi' } as never)).rejects.toMatchObject({

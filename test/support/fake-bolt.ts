@@ -6,6 +6,7 @@ import type { BotDeps } from '../../src/pipeline/deps.js';
 import type { PageQuery, SourcedPage, TrunkSource } from '../../src/resilience/trunk-source.js';
 import { createMemoryStore } from '../../src/store/store.js';
 import { createButtonSeal } from '../../src/trunks/button-seal.js';
+import { createDigestBook } from '../../src/digest/digest-book.js';
 import { createWatchBook } from '../../src/watch/watch-book.js';
 import { captureLogs } from './capture-logs.js';
 import { memoryDurable } from './memory-durable.js';
@@ -58,6 +59,8 @@ export function fakeDeps(overrides: Partial<BotDeps> = {}) {
       shared: false,
     }),
     watches: createWatchBook(memoryDurable()),
+    digests: createDigestBook(memoryDurable()),
+    digestTimeZone: 'UTC',
     inflight: new Inflight(),
     access: { channels: [], users: [], teams: [], contact: 'the support-tools team' },
     perUserPerMinute: 0,

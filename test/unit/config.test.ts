@@ -24,6 +24,7 @@ describe('loadConfig', () => {
     expect(config.itnio.apiUrl).toBe('https://api.itniotech.com');
     expect(config.itnio.timeoutMs).toBe(4000);
     expect(config.itnio.timeZone).toBe('UTC');
+    expect(config.digest.timeZone).toBe('UTC');
     expect(config.logLevel).toBe('info');
     expect(config.slack.apiUrl).toBeUndefined();
     expect(config.slack.appToken).toBeUndefined();
@@ -39,12 +40,14 @@ describe('loadConfig', () => {
       ITNIO_API_URL: 'http://127.0.0.1:4010/',
       ITNIO_TIMEOUT_MS: '2500',
       ITNIO_TIMEZONE: 'Asia/Shanghai',
+      DIGEST_TIMEZONE: 'Europe/Berlin',
       LOG_LEVEL: 'DEBUG',
     });
     expect(config).toMatchObject({
       slack: { appToken: 'xapp-1-abc', apiUrl: 'http://127.0.0.1:9/api/' },
       http: { port: 8080, host: '0.0.0.0' },
       itnio: { apiUrl: 'http://127.0.0.1:4010', timeoutMs: 2500, timeZone: 'Asia/Shanghai' },
+      digest: { timeZone: 'Europe/Berlin' },
       logLevel: 'debug',
     });
   });
@@ -74,6 +77,7 @@ describe('loadConfig', () => {
     ['ITNIO_API_URL', 'api.itniotech.com', /ITNIO_API_URL must be an http\(s\) URL/],
     ['SLACK_API_URL', 'ftp://x', /SLACK_API_URL must be an http\(s\) URL/],
     ['ITNIO_TIMEZONE', 'Mars/Olympus', /ITNIO_TIMEZONE must be an IANA time zone/],
+    ['DIGEST_TIMEZONE', 'Europe/Atlantis', /DIGEST_TIMEZONE must be an IANA time zone/],
     ['LOG_LEVEL', 'loud', /LOG_LEVEL must be one of/],
     ['ITNIO_API_KEY', '   ', /ITNIO_API_KEY is empty/],
   ])('%s=%j is explained', (name, value, message) => {

@@ -26,4 +26,9 @@ describe('manifest.yml', () => {
   test('keeps token rotation off: the bot runs on one long-lived token from SLACK_BOT_TOKEN', () => {
     expect(setting('token_rotation_enabled')).toBe('false');
   });
+
+  test('grants users:read, which users.info needs to read a digest creator’s time zone', () => {
+    const scopes = /^ {4}bot:\n((?: {6}(?:- \S+|#.*)\n)+)/m.exec(manifest)?.[1] ?? '';
+    expect([...scopes.matchAll(/- (\S+)/g)].map((m) => m[1])).toContain('users:read');
+  });
 });

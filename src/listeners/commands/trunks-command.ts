@@ -4,7 +4,9 @@ import type { BotDeps } from '../../pipeline/deps.js';
 import { runRequest } from '../../pipeline/run-request.js';
 import type { SlackMessage } from '../../trunks/message.js';
 import { readQuery } from '../../pipeline/read-query.js';
+import { digestIntake } from '../../pipeline/digest-intake.js';
 import { watchIntake } from '../../pipeline/watch-intake.js';
+import { readDigestCommand } from '../../trunks/digest-command.js';
 import { readWatchCommand } from '../../trunks/watch-command.js';
 
 /** `/trunks [filters]`: ack at once, then answer ephemerally through `respond()`. */
@@ -23,15 +25,25 @@ export function trunksCommand(deps: BotDeps) {
       team: command.team_id,
       ...(command.enterprise_id && { enterprise: command.enterprise_id }),
     };
+    const post = (message: SlackMessage) => client.chat.postMessage({ channel: command.channel_id, ...message });
     const watch = readWatchCommand(command.text ?? '');
     if (watch) {
       await runRequest(
         deps,
-        watchIntake(deps, watch, {
+        watchIntake(deps, watch, { origin, claims: triggerClaim(command.trigger_id), whisper: privately, post }),
+      );
+      return;
+    }
+    const digest = readDigestCommand(command.text ?? '');
+    if (digest) {
+      await runRequest(
+        deps,
+        digestIntake(deps, digest, {
           origin,
           claims: triggerClaim(command.trigger_id),
           whisper: privately,
-          post: (message) => client.chat.postMessage({ channel: command.channel_id, ...message }),
+          post,
+          userTimeZone: async () => (await client.users.info({ user: command.user_id })).user?.tz,
         }),
       );
       return;

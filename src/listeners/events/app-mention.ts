@@ -4,7 +4,9 @@ import { eventClaim } from '../../pipeline/claims.js';
 import type { BotDeps } from '../../pipeline/deps.js';
 import { readQuery } from '../../pipeline/read-query.js';
 import { runRequest } from '../../pipeline/run-request.js';
+import { digestIntake } from '../../pipeline/digest-intake.js';
 import { watchIntake } from '../../pipeline/watch-intake.js';
+import { readDigestCommand } from '../../trunks/digest-command.js';
 import { readWatchCommand } from '../../trunks/watch-command.js';
 import type { SlackMessage } from '../../trunks/message.js';
 
@@ -36,7 +38,8 @@ export function mentionArguments(text: string, botUserId: string | undefined): s
 
 /**
  * `@trunkbot [trunks] [filters]`: answer in the mention's thread, once per event even when Slack retries.
- * `@trunkbot watch …`, `watching` and `unwatch …` manage the channel's watches as the slash command does.
+ * `@trunkbot watch …`, `watching` and `unwatch …` manage the channel's watches, and `digest …` its daily
+ * digest, as the slash command does.
  */
 export function appMention(deps: BotDeps) {
   return async ({
@@ -61,11 +64,20 @@ export function appMention(deps: BotDeps) {
     // Only answers go to the thread for everyone; refusals and usage are whispered to the asker, so
     // nobody can fill a busy incident thread with help texts.
     const whisper = (message: SlackMessage) => client.chat.postEphemeral({ ...thread, user, ...message });
+    // A watch or a digest belongs to the channel: it is announced there, not in the mention's thread.
+    const post = (message: SlackMessage) => client.chat.postMessage({ channel: event.channel, ...message });
     const watch = readWatchCommand(words);
     if (watch) {
-      // A watch belongs to the channel: it is announced there, not in the mention's thread.
-      const post = (message: SlackMessage) => client.chat.postMessage({ channel: event.channel, ...message });
       await runRequest(deps, watchIntake(deps, watch, { origin, claims: eventClaim(body.event_id), whisper, post }));
+      return;
+    }
+    const digest = readDigestCommand(words);
+    if (digest) {
+      const userTimeZone = async () => (await client.users.info({ user })).user?.tz;
+      await runRequest(
+        deps,
+        digestIntake(deps, digest, { origin, claims: eventClaim(body.event_id), whisper, post, userTimeZone }),
+      );
       return;
     }
     // A slow answer first shows a note in the thread; that note then becomes the answer, edited in place.
