@@ -214,10 +214,12 @@ export class ConsoleSession {
       return 'continue';
     }
     const { message, ephemeral } = target;
+    const responseUrl = world.slack.newResponseUrl();
+    this.screen.clickedFrom(responseUrl, { message, ephemeral });
     await this.exchange(() =>
       world.sender.blockAction({
         ...click,
-        responseUrl: world.slack.newResponseUrl(),
+        responseUrl,
         channelId: CHANNEL.id,
         isEphemeral: ephemeral,
         message: {
