@@ -2,7 +2,8 @@ import { EventEmitter, once } from 'node:events';
 import { setTimeout as delay } from 'node:timers/promises';
 import type { SandboxWorld } from '../sandbox/sandbox-world.js';
 import { ConsoleScreen } from './console-screen.js';
-import { ITNIO_HELP, runItnioCommand } from './itnio-commands.js';
+import { BUTTON_WORDS, CONSOLE_HELP } from './console-help.js';
+import { runItnioCommand } from './itnio-commands.js';
 import { buttonsOf, type ConsoleButton, type TerminalStyle } from './render-terminal.js';
 
 /**
@@ -31,21 +32,14 @@ export interface ConsoleSessionOptions {
 const CHANNEL = { id: 'C0INCIDENT', name: 'incident-123' };
 const USER = { id: 'U0SUPPORT1', name: 'support.engineer' };
 
-/** The callback id the console sends for the "Find trunks in message" message shortcut. */
+/** The callback id the console sends for the "Find trunks in this message" message shortcut. */
 export const FIND_TRUNKS_SHORTCUT = 'find_trunks_in_message';
 
-/** What the console user can type, besides what they would type in Slack. */
-export const CONSOLE_HELP = [
-  'Type what you would type in Slack:',
-  '  /trunks outgoing acme     a slash command (answer only visible to you)',
-  '  @trunkbot incoming        a mention (answer in a thread, visible to the channel)',
-  '  shortcut <pasted text>    run "Find trunks in message" on a message with that text',
-  '  1, 2 … or next, prev, share   click a button on the open modal, else on the latest message',
-  '  close                     close the open modal',
-  ...ITNIO_HELP,
-  '  wait <seconds>            wait 1–120 s, showing whatever the bot posts meanwhile (alerts)',
-  '  help                      how to use trunkbot     quit   leave',
-];
+/** `@trunkbot` (or `@trunk-bot`, `@trunk_bot`) as a word of its own, wherever it is in the line. */
+const MENTION = /(^|[^\w@<])@trunk[-_]?bot\b/i;
+
+/** A button label or typed word as the console compares them: letters and digits only, any case. */
+const asLabel = (text: string): string => text.toLowerCase().replace(/[^a-z0-9]/g, '');
 
 /** A terminal stand-in for the Slack client: sends what a user does to the bot, shows what the bot posts. */
 export class ConsoleSession {
@@ -117,10 +111,11 @@ export class ConsoleSession {
       this.options.write(`Only /trunks is installed here. Type help for examples.`);
       return 'continue';
     }
-    if (/^@trunk[-_]?bot\b/i.test(line)) return this.mention(line.replace(/^@\S+/, ''));
+    // As in Slack, a message that names the bot anywhere is a mention.
+    if (MENTION.test(line)) return this.mention(line);
     const button = this.findButton(lower);
     if (button) return this.click(button);
-    if (/^\d+$/.test(line) || ['next', 'prev', 'share'].includes(lower)) {
+    if (/^\d+$/.test(line) || BUTTON_WORDS.some((word) => asLabel(word) === asLabel(lower))) {
       this.options.write(
         this.screen.target()?.kind === 'modal'
           ? `There is no button "${line}" on the open modal (type close to close it).`
@@ -165,12 +160,16 @@ export class ConsoleSession {
     return 'continue';
   }
 
-  private async mention(text: string): Promise<'continue'> {
+  private async mention(line: string): Promise<'continue'> {
     const { world } = this.options;
     this.screen.closeModal();
     await this.exchange(() =>
       world.sender.appMention({
-        text: `<@${world.slack.botUserId}> ${text.trim()}`.trim(),
+        // Slack writes a mention picked from the menu as <@U…>, where it was typed.
+        text: line.replace(
+          new RegExp(MENTION.source, 'gi'),
+          (_m, before: string) => `${before}<@${world.slack.botUserId}>`,
+        ),
         userId: USER.id,
         channelId: CHANNEL.id,
         ts: this.nextTs(),
@@ -236,8 +235,7 @@ export class ConsoleSession {
     const target = this.screen.target();
     if (!target) return undefined;
     const buttons = buttonsOf(target.kind === 'modal' ? target.view : target.message);
-    const word = input.replace(/[^a-z0-9]/g, '');
-    return buttons.find((b) => String(b.number) === input || b.label.toLowerCase().replace(/[^a-z0-9]/g, '') === word);
+    return buttons.find((b) => String(b.number) === input || asLabel(b.label) === asLabel(input));
   }
 
   /** Sends one request as Slack would, then waits for the bot's answer and any follow-ups. */

@@ -6,7 +6,8 @@ import { pino } from 'pino';
 import { bulletList, ConfigError } from '../../src/config.js';
 import { wholeNumber } from '../cli-flags.js';
 import { startSandboxWorld, type VendorCredentials } from '../sandbox/sandbox-world.js';
-import { CONSOLE_HELP, ConsoleSession } from './console-session.js';
+import { CONSOLE_HELP } from './console-help.js';
+import { ConsoleSession } from './console-session.js';
 
 /** `npm run demo`: the real bot, a sandbox ITNIO API and a Slack stand-in, driven from the terminal. */
 async function main(): Promise<number> {
