@@ -1,5 +1,6 @@
 import { EventEmitter, once } from 'node:events';
 import { setTimeout as delay } from 'node:timers/promises';
+import type { RunningBot } from '../../src/bot.js';
 import type { SandboxWorld } from '../sandbox/sandbox-world.js';
 import { ConsoleScreen } from './console-screen.js';
 import { BUTTON_WORDS, CONSOLE_HELP } from './console-help.js';
@@ -8,10 +9,11 @@ import { buttonsOf, type ConsoleButton, type TerminalStyle } from './render-term
 
 /**
  * What a console session drives: the Slack stand-in it watches, the sender it types through and, when
- * the world runs one, the sandbox ITNIO API the `itnio` commands change.
+ * the world runs them, the sandbox ITNIO API the `itnio` commands change and the bot whose replies in
+ * flight an input waits for.
  */
 export interface ConsoleSessionOptions {
-  world: Pick<SandboxWorld, 'slack' | 'sender' | 'sandbox'>;
+  world: Pick<SandboxWorld, 'slack' | 'sender' | 'sandbox'> & { bot?: Pick<RunningBot, 'inflight'> };
   write: (line: string) => void;
   style: TerminalStyle;
   /** How long to wait for the bot to answer one input. */
@@ -252,9 +254,13 @@ export class ConsoleSession {
       this.options.write('No answer from the bot yet; it may still be waiting for ITNIO.');
       return;
     }
+    // The first post may be a progress note or a "loading" modal: the answer comes when the bot's work is
+    // done, which may be seconds later, so wait for that before the quiet time that catches follow-ups.
+    const inflight = this.options.world.bot?.inflight;
     let seen = -1;
     while (seen !== this.activities) {
       seen = this.activities;
+      await inflight?.drain(this.options.answerTimeoutMs ?? 20_000);
       await this.until(() => this.activities !== seen, this.options.settleMs ?? 150);
     }
   }
