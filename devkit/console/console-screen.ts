@@ -35,7 +35,7 @@ export class ConsoleScreen {
   private modal: SlackView | undefined;
   /** What the bot posted in channels (by `channel:ts`), so an edit shows the whole message and where it is. */
   private readonly posted = new Map<string, { message: ConsoleMessage; threaded: boolean }>();
-  /** The message each response_url was issued for, by the url's id. */
+  /** The message each response_url replaces (the one clicked, or a command's first reply), by the url's id. */
   private readonly origins = new Map<string, ShownMessage>();
 
   constructor(private readonly options: ConsoleScreenOptions) {}
@@ -117,17 +117,19 @@ export class ConsoleScreen {
       );
       return;
     }
-    const replaced = body.replace_original === true ? (origin ?? this.message) : undefined;
     if (body.response_type === 'in_channel') {
       this.print(`#${channelName} · visible to everyone`, body, false);
-    } else if (replaced) {
-      this.forget(replaced.message);
+    } else if (origin && body.replace_original === true) {
+      this.forget(origin.message);
+      this.origins.set(response.id, { message: body, ephemeral: origin.ephemeral });
       this.print(
-        `updated in place · ${replaced.ephemeral ? 'only visible to you' : `#${channelName}`}`,
+        `updated in place · ${origin.ephemeral ? 'only visible to you' : `#${channelName}`}`,
         body,
-        replaced.ephemeral,
+        origin.ephemeral,
       );
     } else {
+      // A command's response_url has no message of its own: its first private reply is what later ones replace.
+      if (!origin) this.origins.set(response.id, { message: body, ephemeral: true });
       this.print('only visible to you', body, true);
     }
   }

@@ -150,3 +150,28 @@ describe('ConsoleScreen: deletions and what stays clickable', () => {
     expect(screen.target()).toBeUndefined();
   });
 });
+
+describe('ConsoleScreen: replies through a response_url', () => {
+  const respond = (id: string, body: Record<string, unknown>): string => {
+    const from = out.length;
+    screen.show({ kind: 'response', response: { id, body, at: 0 } });
+    return out.slice(from).join('\n');
+  };
+
+  test('a command’s progress note is replaced in place by its answer', () => {
+    expect(respond('cmd-1', { text: ':hourglass_flowing_sand: Collecting 100 of 900 trunks…' })).toMatch(
+      /^\n── only visible to you ─+\n⏳ Collecting 100 of 900 trunks…$/,
+    );
+    expect(respond('cmd-1', { replace_original: true, text: 'Collecting 500 of 900 trunks…' })).toMatch(
+      /^\n── updated in place · only visible to you ─+\n/,
+    );
+    expect(respond('cmd-1', { replace_original: true, text: '900 trunks' })).toMatch(
+      /^\n── updated in place · only visible to you ─+\n900 trunks$/,
+    );
+  });
+
+  test('a replacement through another url does not claim to replace the latest message', () => {
+    respond('cmd-2', { blocks: [{ type: 'actions', elements: [] }], text: 'page' });
+    expect(respond('cmd-3', { replace_original: true, text: 'elsewhere' })).toMatch(/^\n── only visible to you ─+/);
+  });
+});
