@@ -171,7 +171,9 @@ describe('ConsoleScreen: replies through a response_url', () => {
   });
 
   test('a replacement through another url does not claim to replace the latest message', () => {
-    respond('cmd-2', { blocks: [{ type: 'actions', elements: [] }], text: 'page' });
+    const next = { type: 'button', action_id: 'next', text: { type: 'plain_text', text: 'Next' }, value: '2' };
+    respond('cmd-2', { blocks: [{ type: 'actions', elements: [next] }], text: 'page' });
+    expect(screen.target()).toMatchObject({ kind: 'message' });
     expect(respond('cmd-3', { replace_original: true, text: 'elsewhere' })).toMatch(/^\n── only visible to you ─+/);
   });
 });
