@@ -1,0 +1,68 @@
+import { spawn } from 'node:child_process';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { REPO_ROOT } from '../../devkit/spawn-tsx.js';
+
+const HEADING = '## Two commands on a fresh machine';
+
+/** The README's section on the demo, up to the next heading of its level. */
+function demoSection(): string {
+  const readme = readFileSync(join(REPO_ROOT, 'README.md'), 'utf8');
+  const start = readme.indexOf(HEADING);
+  expect(start).toBeGreaterThan(-1);
+  const end = readme.indexOf('\n## ', start + HEADING.length);
+  return readme.slice(start, end === -1 ? undefined : end);
+}
+
+/** What must differ from run to run: ports, the log file's directory and pid, dates and times. */
+function varying(text: string): string {
+  return text
+    .replace(/127\.0\.0\.1:\d+/g, '127.0.0.1:<port>')
+    .replace(/\S*trunkbot-demo-\d+\.log/g, '<tmp>/trunkbot-demo-<pid>.log')
+    .replace(/\d{4}-\d{2}-\d{2}(?: \d{2}:\d{2}(?::\d{2})?)?/g, '<date>');
+}
+
+/** Runs `npm run demo` as a reader would, with `input` piped in, and returns all it printed on stdout. */
+function runDemo(input: string): Promise<{ code: number | null; stdout: string; stderr: string }> {
+  // Only PATH: a developer's npm settings (say, loglevel silent) or .env must not change what is printed.
+  const child = spawn('npm', ['run', 'demo'], {
+    cwd: REPO_ROOT,
+    env: { PATH: process.env.PATH ?? '', NO_UPDATE_NOTIFIER: '1' },
+    stdio: 'pipe',
+  });
+  let stdout = '';
+  let stderr = '';
+  child.stdout.on('data', (chunk: Buffer) => {
+    stdout += chunk.toString();
+  });
+  child.stderr.on('data', (chunk: Buffer) => {
+    stderr += chunk.toString();
+  });
+  child.stdin.end(input);
+  return new Promise((resolve, reject) => {
+    child.once('error', reject);
+    child.once('close', (code) => resolve({ code, stdout, stderr }));
+  });
+}
+
+describe('README: two commands on a fresh machine', () => {
+  test('the transcript is what npm run demo prints for the input it shows', async () => {
+    const block = /```text\n([\s\S]*?)```/.exec(demoSection())?.[1];
+    expect(block).toBeDefined();
+    const [command = '', ...printed] = block!.split('\n');
+    const input = /^\$ printf '([^']*)' \| npm run demo$/.exec(command)?.[1];
+    expect({ command, input }).toEqual({ command, input: expect.any(String) });
+
+    const run = await runDemo(input!.replaceAll('\\n', '\n'));
+    expect({ code: run.code, stderr: run.stderr }).toEqual({ code: 0, stderr: expect.any(String) });
+    expect(varying(run.stdout)).toBe(varying(printed.join('\n')));
+  }, 30_000);
+
+  test('the Node version it names is the one package.json requires', () => {
+    const { engines } = JSON.parse(readFileSync(join(REPO_ROOT, 'package.json'), 'utf8')) as {
+      engines: { node: string };
+    };
+    const required = /^>=(\d+(?:\.\d+)*)$/.exec(engines.node)?.[1];
+    expect(demoSection().split('\n')[0]).toBe(`${HEADING} (Node ${required}+)`);
+  });
+});
