@@ -1,7 +1,11 @@
 import { spawn } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { BUTTON_WORDS } from '../../devkit/console/console-help.js';
+import { ConsoleSession } from '../../devkit/console/console-session.js';
+import { startSandboxWorld } from '../../devkit/sandbox/sandbox-world.js';
 import { REPO_ROOT } from '../../devkit/spawn-tsx.js';
+import { captureLogs } from '../support/capture-logs.js';
 
 const HEADING = '## Two commands on a fresh machine';
 
@@ -57,6 +61,53 @@ describe('README: two commands on a fresh machine', () => {
     expect({ code: run.code, stderr: run.stderr }).toEqual({ code: 0, stderr: expect.any(String) });
     expect(varying(run.stdout)).toBe(varying(printed.join('\n')));
   }, 30_000);
+
+  test('the commands, mentions and button labels it suggests work as it says', async () => {
+    const section = demoSection();
+    const spans = (text: string) => [...text.matchAll(/`([^`\n]+)`/g)].map((m) => m[1]!);
+    const buttonsBullet = /type the number or the label:([\s\S]*?)`Details` opens/.exec(section)?.[1] ?? '';
+    const labels = spans(buttonsBullet).filter((label) => !/^details \(/i.test(label));
+    const commands = spans(section).filter((span) => /^\/trunks \S/.test(span));
+    // Mentions with filters; `@trunkbot` and `@trunkbot help` are described as giving the usage.
+    const mentions = spans(section).filter((span) => /@trunkbot/.test(span) && !/^@trunkbot( help)?$/.test(span));
+    expect(labels).toContain('list all 20 down');
+    expect(commands).toContain('/trunks support tier 1');
+    expect(mentions).toEqual(['@trunkbot incoming', 'hey @trunkbot in acme', 'outgoing acme @trunkbot']);
+
+    const world = await startSandboxWorld({ logDestination: captureLogs().destination });
+    const out: string[] = [];
+    const session = new ConsoleSession({ world, write: (l) => out.push(l), style: { color: false } });
+    const type = async (line: string): Promise<string> => {
+      const from = out.length;
+      await session.handle(line);
+      return out.slice(from).join('\n');
+    };
+    try {
+      const drawn = new Set<string>();
+      for (const command of commands) {
+        const answer = await type(command);
+        expect({ command, answer }).toEqual({
+          command,
+          answer: expect.stringMatching(
+            /^\n── only visible to you ─+\n(SIP trunks|Summary of SIP trunks).*\n\d+ trunks?\b/,
+          ),
+        });
+        for (const [, label] of answer.matchAll(/\[\d+\] ([^[\n]+?)(?= {3}\[|$)/gm)) drawn.add(label!.toLowerCase());
+      }
+      for (const label of labels) {
+        const known = BUTTON_WORDS.includes(label) || drawn.has(label.toLowerCase());
+        expect({ label, known }).toEqual({ label, known: true });
+      }
+      for (const mention of mentions) {
+        expect(await type(mention)).toMatch(
+          /── #incident-123 · in thread · visible to everyone[\s\S]*trunks · page 1 of/,
+        );
+      }
+    } finally {
+      session.close();
+      await world.close();
+    }
+  });
 
   test('the Node version it names is the one package.json requires', () => {
     const { engines } = JSON.parse(readFileSync(join(REPO_ROOT, 'package.json'), 'utf8')) as {
