@@ -1,7 +1,7 @@
-import { EventEmitter, once } from 'node:events';
 import { setTimeout as delay } from 'node:timers/promises';
 import type { RunningBot } from '../../src/bot.js';
 import type { SandboxWorld } from '../sandbox/sandbox-world.js';
+import { BotActivity } from './bot-activity.js';
 import { ConsoleScreen } from './console-screen.js';
 import { BUTTON_WORDS, CONSOLE_HELP } from './console-help.js';
 import { runItnioCommand } from './itnio-commands.js';
@@ -46,10 +46,7 @@ const asLabel = (text: string): string => text.toLowerCase().replace(/[^a-z0-9]/
 /** A terminal stand-in for the Slack client: sends what a user does to the bot, shows what the bot posts. */
 export class ConsoleSession {
   private readonly screen: ConsoleScreen;
-  private activities = 0;
-  /** Emits `activity` after each one is shown, for `until` to wait on. */
-  private readonly activity = new EventEmitter();
-  private readonly unsubscribe: () => void;
+  private readonly activity: BotActivity;
   private ts = 1_700_000_000;
   /** Inputs being handled: output while none is comes from the bot on its own. */
   private busy = 0;
@@ -64,10 +61,8 @@ export class ConsoleSession {
       channelId: CHANNEL.id,
       channelName: CHANNEL.name,
     });
-    this.unsubscribe = options.world.slack.onActivity((activity) => {
+    this.activity = new BotActivity(options.world.slack, (activity) => {
       this.screen.show(activity);
-      this.activities += 1;
-      this.activity.emit('activity');
       if (this.busy === 0) options.onUnpromptedOutput?.();
     });
   }
@@ -84,7 +79,7 @@ export class ConsoleSession {
 
   /** Stops watching the Slack stand-in. */
   close(): void {
-    this.unsubscribe();
+    this.activity.close();
   }
 
   private async dispatch(input: string): Promise<'quit' | 'continue'> {
@@ -139,9 +134,9 @@ export class ConsoleSession {
       write('Give wait a whole number of seconds from 1 to 120, e.g. wait 6');
       return 'continue';
     }
-    const before = this.activities;
+    const before = this.activity.count;
     await sleep(n * 1000);
-    if (this.activities === before) write(`(nothing from the bot in ${n} s)`);
+    if (this.activity.count === before) write(`(nothing from the bot in ${n} s)`);
     return 'continue';
   }
 
@@ -242,41 +237,19 @@ export class ConsoleSession {
 
   /** Sends one request as Slack would, then waits for the bot's answer and any follow-ups. */
   private async exchange(send: () => Promise<{ status: number; body: string }>): Promise<void> {
-    const before = this.activities;
+    const { write, answerTimeoutMs = 20_000, settleMs = 150, world } = this.options;
+    const before = this.activity.count;
     const result = await send();
     if (result.status !== 200) {
       // Bolt answers 404 when no listener acknowledged the request within 3 seconds.
       const hint = result.status === 404 ? ': nothing in the bot acknowledged it' : '';
-      this.options.write(`The bot refused the request (HTTP ${result.status}${hint}).`);
+      write(`The bot refused the request (HTTP ${result.status}${hint}).`);
       return;
     }
-    if (!(await this.until(() => this.activities > before, this.options.answerTimeoutMs ?? 20_000))) {
-      this.options.write('No answer from the bot yet; it may still be waiting for ITNIO.');
-      return;
+    const wait = { timeoutMs: answerTimeoutMs, settleMs, ...(world.bot && { inflight: world.bot.inflight }) };
+    if (!(await this.activity.answered(before, wait))) {
+      write('No answer from the bot yet; it may still be waiting for ITNIO.');
     }
-    // The first post may be a progress note or a "loading" modal: the answer comes when the bot's work is
-    // done, which may be seconds later, so wait for that before the quiet time that catches follow-ups.
-    const inflight = this.options.world.bot?.inflight;
-    let seen = -1;
-    while (seen !== this.activities) {
-      seen = this.activities;
-      await inflight?.drain(this.options.answerTimeoutMs ?? 20_000);
-      await this.until(() => this.activities !== seen, this.options.settleMs ?? 150);
-    }
-  }
-
-  /** Resolves true once `done()` holds, re-checked after each activity; false when `timeoutMs` passes first. */
-  private async until(done: () => boolean, timeoutMs: number): Promise<boolean> {
-    const signal = AbortSignal.timeout(timeoutMs);
-    while (!done()) {
-      try {
-        await once(this.activity, 'activity', { signal });
-      } catch {
-        // Only the timeout rejects: nothing emits 'error' on this emitter.
-        return false;
-      }
-    }
-    return true;
   }
 
   private nextTs(): string {
