@@ -1,11 +1,15 @@
-import type { SlackActivity } from '../sandbox/slack-stand-in.js';
+import type { ApiCall, ResponseUrlPost, SlackActivity } from '../sandbox/slack-stand-in.js';
 import type { SlackView } from '../sandbox/slack-views.js';
 import { buttonsOf, renderMessage, renderModal, type ConsoleMessage, type TerminalStyle } from './render-terminal.js';
 
+/** A message on screen, and whether only the console user sees it. */
+export interface ShownMessage {
+  message: ConsoleMessage;
+  ephemeral: boolean;
+}
+
 /** What numbered input clicks: the open modal, else the latest message with buttons. */
-export type ClickTarget =
-  | { kind: 'message'; message: ConsoleMessage; ephemeral: boolean }
-  | { kind: 'modal'; view: SlackView };
+export type ClickTarget = ({ kind: 'message' } & ShownMessage) | { kind: 'modal'; view: SlackView };
 
 /** How the screen draws and whose point of view it takes. */
 export interface ConsoleScreenOptions {
@@ -27,10 +31,12 @@ const VIEW_METHODS: Record<string, string> = {
 
 /** Draws what the bot does on the Slack side, as the console user would see it, and keeps what can be clicked. */
 export class ConsoleScreen {
-  private message: { message: ConsoleMessage; ephemeral: boolean } | undefined;
+  private message: ShownMessage | undefined;
   private modal: SlackView | undefined;
   /** What the bot posted in channels (by `channel:ts`), so an edit shows the whole message and where it is. */
   private readonly posted = new Map<string, { message: ConsoleMessage; threaded: boolean }>();
+  /** The message each response_url replaces (the one clicked, or a command's first reply), by the url's id. */
+  private readonly origins = new Map<string, ShownMessage>();
 
   constructor(private readonly options: ConsoleScreenOptions) {}
 
@@ -47,59 +53,90 @@ export class ConsoleScreen {
     return open;
   }
 
+  /** Says which message a response_url was issued for (a click on it), so what the bot posts there lands on it. */
+  clickedFrom(responseUrl: string, origin: ShownMessage): void {
+    this.origins.set(responseUrl.slice(responseUrl.lastIndexOf('/') + 1), origin);
+  }
+
   /** Shows one thing the bot did: a Web API call or a post to a response_url. */
   show(activity: SlackActivity): void {
+    if (activity.kind === 'call') this.showCall(activity.call);
+    else this.showResponse(activity.response);
+  }
+
+  private showCall(call: ApiCall): void {
     const { write, channelName, userId } = this.options;
-    if (activity.kind === 'call') {
-      const { call } = activity;
-      if (!call.ok) {
-        const retry = call.retryAfterSeconds === undefined ? '' : `, retry after ${call.retryAfterSeconds} s`;
-        const messages = call.messages ? ` — ${call.messages.join('; ')}` : '';
-        write(`(Slack refused ${call.method}: ${call.error}${retry}${messages})`);
-        return;
-      }
-      const channel = String(call.args.channel);
-      const key = `${channel}:${call.ts ?? ''}`;
-      const before = call.method === 'chat.update' ? this.posted.get(key) : undefined;
-      const threaded = before ? before.threaded : Boolean(call.args.thread_ts);
-      const where = `#${channel === this.options.channelId ? channelName : channel}${threaded ? ' · in thread' : ''}`;
-      if (call.method === 'chat.postMessage') {
-        this.posted.set(key, { message: call.args, threaded });
-        this.print(`${where} · visible to everyone`, call.args, false);
-      } else if (call.method === 'chat.update') {
-        // Slack keeps the text or blocks an edit leaves out, so the message shown is the merged one.
-        const message = {
-          text: call.args.text ?? before?.message.text,
-          blocks: call.args.blocks ?? before?.message.blocks,
-        };
-        this.posted.set(key, { message, threaded });
-        this.print(`${where} · edited`, message, false);
-      } else if (call.method === 'chat.postEphemeral') {
-        const to = call.args.user === userId ? 'you' : `@${String(call.args.user)}`;
-        this.print(`${where} · only visible to ${to}`, call.args, true);
-      } else if (call.view && Object.hasOwn(VIEW_METHODS, call.method)) {
-        this.modal = call.view;
-        this.frame(`${VIEW_METHODS[call.method]} · only visible to you`);
-        for (const line of renderModal(call.view, this.options.style)) write(line);
-      }
+    if (!call.ok) {
+      const retry = call.retryAfterSeconds === undefined ? '' : `, retry after ${call.retryAfterSeconds} s`;
+      const messages = call.messages ? ` — ${call.messages.join('; ')}` : '';
+      write(`(Slack refused ${call.method}: ${call.error}${retry}${messages})`);
       return;
     }
-    const body = activity.response.body;
+    const channel = String(call.args.channel);
+    const key = `${channel}:${call.ts ?? ''}`;
+    const known = call.method === 'chat.postMessage' ? undefined : this.posted.get(key);
+    const threaded = known ? known.threaded : Boolean(call.args.thread_ts);
+    const where = `#${channel === this.options.channelId ? channelName : channel}${threaded ? ' · in thread' : ''}`;
+    if (call.method === 'chat.postMessage') {
+      this.posted.set(key, { message: call.args, threaded });
+      this.print(`${where} · visible to everyone`, call.args, false);
+    } else if (call.method === 'chat.update') {
+      // Slack keeps the text or blocks an edit leaves out, so the message shown is the merged one.
+      const message = {
+        text: call.args.text ?? known?.message.text,
+        blocks: call.args.blocks ?? known?.message.blocks,
+      };
+      this.posted.set(key, { message, threaded });
+      this.forget(known?.message);
+      this.print(`${where} · edited`, message, false);
+    } else if (call.method === 'chat.delete') {
+      this.posted.delete(key);
+      this.forget(known?.message);
+      const gone = known ? `: ${preview(known.message, this.options.style)}` : '';
+      write(`(trunkbot deleted its message in ${where}${gone})`);
+    } else if (call.method === 'chat.postEphemeral') {
+      const to = call.args.user === userId ? 'you' : `@${String(call.args.user)}`;
+      this.print(`${where} · only visible to ${to}`, call.args, true);
+    } else if (call.view && Object.hasOwn(VIEW_METHODS, call.method)) {
+      this.modal = call.view;
+      this.frame(`${VIEW_METHODS[call.method]} · only visible to you`);
+      for (const line of renderModal(call.view, this.options.style)) write(line);
+    }
+  }
+
+  private showResponse(response: ResponseUrlPost): void {
+    const { write, channelName } = this.options;
+    const { body } = response;
+    const origin = this.origins.get(response.id);
     if (body.delete_original === true) {
-      write('(trunkbot removed the message that was only visible to you)');
+      this.forget(origin?.message);
+      write(
+        origin && !origin.ephemeral
+          ? `(trunkbot deleted its message in #${channelName}: ${preview(origin.message, this.options.style)})`
+          : '(trunkbot removed the message that was only visible to you)',
+      );
       return;
     }
     if (body.response_type === 'in_channel') {
       this.print(`#${channelName} · visible to everyone`, body, false);
-    } else if (body.replace_original === true && this.message) {
+    } else if (origin && body.replace_original === true) {
+      this.forget(origin.message);
+      this.origins.set(response.id, { message: body, ephemeral: origin.ephemeral });
       this.print(
-        `updated in place · ${this.message.ephemeral ? 'only visible to you' : `#${channelName}`}`,
+        `updated in place · ${origin.ephemeral ? 'only visible to you' : `#${channelName}`}`,
         body,
-        this.message.ephemeral,
+        origin.ephemeral,
       );
     } else {
+      // A command's response_url has no message of its own: its first private reply is what later ones replace.
+      if (!origin) this.origins.set(response.id, { message: body, ephemeral: true });
       this.print('only visible to you', body, true);
     }
+  }
+
+  /** A message that was replaced or deleted can no longer be clicked. */
+  private forget(message: ConsoleMessage | undefined): void {
+    if (message && this.message?.message === message) this.message = undefined;
   }
 
   private print(where: string, message: ConsoleMessage, ephemeral: boolean): void {
@@ -114,4 +151,10 @@ export class ConsoleScreen {
     write('');
     write(`── ${title} ${'─'.repeat(Math.max(3, 56 - title.length))}`);
   }
+}
+
+/** The first line of a message, short, to say which one went away. */
+function preview(message: ConsoleMessage, style: TerminalStyle): string {
+  const first = renderMessage(message, { ...style, color: false })[0] ?? '';
+  return first.length > 60 ? `${first.slice(0, 59)}…` : first;
 }

@@ -1,17 +1,20 @@
-import { EventEmitter, once } from 'node:events';
 import { setTimeout as delay } from 'node:timers/promises';
+import type { RunningBot } from '../../src/bot.js';
 import type { SandboxWorld } from '../sandbox/sandbox-world.js';
+import { BotActivity } from './bot-activity.js';
 import { ConsoleScreen } from './console-screen.js';
-import { ITNIO_HELP, runItnioCommand } from './itnio-commands.js';
+import { BUTTON_WORDS, CONSOLE_HELP } from './console-help.js';
+import { runItnioCommand } from './itnio-commands.js';
 import { buttonsOf, type ConsoleButton, type TerminalStyle } from './render-terminal.js';
-import { type ConsoleTime, runTimeCommand, TIME_HELP } from './time-commands.js';
+import { type ConsoleTime, runTimeCommand } from './time-commands.js';
 
 /**
  * What a console session drives: the Slack stand-in it watches, the sender it types through and, when
- * the world runs one, the sandbox ITNIO API the `itnio` commands change.
+ * the world runs them, the sandbox ITNIO API the `itnio` commands change and the bot whose replies in
+ * flight an input waits for.
  */
 export interface ConsoleSessionOptions {
-  world: Pick<SandboxWorld, 'slack' | 'sender' | 'sandbox'>;
+  world: Pick<SandboxWorld, 'slack' | 'sender' | 'sandbox'> & { bot?: Pick<RunningBot, 'inflight'> };
   write: (line: string) => void;
   style: TerminalStyle;
   /** How long to wait for the bot to answer one input. */
@@ -34,30 +37,19 @@ export interface ConsoleSessionOptions {
 const CHANNEL = { id: 'C0INCIDENT', name: 'incident-123' };
 const USER = { id: 'U0SUPPORT1', name: 'support.engineer' };
 
-/** The callback id the console sends for the "Find trunks in message" message shortcut. */
+/** The callback id the console sends for the "Find trunks in this message" message shortcut. */
 export const FIND_TRUNKS_SHORTCUT = 'find_trunks_in_message';
 
-/** What the console user can type, besides what they would type in Slack. */
-export const CONSOLE_HELP = [
-  'Type what you would type in Slack:',
-  '  /trunks outgoing acme     a slash command (answer only visible to you)',
-  '  @trunkbot incoming        a mention (answer in a thread, visible to the channel)',
-  '  shortcut <pasted text>    run "Find trunks in message" on a message with that text',
-  '  1, 2 … or next, prev, share   click a button on the open modal, else on the latest message',
-  '  close                     close the open modal',
-  ...ITNIO_HELP,
-  ...TIME_HELP,
-  '  wait <seconds>            wait 1–120 s, showing whatever the bot posts meanwhile (alerts)',
-  '  help                      how to use trunkbot     quit   leave',
-];
+/** `@trunkbot` (or `@trunk-bot`, `@trunk_bot`) as a word of its own, wherever it is in the line. */
+const MENTION = /(^|[^\w@<])@trunk[-_]?bot\b/i;
+
+/** A button label or typed word as the console compares them: letters and digits only, any case. */
+const asLabel = (text: string): string => text.toLowerCase().replace(/[^a-z0-9]/g, '');
 
 /** A terminal stand-in for the Slack client: sends what a user does to the bot, shows what the bot posts. */
 export class ConsoleSession {
   private readonly screen: ConsoleScreen;
-  private activities = 0;
-  /** Emits `activity` after each one is shown, for `until` to wait on. */
-  private readonly activity = new EventEmitter();
-  private readonly unsubscribe: () => void;
+  private readonly activity: BotActivity;
   private ts = 1_700_000_000;
   /** Inputs being handled: output while none is comes from the bot on its own. */
   private busy = 0;
@@ -72,10 +64,8 @@ export class ConsoleSession {
       channelId: CHANNEL.id,
       channelName: CHANNEL.name,
     });
-    this.unsubscribe = options.world.slack.onActivity((activity) => {
+    this.activity = new BotActivity(options.world.slack, (activity) => {
       this.screen.show(activity);
-      this.activities += 1;
-      this.activity.emit('activity');
       if (this.busy === 0) options.onUnpromptedOutput?.();
     });
   }
@@ -92,7 +82,7 @@ export class ConsoleSession {
 
   /** Stops watching the Slack stand-in. */
   close(): void {
-    this.unsubscribe();
+    this.activity.close();
   }
 
   private async dispatch(input: string): Promise<'quit' | 'continue'> {
@@ -125,10 +115,11 @@ export class ConsoleSession {
       this.options.write(`Only /trunks is installed here. Type help for examples.`);
       return 'continue';
     }
-    if (/^@trunk[-_]?bot\b/i.test(line)) return this.mention(line.replace(/^@\S+/, ''));
+    // As in Slack, a message that names the bot anywhere is a mention.
+    if (MENTION.test(line)) return this.mention(line);
     const button = this.findButton(lower);
     if (button) return this.click(button);
-    if (/^\d+$/.test(line) || ['next', 'prev', 'share'].includes(lower)) {
+    if (/^\d+$/.test(line) || BUTTON_WORDS.some((word) => asLabel(word) === asLabel(lower))) {
       this.options.write(
         this.screen.target()?.kind === 'modal'
           ? `There is no button "${line}" on the open modal (type close to close it).`
@@ -150,9 +141,9 @@ export class ConsoleSession {
       write('Give wait a whole number of seconds from 1 to 120, e.g. wait 6');
       return 'continue';
     }
-    const before = this.activities;
+    const before = this.activity.count;
     await sleep(n * 1000);
-    if (this.activities === before) write(`(nothing from the bot in ${n} s)`);
+    if (this.activity.count === before) write(`(nothing from the bot in ${n} s)`);
     return 'continue';
   }
 
@@ -173,12 +164,16 @@ export class ConsoleSession {
     return 'continue';
   }
 
-  private async mention(text: string): Promise<'continue'> {
+  private async mention(line: string): Promise<'continue'> {
     const { world } = this.options;
     this.screen.closeModal();
     await this.exchange(() =>
       world.sender.appMention({
-        text: `<@${world.slack.botUserId}> ${text.trim()}`.trim(),
+        // Slack writes a mention picked from the menu as <@U…>, where it was typed.
+        text: line.replace(
+          new RegExp(MENTION.source, 'gi'),
+          (_m, before: string) => `${before}<@${world.slack.botUserId}>`,
+        ),
         userId: USER.id,
         channelId: CHANNEL.id,
         ts: this.nextTs(),
@@ -222,10 +217,12 @@ export class ConsoleSession {
       return 'continue';
     }
     const { message, ephemeral } = target;
+    const responseUrl = world.slack.newResponseUrl();
+    this.screen.clickedFrom(responseUrl, { message, ephemeral });
     await this.exchange(() =>
       world.sender.blockAction({
         ...click,
-        responseUrl: world.slack.newResponseUrl(),
+        responseUrl,
         channelId: CHANNEL.id,
         isEphemeral: ephemeral,
         message: {
@@ -242,43 +239,24 @@ export class ConsoleSession {
     const target = this.screen.target();
     if (!target) return undefined;
     const buttons = buttonsOf(target.kind === 'modal' ? target.view : target.message);
-    const word = input.replace(/[^a-z0-9]/g, '');
-    return buttons.find((b) => String(b.number) === input || b.label.toLowerCase().replace(/[^a-z0-9]/g, '') === word);
+    return buttons.find((b) => String(b.number) === input || asLabel(b.label) === asLabel(input));
   }
 
   /** Sends one request as Slack would, then waits for the bot's answer and any follow-ups. */
   private async exchange(send: () => Promise<{ status: number; body: string }>): Promise<void> {
-    const before = this.activities;
+    const { write, answerTimeoutMs = 20_000, settleMs = 150, world } = this.options;
+    const before = this.activity.count;
     const result = await send();
     if (result.status !== 200) {
       // Bolt answers 404 when no listener acknowledged the request within 3 seconds.
       const hint = result.status === 404 ? ': nothing in the bot acknowledged it' : '';
-      this.options.write(`The bot refused the request (HTTP ${result.status}${hint}).`);
+      write(`The bot refused the request (HTTP ${result.status}${hint}).`);
       return;
     }
-    if (!(await this.until(() => this.activities > before, this.options.answerTimeoutMs ?? 20_000))) {
-      this.options.write('No answer from the bot yet; it may still be waiting for ITNIO.');
-      return;
+    const wait = { timeoutMs: answerTimeoutMs, settleMs, ...(world.bot && { inflight: world.bot.inflight }) };
+    if (!(await this.activity.answered(before, wait))) {
+      write('No answer from the bot yet; it may still be waiting for ITNIO.');
     }
-    let seen = -1;
-    while (seen !== this.activities) {
-      seen = this.activities;
-      await this.until(() => this.activities !== seen, this.options.settleMs ?? 150);
-    }
-  }
-
-  /** Resolves true once `done()` holds, re-checked after each activity; false when `timeoutMs` passes first. */
-  private async until(done: () => boolean, timeoutMs: number): Promise<boolean> {
-    const signal = AbortSignal.timeout(timeoutMs);
-    while (!done()) {
-      try {
-        await once(this.activity, 'activity', { signal });
-      } catch {
-        // Only the timeout rejects: nothing emits 'error' on this emitter.
-        return false;
-      }
-    }
-    return true;
   }
 
   private nextTs(): string {

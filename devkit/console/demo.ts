@@ -8,7 +8,9 @@ import { wholeNumber } from '../cli-flags.js';
 import { createMovableClock } from '../sandbox/movable-clock.js';
 import { startSandboxWorld, type VendorCredentials } from '../sandbox/sandbox-world.js';
 import { DEFAULT_USER_TIME_ZONE } from '../sandbox/slack-users.js';
-import { CONSOLE_HELP, ConsoleSession } from './console-session.js';
+import { CONSOLE_HELP } from './console-help.js';
+import { ConsoleSession } from './console-session.js';
+import { removeOnExit } from './remove-on-exit.js';
 
 /** `npm run demo`: the real bot, a sandbox ITNIO API and a Slack stand-in, driven from the terminal. */
 async function main(): Promise<number> {
@@ -17,13 +19,20 @@ async function main(): Promise<number> {
   // hasColors() honours NO_COLOR, NODE_DISABLE_COLORS, FORCE_COLOR and TERM=dumb; a pipe has no colours at all.
   const color = process.stdout.isTTY === true && process.stdout.hasColors();
   const write = (line: string) => process.stdout.write(`${line}\n`);
+  // `npm run demo | head` closes the pipe early: end quietly, as other commands do, rather than with a stack.
+  process.stdout.on('error', (err: NodeJS.ErrnoException) => process.exit(err.code === 'EPIPE' ? 0 : 1));
   let trunkCount: number | undefined;
+  let keepLog = false;
   try {
-    const { values } = parseArgs({ options: { trunks: { type: 'string' } }, strict: true });
+    const { values } = parseArgs({
+      options: { trunks: { type: 'string' }, 'keep-log': { type: 'boolean' } },
+      strict: true,
+    });
     // The sandbox serves the 120 base trunks unless asked for a large inventory to search.
     trunkCount = values.trunks === undefined ? undefined : wholeNumber('--trunks', values.trunks, 1, 100_000);
+    keepLog = values['keep-log'] === true || /^(1|true|yes)$/i.test(env.KEEP_LOG ?? '');
   } catch (err) {
-    process.stderr.write(`${(err as Error).message}\nUsage: npm run demo -- [--trunks N]\n`);
+    process.stderr.write(`${(err as Error).message}\nUsage: npm run demo -- [--trunks N] [--keep-log]\n`);
     return 2;
   }
 
@@ -36,6 +45,8 @@ async function main(): Promise<number> {
         }
       : undefined;
   const logFile = join(tmpdir(), `trunkbot-demo-${process.pid}.log`);
+  // One file per run: without this, every demo would leave its log behind in the temp directory.
+  if (!keepLog) removeOnExit(logFile);
   const botEnv: NodeJS.ProcessEnv = {};
   for (const name of ['ITNIO_TIMEZONE', 'ITNIO_TIMEOUT_MS', 'WATCH_CONFIRM_POLLS', 'ALERT_CHANNEL_ID']) {
     if (env[name]) botEnv[name] = env[name];
@@ -67,7 +78,9 @@ async function main(): Promise<number> {
       ? `ITNIO: the REAL vendor API at ${vendor.apiUrl} (key ${vendor.apiKey}) — answers are live data.`
       : `ITNIO: SANDBOX data (${world.sandbox!.trunks.length} made-up trunks) from a fake ITNIO API at ${world.sandbox!.url} — not real trunks.`,
   );
-  write(`Bot logs: ${logFile}`);
+  write(
+    `Bot logs: ${logFile} ${keepLog ? '(kept)' : '(removed on exit; start with --keep-log or KEEP_LOG=1 to keep it)'}`,
+  );
   for (const line of CONSOLE_HELP) write(line);
 
   const rl = createInterface({ input: process.stdin, output: process.stdout, terminal: interactive });

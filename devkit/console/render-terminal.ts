@@ -38,11 +38,21 @@ type TextFormat = Parameters<typeof styleText>[0];
 const paint = (on: boolean, textFormat: TextFormat, text: string): string =>
   on ? styleText(textFormat, text, { validateStream: false }) : text;
 
-const EMOJI: Record<string, { symbol: string; format?: TextFormat; plain: string }> = {
+// The codes the bot writes (test/unit/render-terminal.test.ts checks src/ against this list) and a few
+// common ones. Status dots mean nothing without colour, so without it they become words.
+const EMOJI: Record<string, { symbol: string; format?: TextFormat; plain?: string }> = {
   large_green_circle: { symbol: '●', format: 'green', plain: '[UP]' },
   red_circle: { symbol: '●', format: 'red', plain: '[DOWN]' },
   white_circle: { symbol: '○', plain: '[?]' },
   warning: { symbol: '⚠', format: 'yellow', plain: '[!]' },
+  no_entry: { symbol: '⛔' },
+  hourglass_flowing_sand: { symbol: '⏳' },
+  hourglass: { symbol: '⌛' },
+  white_check_mark: { symbol: '✅' },
+  x: { symbol: '❌' },
+  eyes: { symbol: '👀' },
+  arrows_counterclockwise: { symbol: '🔄' },
+  information_source: { symbol: 'ℹ' },
 };
 
 type Block = {
@@ -64,7 +74,7 @@ export function stripControl(text: string): string {
   return text.replace(CONTROL, '');
 }
 
-/** Renders Slack mrkdwn for a terminal: bold, code, mentions, date tokens, emoji, HTML escapes. */
+/** Renders Slack mrkdwn for a terminal: bold, italics, code, mentions, date tokens, emoji, HTML escapes. */
 export function renderMrkdwn(text: string, style: TerminalStyle): string {
   return stripControl(text)
     .replace(/<!date\^(\d+)\^([^|>]*)\|([^>]*)>/g, (_m, epoch: string, fmt: string) =>
@@ -75,13 +85,17 @@ export function renderMrkdwn(text: string, style: TerminalStyle): string {
     .replace(/:([a-z_]+):/g, (m, name: string) => {
       const e = Object.hasOwn(EMOJI, name) ? EMOJI[name] : undefined;
       if (!e) return m;
-      if (!style.color) return e.plain;
+      if (!style.color) return e.plain ?? e.symbol;
       return e.format ? paint(true, e.format, e.symbol) : e.symbol;
     })
     .replace(/`([^`\n]*)`/g, (_m, code: string) => paint(style.color, 'cyan', code))
     .replace(
       /(^|[\s(])\*([^*\n]+)\*(?=$|[\s).,:;!?])/g,
       (_m, pre: string, bold: string) => `${pre}${paint(style.color, 'bold', bold)}`,
+    )
+    .replace(
+      /(^|[\s(])_([^_\n]+)_(?=$|[\s).,:;!?])/g,
+      (_m, pre: string, italic: string) => `${pre}${paint(style.color, 'italic', italic)}`,
     )
     .replace(/&lt;/g, '<')
     .replace(/&gt;/g, '>')

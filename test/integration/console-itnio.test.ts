@@ -1,5 +1,6 @@
 import { webApi } from '@slack/bolt';
-import { CONSOLE_HELP, ConsoleSession } from '../../devkit/console/console-session.js';
+import { CONSOLE_HELP } from '../../devkit/console/console-help.js';
+import { ConsoleSession } from '../../devkit/console/console-session.js';
 import { startSandboxWorld, type SandboxWorld } from '../../devkit/sandbox/sandbox-world.js';
 import { captureLogs } from '../support/capture-logs.js';
 
@@ -119,7 +120,7 @@ describe('itnio commands', () => {
       '/trunks',
       '@trunkbot',
       'shortcut <pasted text>',
-      'next, prev, share',
+      'next, prev, refresh, share',
       'close',
       'itnio down <trunk>',
       'itnio up <trunk>',

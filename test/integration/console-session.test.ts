@@ -1,5 +1,6 @@
 import { ConsoleSession } from '../../devkit/console/console-session.js';
 import { startSandboxWorld, type SandboxWorld } from '../../devkit/sandbox/sandbox-world.js';
+import type { SlackSender } from '../../devkit/sandbox/slack-sender.js';
 import { captureLogs } from '../support/capture-logs.js';
 
 let world: SandboxWorld;
@@ -18,9 +19,9 @@ afterEach(async () => {
 });
 
 /** Types one line and returns what the console printed for it. */
-async function type(line: string): Promise<string> {
+async function type(line: string, on = session): Promise<string> {
   const from = out.length;
-  expect(await session.handle(line)).toBe('continue');
+  expect(await on.handle(line)).toBe('continue');
   return out.slice(from).join('\n');
 }
 
@@ -60,6 +61,66 @@ describe('console session', () => {
     expect(answer).toContain('Incoming trunks matching “globex”');
   });
 
+  test('what the bot whispers to a mention is shown: usage, help, a typo, a refusal', async () => {
+    for (const line of ['@trunkbot', '@trunkbot help']) {
+      const usage = await type(line);
+      expect(usage).toMatch(
+        /^\n── #incident-123 · in thread · only visible to you ─+\ntrunkbot lists the company’s SIP trunks/,
+      );
+    }
+    const typo = await type('@trunkbot outgoign');
+    expect(typo).toContain('── #incident-123 · in thread · only visible to you');
+    expect(typo).toContain('[!] Did you mean outgoing instead of outgoign?');
+
+    const guarded = await startSandboxWorld({
+      logDestination: captureLogs().destination,
+      env: { ALLOWED_USER_IDS: 'U0SOMEONE', ACCESS_CONTACT: '#trunkbot-admins' },
+    });
+    const outsider = new ConsoleSession({ world: guarded, write: (l) => out.push(l), style: { color: false } });
+    try {
+      const refusal = await type('@trunkbot acme', outsider);
+      expect(refusal).toMatch(/^\n── #incident-123 · in thread · only visible to you ─+\n⛔ .*#trunkbot-admins/);
+    } finally {
+      outsider.close();
+      await guarded.close();
+    }
+  });
+
+  test('a mention anywhere in the line is sent as Slack sends it, with <@bot> where it was typed', async () => {
+    const mentions: string[] = [];
+    const sender = Object.create(world.sender) as SlackSender;
+    sender.appMention = (args) => {
+      mentions.push(args.text);
+      return world.sender.appMention(args);
+    };
+    const recording = new ConsoleSession({
+      world: { ...world, sender },
+      write: (l) => out.push(l),
+      style: { color: false },
+    });
+    try {
+      const inside = await type('hey @trunkbot in acme', recording);
+      expect(inside).toContain('── #incident-123 · in thread · visible to everyone');
+      expect(inside).toContain('Incoming trunks matching “acme”');
+      expect(await type('outgoing acme @trunkbot', recording)).toContain('Outgoing trunks matching “acme”');
+      expect(await type('@Trunk-Bot: down', recording)).toContain('── #incident-123 · in thread');
+      // Inside a slash command or a pasted message the name is just text.
+      expect(await type('/trunks hey @trunkbot', recording)).toContain('── only visible to you');
+      await type('shortcut ask @trunkbot about 203.0.113.47', recording);
+      expect(mentions).toEqual(['hey <@U0TRUNKBOT> in acme', 'outgoing acme <@U0TRUNKBOT>', '<@U0TRUNKBOT>: down']);
+    } finally {
+      recording.close();
+    }
+  });
+
+  test('a slow answer shows its progress, then the answer, before the next input is read', async () => {
+    // Two vendor pages: progress is shown after 2 s, the answer comes with the second page at ~2.4 s.
+    world.sandbox!.setLatency(1_200);
+    const slow = await type('/trunks acme');
+    expect(slow).toContain('⏳ Collecting');
+    expect(slow.slice(slow.indexOf('Collecting'))).toMatch(/SIP trunks matching “acme”\n40 trunks · page 1 of 4/);
+  });
+
   test('help shows console keys and the bot usage', async () => {
     const help = await type('help');
     expect(help).toContain('click a button on the open modal, else on the latest message');
@@ -69,7 +130,9 @@ describe('console session', () => {
   });
 
   test('buttons that do not exist, and other slash commands, are explained', async () => {
-    expect(await type('next')).toContain('No message with buttons yet');
+    for (const word of ['next', 'Refresh', 'details', 'share to channel', 'remove']) {
+      expect(await type(word)).toContain('No message with buttons yet');
+    }
     await type('/trunks acme');
     expect(await type('99')).toContain('There is no button "99"');
     expect(await type('/giphy cats')).toContain('Only /trunks is installed here');

@@ -71,6 +71,18 @@ describe('ConsoleScreen', () => {
     expect(edited).toContain('Recovered');
   });
 
+  test('an ephemeral post says who sees it, and where', () => {
+    expect(
+      show({
+        method: 'chat.postEphemeral',
+        args: { channel: 'C0INCIDENT', user: 'U0SUPPORT1', thread_ts: '1.0', text: ':no_entry: Not allowed' },
+      }),
+    ).toBe('\n── #incident-123 · in thread · only visible to you ─────────\n⛔ Not allowed');
+    expect(
+      show({ method: 'chat.postEphemeral', args: { channel: 'C0INCIDENT', user: 'U0OTHER', text: 'hi' } }),
+    ).toContain('── #incident-123 · only visible to @U0OTHER');
+  });
+
   test('posts in another channel name its id', () => {
     expect(show({ method: 'chat.postMessage', ts: '3.0', args: { channel: 'C0ALERTS', text: 'x' } })).toContain(
       '── #C0ALERTS · visible to everyone',
@@ -84,5 +96,84 @@ describe('ConsoleScreen', () => {
     expect(show({ method: 'chat.update', ok: false, error: 'is_archived' })).toBe(
       '(Slack refused chat.update: is_archived)',
     );
+  });
+});
+
+describe('ConsoleScreen: deletions and what stays clickable', () => {
+  const withButton = (label: string) => [
+    { type: 'section', text: { type: 'mrkdwn', text: label } },
+    {
+      type: 'actions',
+      elements: [{ type: 'button', action_id: 'go', text: { type: 'plain_text', text: label }, value: label }],
+    },
+  ];
+
+  test('chat.delete says which message went, and its buttons are gone', () => {
+    show({ method: 'chat.postMessage', ts: '4.000100', args: { channel: 'C0INCIDENT', blocks: withButton('Open') } });
+    expect(screen.target()).toMatchObject({ kind: 'message', ephemeral: false });
+    expect(show({ method: 'chat.delete', ts: '4.000100', args: { channel: 'C0INCIDENT', ts: '4.000100' } })).toBe(
+      '(trunkbot deleted its message in #incident-123: Open)',
+    );
+    expect(screen.target()).toBeUndefined();
+    expect(show({ method: 'chat.delete', ts: '5.0', args: { channel: 'C0ALERTS', ts: '5.0' } })).toBe(
+      '(trunkbot deleted its message in #C0ALERTS)',
+    );
+  });
+
+  test('an edit that drops the buttons leaves nothing to click', () => {
+    show({ method: 'chat.postMessage', ts: '6.0', args: { channel: 'C0INCIDENT', blocks: withButton('Details') } });
+    show({ method: 'chat.update', ts: '6.0', args: { channel: 'C0INCIDENT', blocks: alert('Recovered') } });
+    expect(screen.target()).toBeUndefined();
+  });
+
+  test('delete_original removes the message the response_url was issued for', () => {
+    const respond = (id: string, body: Record<string, unknown>): string => {
+      const from = out.length;
+      screen.show({ kind: 'response', response: { id, body, at: 0 } });
+      return out.slice(from).join('\n');
+    };
+    const channelMessage = { blocks: withButton('Next') };
+    screen.clickedFrom('http://127.0.0.1:1/response/r-1', { message: channelMessage, ephemeral: false });
+    expect(respond('r-1', { delete_original: true })).toBe('(trunkbot deleted its message in #incident-123: Next)');
+    expect(respond('r-2', { delete_original: true })).toBe(
+      '(trunkbot removed the message that was only visible to you)',
+    );
+
+    const page = { blocks: withButton('Share') };
+    expect(respond('r-3', { blocks: page.blocks })).toContain('── only visible to you');
+    const target = screen.target();
+    expect(target).toMatchObject({ kind: 'message', ephemeral: true });
+    screen.clickedFrom('http://127.0.0.1:1/response/r-4', target as { message: object; ephemeral: boolean });
+    expect(respond('r-4', { delete_original: true })).toBe(
+      '(trunkbot removed the message that was only visible to you)',
+    );
+    expect(screen.target()).toBeUndefined();
+  });
+});
+
+describe('ConsoleScreen: replies through a response_url', () => {
+  const respond = (id: string, body: Record<string, unknown>): string => {
+    const from = out.length;
+    screen.show({ kind: 'response', response: { id, body, at: 0 } });
+    return out.slice(from).join('\n');
+  };
+
+  test('a command’s progress note is replaced in place by its answer', () => {
+    expect(respond('cmd-1', { text: ':hourglass_flowing_sand: Collecting 100 of 900 trunks…' })).toMatch(
+      /^\n── only visible to you ─+\n⏳ Collecting 100 of 900 trunks…$/,
+    );
+    expect(respond('cmd-1', { replace_original: true, text: 'Collecting 500 of 900 trunks…' })).toMatch(
+      /^\n── updated in place · only visible to you ─+\n/,
+    );
+    expect(respond('cmd-1', { replace_original: true, text: '900 trunks' })).toMatch(
+      /^\n── updated in place · only visible to you ─+\n900 trunks$/,
+    );
+  });
+
+  test('a replacement through another url does not claim to replace the latest message', () => {
+    const next = { type: 'button', action_id: 'next', text: { type: 'plain_text', text: 'Next' }, value: '2' };
+    respond('cmd-2', { blocks: [{ type: 'actions', elements: [next] }], text: 'page' });
+    expect(screen.target()).toMatchObject({ kind: 'message' });
+    expect(respond('cmd-3', { replace_original: true, text: 'elsewhere' })).toMatch(/^\n── only visible to you ─+/);
   });
 });

@@ -1,3 +1,4 @@
+import { readdirSync, readFileSync } from 'node:fs';
 import { stripVTControlCharacters } from 'node:util';
 import { buttonsOf, renderMessage, renderModal, renderMrkdwn } from '../../devkit/console/render-terminal.js';
 
@@ -25,6 +26,34 @@ describe('renderMrkdwn', () => {
       '[UP] [DOWN] [?] :tada: :constructor:',
     );
     expect(renderMrkdwn(':red_circle:', colour)).toBe('\u001b[31m●\u001b[39m');
+  });
+
+  test('every emoji code the bot writes shows as a symbol, with or without colour', () => {
+    const src = new URL('../../src/', import.meta.url);
+    const codes = new Set<string>();
+    for (const file of readdirSync(src, { recursive: true, encoding: 'utf8' })) {
+      if (!file.endsWith('.ts')) continue;
+      // Codes stand alone (`:warning: …`, or after a `\n` in a string); `HH:mm:ss` and `2001:db8::` do not.
+      for (const [, code] of readFileSync(new URL(file, src), 'utf8').matchAll(
+        /(?:^|(?<=\\n)|(?<![\w:])):([a-z][a-z0-9_+-]*):(?![\w:])/g,
+      )) {
+        codes.add(code!);
+      }
+    }
+    expect([...codes]).toEqual(expect.arrayContaining(['no_entry', 'warning', 'red_circle']));
+    for (const code of codes) {
+      for (const style of [plain, colour]) {
+        const shown = stripVTControlCharacters(renderMrkdwn(`:${code}: x`, style));
+        expect({ code, shown }).toEqual({ code, shown: expect.not.stringContaining(`:${code}:`) });
+      }
+    }
+    expect(renderMrkdwn(':no_entry: Not allowed :hourglass_flowing_sand:', plain)).toBe('⛔ Not allowed ⏳');
+    expect(renderMrkdwn(':white_check_mark: done', colour)).toBe('✅ done');
+  });
+
+  test('italics lose their underscores, and words with underscores stay whole', () => {
+    expect(renderMrkdwn('Prefix _none_ · acme_5000001 · _a b_.', plain)).toBe('Prefix none · acme_5000001 · a b.');
+    expect(renderMrkdwn('_none_', colour)).toBe('\u001b[3mnone\u001b[23m');
   });
 
   test('control characters in data cannot reach the terminal, while our own colours still do', () => {
