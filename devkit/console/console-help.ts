@@ -14,6 +14,7 @@ export const BUTTON_WORDS = [
   'share to channel',
   'remove',
   'changed in 24 h',
+  'retry',
 ];
 
 /** What the console user can type, besides what they would type in Slack. */

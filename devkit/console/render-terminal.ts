@@ -53,6 +53,7 @@ const EMOJI: Record<string, { symbol: string; format?: TextFormat; plain?: strin
   eyes: { symbol: '👀' },
   arrows_counterclockwise: { symbol: '🔄' },
   information_source: { symbol: 'ℹ' },
+  speech_balloon: { symbol: '💬' },
 };
 
 type Block = {

@@ -8,12 +8,21 @@ import { captureLogs } from '../support/capture-logs.js';
 
 let world: SandboxWorld;
 
+let tooLarge: SandboxWorld;
+
 beforeEach(async () => {
-  world = await startSandboxWorld({ logDestination: captureLogs().destination });
+  // Watch polls every second, so an alert (and its buttons) comes within the walk.
+  const env = { WATCH_INTERVAL_SECONDS: '1', WATCH_CONFIRM_POLLS: '1' };
+  world = await startSandboxWorld({ logDestination: captureLogs().destination, env });
+  // More trunks than the bot collects: every query asks ITNIO, so a failing ITNIO shows Retry.
+  tooLarge = await startSandboxWorld({
+    logDestination: captureLogs().destination,
+    env: { INVENTORY_MAX_TRUNKS: '100' },
+  });
 });
 
 afterEach(async () => {
-  await world.close();
+  await Promise.all([world.close(), tooLarge.close()]);
 });
 
 /** The messages and modals in one thing the bot did on the Slack side. */
@@ -34,14 +43,26 @@ const words = (text: string): string =>
 describe('console help and the bot’s buttons', () => {
   test('the help names every button label the bot draws, so none has to be guessed', async () => {
     const drawn: { label: string; actionId: string }[] = [];
-    world.slack.onActivity((activity) => {
-      for (const message of shownIn(activity)) drawn.push(...buttonsOf(message));
-    });
+    for (const w of [world, tooLarge]) {
+      w.slack.onActivity((activity) => {
+        for (const message of shownIn(activity)) drawn.push(...buttonsOf(message));
+      });
+    }
     const out: string[] = [];
+    const failing = new ConsoleSession({ world: tooLarge, write: (l) => out.push(l), style: { color: false } });
+    try {
+      // A search ITNIO fails, and a Refresh it fails: each error offers its Retry.
+      await failing.handle('/trunks outgoing');
+      tooLarge.sandbox!.inject({ kind: 'http', status: 503 }, 100);
+      await failing.handle('refresh');
+      await failing.handle('/trunks incoming');
+    } finally {
+      failing.close();
+    }
     const session = new ConsoleSession({ world, write: (l) => out.push(l), style: { color: false } });
     try {
       // Every surface that draws buttons: a page and its cards, page 2, the Details modal, a summary,
-      // an empty answer with suggestions, the shortcut's answer, the list of watches.
+      // an empty answer with suggestions, the shortcut's answer, the list of watches, an alert.
       for (const line of [
         '/trunks outgoing acme',
         'next',
@@ -52,6 +73,8 @@ describe('console help and the bot’s buttons', () => {
         'shortcut SIP 503 from 203.0.113.47',
         '/trunks watch acme',
         '/trunks watching',
+        'itnio down acme-out-01',
+        'wait 4',
       ]) {
         await session.handle(line);
       }

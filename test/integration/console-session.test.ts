@@ -113,12 +113,12 @@ describe('console session', () => {
     }
   });
 
-  test('a slow answer shows its progress, then the answer, before the next input is read', async () => {
-    // Two vendor pages: progress is shown after 2 s, the answer comes with the second page at ~2.4 s.
+  test('a slow answer shows its note, then the answer, before the next input is read', async () => {
+    // Two vendor pages at 1.2 s each: the note comes at 0.7 s, the answer with the second page at ~2.4 s.
     world.sandbox!.setLatency(1_200);
     const slow = await type('/trunks acme');
-    expect(slow).toContain('⏳ Collecting');
-    expect(slow.slice(slow.indexOf('Collecting'))).toMatch(/SIP trunks matching “acme”\n40 trunks · page 1 of 4/);
+    expect(slow).toContain('⏳ Asking ITNIO…');
+    expect(slow.slice(slow.indexOf('Asking'))).toMatch(/SIP trunks matching “acme”\n40 trunks · page 1 of 4/);
   });
 
   test('help shows console keys and the bot usage', async () => {
