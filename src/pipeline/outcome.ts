@@ -25,6 +25,10 @@ export const OUTCOMES = [
   'watch_removed',
   'watch_not_found',
   'watch_refused',
+  'exported_to_dm',
+  'exported_to_channel',
+  'export_failed',
+  'duplicate_export',
   ...FAILURE_CODES,
 ] as const;
 export type Outcome = (typeof OUTCOMES)[number];
@@ -38,6 +42,8 @@ const SUCCEEDED: ReadonlySet<Outcome> = new Set([
   'watch_exists',
   'watch_listed',
   'watch_removed',
+  'exported_to_dm',
+  'exported_to_channel',
 ]);
 
 /** Whether the user got what they asked for (a failed one may be retried at once). */

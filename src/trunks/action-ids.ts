@@ -4,6 +4,8 @@ export const ACTION = {
   next: 'trunks_next',
   refresh: 'trunks_refresh',
   share: 'trunks_share',
+  /** Uploads every trunk a list matches as a CSV file. */
+  exportCsv: 'trunks_export',
   /** Opens a trunk's whole record in a modal. */
   details: 'trunks_details',
   /** Posts the trunk shown in a Details modal into the channel it was opened from. */

@@ -43,7 +43,7 @@ describe('console session', () => {
     expect(shared).toContain('── #incident-123 · visible to everyone');
     expect(shared).toMatch(/page 2 of 2 · \d+ down {2}· {2}shared by @U0SUPPORT1/);
     expect(shared).toContain('(trunkbot removed the message that was only visible to you)');
-    expect(shared).toMatch(/\[\d+\] ‹ Prev {3}\[\d+\] ↻ Refresh\n/);
+    expect(shared).toMatch(/\[\d+\] ‹ Prev {3}\[\d+\] ↻ Refresh {3}\[\d+\] Export CSV\n/);
     expect(shared).not.toContain('Share');
 
     // The shared copy stays as shared: its Prev gives the presser a private page 1 with a Share of its own.

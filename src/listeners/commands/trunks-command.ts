@@ -4,10 +4,15 @@ import type { BotDeps } from '../../pipeline/deps.js';
 import { runRequest } from '../../pipeline/run-request.js';
 import type { SlackMessage } from '../../trunks/message.js';
 import { readQuery } from '../../pipeline/read-query.js';
+import { exportIntake, readExport } from '../../pipeline/export-intake.js';
+import { readExportCommand } from '../../trunks/export-command.js';
 import { watchIntake } from '../../pipeline/watch-intake.js';
 import { readWatchCommand } from '../../trunks/watch-command.js';
 
-/** `/trunks [filters]`: ack at once, then answer ephemerally through `respond()`. */
+/**
+ * `/trunks [filters]`: ack at once, then answer ephemerally through `respond()`. `watch …` manages the channel's
+ * watches; `export [filters]` sends the matching trunks as a CSV file to the user's DM with the bot.
+ */
 export function trunksCommand(deps: BotDeps) {
   return async ({ ack, command, respond, client }: SlackCommandMiddlewareArgs & AllMiddlewareArgs): Promise<void> => {
     await ack();
@@ -31,6 +36,26 @@ export function trunksCommand(deps: BotDeps) {
           claims: triggerClaim(command.trigger_id),
           whisper: privately,
           post: (message) => client.chat.postMessage({ channel: command.channel_id, ...message }),
+        }),
+      );
+      return;
+    }
+    const exported = readExportCommand(command.text ?? '');
+    if (exported) {
+      // Typed privately, so the file goes privately too: to the user's direct message with the bot.
+      await runRequest(
+        deps,
+        exportIntake(deps, {
+          origin,
+          claims: triggerClaim(command.trigger_id),
+          read: () => readExport(exported.filters, 'command'),
+          whisper: privately,
+          progress: async (message) => {
+            await privately(message);
+            progressShown = true;
+          },
+          client,
+          destination: { kind: 'dm' },
         }),
       );
       return;

@@ -2,6 +2,8 @@ import type { AllMiddlewareArgs, SlackEventMiddlewareArgs } from '@slack/bolt';
 import { eventClaim } from '../../pipeline/claims.js';
 import type { BotDeps } from '../../pipeline/deps.js';
 import { readQuery } from '../../pipeline/read-query.js';
+import { exportIntake, readExport } from '../../pipeline/export-intake.js';
+import { readExportCommand } from '../../trunks/export-command.js';
 import { runRequest } from '../../pipeline/run-request.js';
 import { watchIntake } from '../../pipeline/watch-intake.js';
 import { readWatchCommand } from '../../trunks/watch-command.js';
@@ -35,7 +37,8 @@ export function mentionArguments(text: string, botUserId: string | undefined): s
 
 /**
  * `@trunkbot [trunks] [filters]`: answer in the mention's thread, once per event even when Slack retries.
- * `@trunkbot watch …`, `watching` and `unwatch …` manage the channel's watches as the slash command does.
+ * `@trunkbot watch …`, `watching` and `unwatch …` manage the channel's watches as the slash command does;
+ * `@trunkbot export …` posts the CSV file in the thread, where a mention's answers go.
  */
 export function appMention(deps: BotDeps) {
   return async ({
@@ -65,6 +68,21 @@ export function appMention(deps: BotDeps) {
       // A watch belongs to the channel: it is announced there, not in the mention's thread.
       const post = (message: SlackMessage) => client.chat.postMessage({ channel: event.channel, ...message });
       await runRequest(deps, watchIntake(deps, watch, { origin, claims: eventClaim(body.event_id), whisper, post }));
+      return;
+    }
+    const exported = readExportCommand(words);
+    if (exported) {
+      await runRequest(
+        deps,
+        exportIntake(deps, {
+          origin,
+          claims: eventClaim(body.event_id),
+          read: () => readExport(exported.filters, 'mention'),
+          whisper,
+          client,
+          destination: { kind: 'channel', channel: thread.channel, threadTs: thread.thread_ts },
+        }),
+      );
       return;
     }
     await runRequest(deps, {
