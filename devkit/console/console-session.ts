@@ -40,7 +40,7 @@ export const CONSOLE_HELP = [
   '  /trunks outgoing acme     a slash command (answer only visible to you)',
   '  @trunkbot incoming        a mention (answer in a thread, visible to the channel)',
   '  shortcut <pasted text>    run "Find trunks in message" on a message with that text',
-  '  1, 2 … or next, prev, share   click a button on the open modal, else on the latest message',
+  '  1, 2 … or next, prev, share, export   click a button on the open modal, else on the latest message',
   '  close                     close the open modal',
   ...ITNIO_HELP,
   '  wait <seconds>            wait 1–120 s, showing whatever the bot posts meanwhile (alerts)',
@@ -235,7 +235,18 @@ export class ConsoleSession {
     if (!target) return undefined;
     const buttons = buttonsOf(target.kind === 'modal' ? target.view : target.message);
     const word = input.replace(/[^a-z0-9]/g, '');
-    return buttons.find((b) => String(b.number) === input || b.label.toLowerCase().replace(/[^a-z0-9]/g, '') === word);
+    const words = (label: string) =>
+      label
+        .toLowerCase()
+        .split(/[^a-z0-9]+/)
+        .filter(Boolean);
+    return buttons.find(
+      (b) =>
+        String(b.number) === input ||
+        words(b.label).join('') === word ||
+        // A label's first word will do (`export` for Export CSV); numbers stay button numbers.
+        (/^[a-z]+$/.test(input) && words(b.label)[0] === input),
+    );
   }
 
   /** Sends one request as Slack would, then waits for the bot's answer and any follow-ups. */

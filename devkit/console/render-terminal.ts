@@ -43,6 +43,7 @@ const EMOJI: Record<string, { symbol: string; format?: TextFormat; plain: string
   red_circle: { symbol: '●', format: 'red', plain: '[DOWN]' },
   white_circle: { symbol: '○', plain: '[?]' },
   warning: { symbol: '⚠', format: 'yellow', plain: '[!]' },
+  page_facing_up: { symbol: '📄', plain: '[file]' },
 };
 
 type Block = {

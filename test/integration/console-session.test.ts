@@ -54,6 +54,19 @@ describe('console session', () => {
     expect(back).toMatch(/\[\d+\] Share/);
   });
 
+  test('export sends the list as a file to the DM, shown with its name, size and first lines', async () => {
+    await type('/trunks in globex');
+    const exported = await type('export');
+    expect(exported).toContain('── direct message from trunkbot · only visible to you · file');
+    expect(exported).toMatch(
+      /\[file\] trunks-incoming-globex-\d{8}-\d{4}\.csv — Incoming trunks matching “globex” \(5 trunks\) · [\d.]+ KB · 6 lines/,
+    );
+    expect(exported).toContain('  ID,Name,Direction,Enabled,Gateway up,');
+    expect(exported).toContain('  … 2 more');
+    expect(exported).toContain('Exported by @U0SUPPORT1');
+    expect(exported).toMatch(/── only visible to you ─+\n\[file\] I sent you trunks-incoming-globex-/);
+  });
+
   test('a mention answers in the thread, visible to everyone', async () => {
     const answer = await type('@trunkbot incoming globex');
     expect(answer).toContain('── #incident-123 · in thread · visible to everyone');
