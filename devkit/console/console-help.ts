@@ -15,6 +15,7 @@ export const BUTTON_WORDS = [
   'remove',
   'changed in 24 h',
   'retry',
+  'export csv',
 ];
 
 /** What the console user can type, besides what they would type in Slack. */

@@ -1,5 +1,7 @@
+import type { UploadedFile } from '../sandbox/slack-files.js';
 import type { ApiCall, ResponseUrlPost, SlackActivity } from '../sandbox/slack-stand-in.js';
 import type { SlackView } from '../sandbox/slack-views.js';
+import { renderFile } from './render-file.js';
 import { buttonsOf, renderMessage, renderModal, type ConsoleMessage, type TerminalStyle } from './render-terminal.js';
 
 /** A message on screen, and whether only the console user sees it. */
@@ -72,6 +74,10 @@ export class ConsoleScreen {
       write(`(Slack refused ${call.method}: ${call.error}${retry}${messages})`);
       return;
     }
+    if (call.method === 'files.completeUploadExternal') {
+      this.showFiles(call.args, call.files ?? []);
+      return;
+    }
     const channel = String(call.args.channel);
     const key = `${channel}:${call.ts ?? ''}`;
     const known = call.method === 'chat.postMessage' ? undefined : this.posted.get(key);
@@ -137,6 +143,20 @@ export class ConsoleScreen {
   /** A message that was replaced or deleted can no longer be clicked. */
   private forget(message: ConsoleMessage | undefined): void {
     if (message && this.message?.message === message) this.message = undefined;
+  }
+
+  /** Files shared in a channel or a DM, with the message they were shared with. */
+  private showFiles(args: Record<string, unknown>, files: UploadedFile[]): void {
+    const { write, style, channelId, channelName } = this.options;
+    const channel = String(args.channel_id ?? '');
+    const thread = args.thread_ts === undefined ? '' : ' · in thread';
+    const where = channel.startsWith('D')
+      ? 'direct message from trunkbot · only visible to you'
+      : `#${channel === channelId ? channelName : channel}${thread} · visible to everyone`;
+    this.frame(`${where} · file`);
+    if (typeof args.initial_comment === 'string')
+      for (const line of renderMessage({ text: args.initial_comment }, style)) write(line);
+    for (const file of files) for (const line of renderFile(file, style)) write(line);
   }
 
   private print(where: string, message: ConsoleMessage, ephemeral: boolean): void {

@@ -239,7 +239,18 @@ export class ConsoleSession {
     const target = this.screen.target();
     if (!target) return undefined;
     const buttons = buttonsOf(target.kind === 'modal' ? target.view : target.message);
-    return buttons.find((b) => String(b.number) === input || asLabel(b.label) === asLabel(input));
+    const words = (label: string) =>
+      label
+        .toLowerCase()
+        .split(/[^a-z0-9]+/)
+        .filter(Boolean);
+    return buttons.find(
+      (b) =>
+        String(b.number) === input ||
+        asLabel(b.label) === asLabel(input) ||
+        // A label's first word will do (`export` for Export CSV); numbers stay button numbers.
+        (/^[a-z]+$/.test(input) && words(b.label)[0] === input),
+    );
   }
 
   /** Sends one request as Slack would, then waits for the bot's answer and any follow-ups. */

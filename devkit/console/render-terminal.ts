@@ -54,6 +54,7 @@ const EMOJI: Record<string, { symbol: string; format?: TextFormat; plain?: strin
   arrows_counterclockwise: { symbol: '🔄' },
   information_source: { symbol: 'ℹ' },
   speech_balloon: { symbol: '💬' },
+  page_facing_up: { symbol: '📄', plain: '[file]' },
 };
 
 type Block = {

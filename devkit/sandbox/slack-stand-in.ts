@@ -17,6 +17,7 @@ import {
 } from './slack-api-args.js';
 import { type ChannelState, createChannelStates } from './slack-channels.js';
 import { createChatMethods } from './slack-chat.js';
+import { createSlackFiles, type UploadedFile } from './slack-files.js';
 import { createScriptedFailures } from './slack-scripted-failures.js';
 import { createUserDirectory } from './slack-users.js';
 import { createViewMethods, type SlackView } from './slack-views.js';
@@ -46,6 +47,8 @@ export interface ApiCall {
   ts?: string;
   /** The Retry-After seconds of a call answered HTTP 429 `ratelimited`. */
   retryAfterSeconds?: number;
+  /** The files a successful files.completeUploadExternal shared, bytes included. */
+  files?: UploadedFile[];
   at: number;
 }
 
@@ -70,6 +73,8 @@ export interface SlackStandIn {
   readonly botId: string;
   readonly calls: ApiCall[];
   readonly responses: ResponseUrlPost[];
+  /** Every file started with files.getUploadURLExternal: its bytes once uploaded, where it was shared once completed. */
+  readonly files: UploadedFile[];
   newResponseUrl(): string;
   failNext(method: string, error: string, times?: number): void;
   /** The next `times` calls of `method` answer HTTP 429 `ratelimited` with a Retry-After header, as Slack does. */
@@ -102,6 +107,9 @@ export async function startSlackStandIn(options: SlackStandInOptions = {}): Prom
   const scripted = createScriptedFailures();
   const channels = createChannelStates();
   const users = createUserDirectory(teamId);
+  // The upload URL is on the stand-in itself, known once it listens.
+  let baseUrl = '';
+  const uploads = createSlackFiles((fileId) => `${baseUrl}/upload/${fileId}`, channels);
   const responseIds = new Set<string>();
   const closers = new Set<(error: Error) => void>();
   const emit = (event: SlackActivity): void => {
@@ -127,6 +135,7 @@ export async function startSlackStandIn(options: SlackStandInOptions = {}): Prom
     ...createChatMethods({ teamId, botUserId, botId }, channels),
     ...createViewMethods({ teamId, appId, botId }),
     ...users.methods,
+    ...uploads.methods,
   };
 
   const answerApi = (
@@ -159,6 +168,13 @@ export async function startSlackStandIn(options: SlackStandInOptions = {}): Prom
       res.writeHead(status, { 'content-type': type, ...headers }).end(body);
     };
     const path = new URL(req.url ?? '/', 'http://stand-in').pathname;
+    // Slack's file service, not the Web API: no token, and the body is the file, read as it arrives.
+    const uploadMatch = /^\/upload\/(\w+)$/.exec(path);
+    if (uploadMatch) {
+      if (req.method !== 'POST') return send(405, 'method_not_allowed');
+      const answer = await uploads.receiveUpload(uploadMatch[1] ?? '', req);
+      return send(answer.status, answer.body);
+    }
     const apiMatch = /^\/api\/([\w.]+)$/.exec(path);
     const responseMatch = /^\/response\/([\w-]+)$/.exec(path);
     if (!apiMatch && !(responseMatch && responseIds.has(responseMatch[1] ?? ''))) return send(404, 'not_found');
@@ -177,6 +193,10 @@ export async function startSlackStandIn(options: SlackStandInOptions = {}): Prom
       if (!result.ok && result.response_metadata) call.messages = result.response_metadata.messages;
       if (result.ok && result.view) call.view = result.view as SlackView;
       if (result.ok && typeof result.ts === 'string') call.ts = result.ts;
+      if (result.ok && method === 'files.completeUploadExternal') {
+        const shared = new Set((result.files as { id: string }[]).map((f) => f.id));
+        call.files = uploads.files.filter((f) => shared.has(f.id));
+      }
       if (retryAfterSeconds !== undefined) call.retryAfterSeconds = retryAfterSeconds;
       calls.push(call);
       emit({ kind: 'call', call });
@@ -211,6 +231,7 @@ export async function startSlackStandIn(options: SlackStandInOptions = {}): Prom
   });
   const { address, port } = server.address() as AddressInfo;
   const url = `http://${address.includes(':') ? `[${address}]` : address}:${port}`;
+  baseUrl = url;
 
   async function waitFor<T>(
     seen: T[],
@@ -255,6 +276,7 @@ export async function startSlackStandIn(options: SlackStandInOptions = {}): Prom
     botId,
     calls,
     responses,
+    files: uploads.files,
     newResponseUrl: () => {
       const id = randomUUID();
       responseIds.add(id);

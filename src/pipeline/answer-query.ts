@@ -111,6 +111,7 @@ export async function answerQuery(
       seal: deps.seal,
       downCount: matched.filter(isDown).length,
       details: true,
+      exportable: true,
       ...(matched.length === 0 && { suggestions: suggestAlternatives(snapshot.index, request, snapshot.fetchedAt) }),
       ...sharer(view),
     });

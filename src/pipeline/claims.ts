@@ -16,6 +16,8 @@ const TRIGGER_MEMORY_SECONDS = 10 * 60;
 // Slack retries an event for up to ~1 hour; remembering ids a little longer makes a retry a no-op.
 const EVENT_MEMORY_SECONDS = 2 * 60 * 60;
 const SHARE_MEMORY_SECONDS = 60;
+// A large export takes seconds; a second click meanwhile, or just after, would upload the same file again.
+const EXPORT_MEMORY_SECONDS = 60;
 
 /** A slash command's or click's trigger_id (none when Slack sent none). */
 export function triggerClaim(triggerId: string | undefined): Claim[] {
@@ -35,6 +37,18 @@ export function shareClaim(user: string, messageTs: string, value: string): Clai
       key: STORE_KEY.share(user, messageTs, value),
       ttlSeconds: SHARE_MEMORY_SECONDS,
       duplicate: 'duplicate_share',
+      releaseOnFailure: true,
+    },
+  ];
+}
+
+/** One Export CSV click on one message by one user: a double click uploads once; a failed export may be retried. */
+export function exportClaim(user: string, messageTs: string, value: string): Claim[] {
+  return [
+    {
+      key: STORE_KEY.export(user, messageTs, value),
+      ttlSeconds: EXPORT_MEMORY_SECONDS,
+      duplicate: 'duplicate_export',
       releaseOnFailure: true,
     },
   ];

@@ -30,6 +30,10 @@ export const OUTCOMES = [
   'digest_removed',
   'digest_not_found',
   'digest_refused',
+  'exported_to_dm',
+  'exported_to_channel',
+  'export_failed',
+  'duplicate_export',
   ...FAILURE_CODES,
 ] as const;
 export type Outcome = (typeof OUTCOMES)[number];
@@ -46,6 +50,8 @@ const SUCCEEDED: ReadonlySet<Outcome> = new Set([
   'digest_set',
   'digest_shown',
   'digest_removed',
+  'exported_to_dm',
+  'exported_to_channel',
 ]);
 
 /** Whether the user got what they asked for (a failed one may be retried at once). */

@@ -9,6 +9,8 @@ export const STORE_KEY = {
   event: (eventId: string) => `event:${eventId}`,
   /** One Share click on one message, so a double click posts once. */
   share: (user: string, messageTs: string, value: string) => `share:${user}:${messageTs}:${value}`,
+  /** One Export CSV click on one message, so a double click uploads once. */
+  export: (user: string, messageTs: string, value: string) => `export:${user}:${messageTs}:${value}`,
   /** A user's query count in the current rate-limit window. */
   rate: (user: string) => `rate:${user}`,
   /** A cached vendor page, by query key. */

@@ -8,6 +8,8 @@ export const ACTION = {
   retry: 'trunks_retry',
   /** Runs a failed ↻ Refresh again: fresh data from ITNIO. */
   retryRefresh: 'trunks_retry_refresh',
+  /** Uploads every trunk a list matches as a CSV file. */
+  exportCsv: 'trunks_export',
   /** Opens a trunk's whole record in a modal. */
   details: 'trunks_details',
   /** Posts the trunk shown in a Details modal into the channel it was opened from. */

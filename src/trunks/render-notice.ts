@@ -28,6 +28,7 @@ const GRAMMAR = [
   '• *Account, group, prefix:* `account:acme_5000001`, `group:billing`, `group:"support tier 1"`, `prefix:403`',
   '• *Changed:* `changed:30m`, `changed:6h`, `changed:2d`, `changed:1w`, or `since:2025-05-08`, `since:"2025-05-08 14:00"`',
   '• *Summary:* `stats`   *Page:* `page:2` or `page 2`',
+  '*A file of every match:* `export acme` (any filters) sends a CSV; so does *Export CSV* on a list',
   '*Alerts in this channel:* `watch acme` (any filters, or `watch all`) · `watching` · `unwatch 2`',
 ].join('\n');
 

@@ -27,6 +27,8 @@ export interface RenderPageOptions {
   downCount?: number;
   /** Offer a Details button on each card (the trunk is in the inventory, so its full record can be shown). */
   details?: boolean;
+  /** Offer Export CSV (the list was matched in the inventory, so every match can be exported, not just a page). */
+  exportable?: boolean;
   /** For an empty answer: what the words match elsewhere, offered as queries to run. */
   suggestions?: Suggestion[];
   /** A line about where the data came from (written by the bot, not escaped). */
@@ -96,6 +98,11 @@ export function renderTrunkPage(options: RenderPageOptions): SlackMessage {
   // Nothing to share in an empty answer.
   if (shareable && records.length > 0) {
     buttons.push(button(ACTION.share, 'Share', encodePageState({ request }, seal), 'Post this page to the channel'));
+  }
+  // Shared copies offer it too: whoever presses it there gets the file in that channel.
+  if (options.exportable && page.total > 0) {
+    const all = encodePageState({ request: { ...request, page: 1 } }, seal);
+    buttons.push(button(ACTION.exportCsv, 'Export CSV', all, 'Upload every matching trunk as a CSV file'));
   }
   for (const [i, suggestion] of (
     (records.length === 0 ? options.suggestions : undefined)?.slice(0, 3) ?? []

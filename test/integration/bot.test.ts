@@ -83,7 +83,12 @@ describe('/trunks', () => {
     expect(ack.body).toBe('');
     expect(reply.body.response_type).toBe('ephemeral');
     expect(reply.body.text).toMatch(/^Outgoing trunks matching “acme”: \d+ trunks · page 1 of \d+/);
-    expect(buttonsOf(reply.body).map((b) => b.action_id)).toEqual([ACTION.next, ACTION.refresh, ACTION.share]);
+    expect(buttonsOf(reply.body).map((b) => b.action_id)).toEqual([
+      ACTION.next,
+      ACTION.refresh,
+      ACTION.share,
+      ACTION.exportCsv,
+    ]);
     // Answered from the snapshot of every trunk: the unfiltered list at the vendor's maximum page size.
     expect(world.sandbox!.requests.map((r) => r.body)).toEqual([
       { current: 1, size: 100, params: {} },
@@ -128,7 +133,11 @@ describe('/trunks', () => {
     const posted = await world.slack.waitForCall('chat.postMessage');
     expect(posted.args.channel).toBe('C0INCIDENT');
     expect(textOf(posted.args)).toContain('shared by <@U0SHARER>');
-    expect(buttonsOf(posted.args as never).map((b) => b.action_id)).toEqual([ACTION.next, ACTION.refresh]);
+    expect(buttonsOf(posted.args as never).map((b) => b.action_id)).toEqual([
+      ACTION.next,
+      ACTION.refresh,
+      ACTION.exportCsv,
+    ]);
     // Its buttons carry the query, not the sharer: whoever presses them gets a private continuation.
     expect(
       decodePageState(buttonsOf(posted.args as never)[0]!.value, createButtonSeal(SANDBOX_SIGNING_SECRET)),
@@ -288,7 +297,11 @@ describe('@trunkbot mentions', () => {
     const posted = await world.slack.waitForCall('chat.postMessage');
     expect(posted.args).toMatchObject({ channel: 'C0INCIDENT', thread_ts: '1700000100.000200' });
     expect(String(posted.args.text)).toMatch(/^Outgoing trunks matching “acme”/);
-    expect(buttonsOf(posted.args as never).map((b) => b.action_id)).toEqual([ACTION.next, ACTION.refresh]);
+    expect(buttonsOf(posted.args as never).map((b) => b.action_id)).toEqual([
+      ACTION.next,
+      ACTION.refresh,
+      ACTION.exportCsv,
+    ]);
   });
 
   test('a mention inside a thread answers in that thread', async () => {

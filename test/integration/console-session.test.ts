@@ -44,7 +44,7 @@ describe('console session', () => {
     expect(shared).toContain('── #incident-123 · visible to everyone');
     expect(shared).toMatch(/page 2 of 2 · \d+ down {2}· {2}shared by @U0SUPPORT1/);
     expect(shared).toContain('(trunkbot removed the message that was only visible to you)');
-    expect(shared).toMatch(/\[\d+\] ‹ Prev {3}\[\d+\] ↻ Refresh\n/);
+    expect(shared).toMatch(/\[\d+\] ‹ Prev {3}\[\d+\] ↻ Refresh {3}\[\d+\] Export CSV\n/);
     expect(shared).not.toContain('Share');
 
     // The shared copy stays as shared: its Prev gives the presser a private page 1 with a Share of its own.
@@ -53,6 +53,19 @@ describe('console session', () => {
     expect(back).toMatch(/page 1 of 2 · \d+ down\n/);
     expect(back).not.toContain('shared by');
     expect(back).toMatch(/\[\d+\] Share/);
+  });
+
+  test('export sends the list as a file to the DM, shown with its name, size and first lines', async () => {
+    await type('/trunks in globex');
+    const exported = await type('export');
+    expect(exported).toContain('── direct message from trunkbot · only visible to you · file');
+    expect(exported).toMatch(
+      /\[file\] trunks-incoming-globex-\d{8}-\d{4}\.csv — Incoming trunks matching “globex” \(5 trunks\) · [\d.]+ KB · 6 lines/,
+    );
+    expect(exported).toContain('  ID,Name,Direction,Enabled,Gateway up,');
+    expect(exported).toContain('  … 2 more');
+    expect(exported).toContain('Exported by @U0SUPPORT1');
+    expect(exported).toMatch(/── only visible to you ─+\n\[file\] I sent you trunks-incoming-globex-/);
   });
 
   test('a mention answers in the thread, visible to everyone', async () => {

@@ -23,6 +23,12 @@ describe('manifest.yml', () => {
     expect(() => loadConfig({ ...env, ALLOWED_TEAM_IDS: 'E0ORG' })).toThrow(ConfigError);
   });
 
+  test('asks for the scopes Export CSV needs: uploading files, and opening a DM with the user', () => {
+    const bot = /^ {4}bot:\n((?: {6}(?:- \S+|#.*)\n)+)/m.exec(manifest)?.[1] ?? '';
+    const scopes = [...bot.matchAll(/^ {6}- (\S+)$/gm)].map((m) => m[1]);
+    expect(scopes).toEqual(expect.arrayContaining(['files:write', 'im:write', 'chat:write', 'commands']));
+  });
+
   test('keeps token rotation off: the bot runs on one long-lived token from SLACK_BOT_TOKEN', () => {
     expect(setting('token_rotation_enabled')).toBe('false');
   });

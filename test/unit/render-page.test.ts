@@ -156,6 +156,20 @@ describe('renderTrunkPage', () => {
     expect(buttons(mine).map((b) => b.text.text)).toEqual(['↻ Refresh', 'Share']);
   });
 
+  test('Export CSV, where offered, carries the whole request from page 1; never on an empty answer', () => {
+    const request = { page: 3, name: 'acme', type: 1 as const };
+    const page = aPage([aTrunk()], { total: 25, pages: 3 });
+    const exported = buttons(render({ request, page, exportable: true })).find((b) => b.action_id === ACTION.exportCsv);
+    expect(exported?.text.text).toBe('Export CSV');
+    expect(decode(exported?.value)).toEqual({ request: { ...request, page: 1 } });
+    // Shared copies offer it too, with no Share.
+    const shared = buttons(render({ request, page, exportable: true, shareable: false, sharedBy: 'U0SHARER' }));
+    expect(shared.map((b) => b.action_id)).toContain(ACTION.exportCsv);
+    expect(buttons(render({ request, page })).map((b) => b.action_id)).not.toContain(ACTION.exportCsv);
+    const empty = buttons(render({ page: aPage([]), exportable: true }));
+    expect(empty.map((b) => b.action_id)).not.toContain(ACTION.exportCsv);
+  });
+
   test('a page past the end says so and offers the last page', () => {
     const message = render({
       request: { page: 7 },

@@ -3,6 +3,7 @@ import { answerLookup } from '../../pipeline/answer-lookup.js';
 import type { BotDeps } from '../../pipeline/deps.js';
 import { ACTION, SUGGESTION_ACTION } from '../../trunks/action-ids.js';
 import { detailsButton } from './details-button.js';
+import { exportButton } from './export-button.js';
 import { pageButton } from './page-button.js';
 import { shareButton } from './share-button.js';
 import { shareDetailsButton } from './share-details-button.js';
@@ -20,6 +21,7 @@ export function register(app: App, deps: BotDeps): void {
     ACTION.shareLookup,
     shareButton(deps, (request, view) => answerLookup(deps, request, view)),
   );
+  app.action<BlockAction<ButtonAction>>(ACTION.exportCsv, exportButton(deps));
   app.action<BlockAction<ButtonAction>>(ACTION.details, detailsButton(deps));
   app.action<BlockAction<ButtonAction>>(ACTION.shareDetails, shareDetailsButton(deps));
   app.action<BlockAction<ButtonAction>>(ACTION.shareToChannel, shareToChannelButton(deps));

@@ -5,11 +5,17 @@ import { runRequest } from '../../pipeline/run-request.js';
 import type { SlackMessage } from '../../trunks/message.js';
 import { readQuery } from '../../pipeline/read-query.js';
 import { digestIntake } from '../../pipeline/digest-intake.js';
+import { exportIntake, readExport } from '../../pipeline/export-intake.js';
+import { readExportCommand } from '../../trunks/export-command.js';
 import { watchIntake } from '../../pipeline/watch-intake.js';
 import { readDigestCommand } from '../../trunks/digest-command.js';
 import { readWatchCommand } from '../../trunks/watch-command.js';
 
-/** `/trunks [filters]`: ack at once, then answer ephemerally through `respond()`. */
+/**
+ * `/trunks [filters]`: ack at once, then answer ephemerally through `respond()`. `watch …` manages the channel's
+ * watches, `digest …` its daily digest; `export [filters]` sends the matching trunks as a CSV file to the
+ * user's DM with the bot.
+ */
 export function trunksCommand(deps: BotDeps) {
   return async ({ ack, command, respond, client }: SlackCommandMiddlewareArgs & AllMiddlewareArgs): Promise<void> => {
     await ack();
@@ -18,6 +24,11 @@ export function trunksCommand(deps: BotDeps) {
     // button's can: slackapi/bolt-js#2287, slackapi/bolt-python#1268), so every note would stay above the
     // answer: one note ("Asking ITNIO…") says the bot is working, and the answer follows it.
     let noted = false;
+    const noteOnce = async (message: SlackMessage) => {
+      if (noted) return;
+      noted = true;
+      await privately(message);
+    };
     const origin = {
       surface: 'command' as const,
       user: command.user_id,
@@ -48,16 +59,29 @@ export function trunksCommand(deps: BotDeps) {
       );
       return;
     }
+    const exported = readExportCommand(command.text ?? '');
+    if (exported) {
+      // Typed privately, so the file goes privately too: to the user's direct message with the bot.
+      await runRequest(
+        deps,
+        exportIntake(deps, {
+          origin,
+          claims: triggerClaim(command.trigger_id),
+          read: () => readExport(exported.filters, 'command'),
+          whisper: privately,
+          progress: noteOnce,
+          client,
+          destination: { kind: 'dm' },
+        }),
+      );
+      return;
+    }
     await runRequest(deps, {
       origin,
       claims: triggerClaim(command.trigger_id),
       read: () => readQuery(command.text ?? '', 'command', { shareable: true, retryable: true }),
       whisper: privately,
-      progress: async (message) => {
-        if (noted) return;
-        noted = true;
-        await privately(message);
-      },
+      progress: noteOnce,
       reply: async (answer) => {
         await privately(answer.message);
       },

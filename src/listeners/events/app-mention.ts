@@ -3,6 +3,8 @@ import { slackErrorCode } from '../../log.js';
 import { eventClaim } from '../../pipeline/claims.js';
 import type { BotDeps } from '../../pipeline/deps.js';
 import { readQuery } from '../../pipeline/read-query.js';
+import { exportIntake, readExport } from '../../pipeline/export-intake.js';
+import { readExportCommand } from '../../trunks/export-command.js';
 import { runRequest } from '../../pipeline/run-request.js';
 import { digestIntake } from '../../pipeline/digest-intake.js';
 import { watchIntake } from '../../pipeline/watch-intake.js';
@@ -39,7 +41,8 @@ export function mentionArguments(text: string, botUserId: string | undefined): s
 /**
  * `@trunkbot [trunks] [filters]`: answer in the mention's thread, once per event even when Slack retries.
  * `@trunkbot watch …`, `watching` and `unwatch …` manage the channel's watches, and `digest …` its daily
- * digest, as the slash command does.
+ * digest, as the slash command does; `@trunkbot export …` posts the CSV file in the thread, where a
+ * mention's answers go.
  */
 export function appMention(deps: BotDeps) {
   return async ({
@@ -77,6 +80,21 @@ export function appMention(deps: BotDeps) {
       await runRequest(
         deps,
         digestIntake(deps, digest, { origin, claims: eventClaim(body.event_id), whisper, post, userTimeZone }),
+      );
+      return;
+    }
+    const exported = readExportCommand(words);
+    if (exported) {
+      await runRequest(
+        deps,
+        exportIntake(deps, {
+          origin,
+          claims: eventClaim(body.event_id),
+          read: () => readExport(exported.filters, 'mention'),
+          whisper,
+          client,
+          destination: { kind: 'channel', channel: thread.channel, threadTs: thread.thread_ts },
+        }),
       );
       return;
     }
