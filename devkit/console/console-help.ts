@@ -25,7 +25,7 @@ export const CONSOLE_HELP = [
   '  @trunkbot incoming        a mention, anywhere in the line (answer in a thread, visible to the channel)',
   '  shortcut <pasted text>    run "Find trunks in this message" on a message with that text',
   '  1, 2 … or a label         click a button on the open modal, else on the latest message; labels:',
-  `                            ${BUTTON_WORDS.join(', ')},`,
+  ...wrapped(BUTTON_WORDS, 70).map((line) => `                            ${line},`),
   '                            list all N down, or a suggestion’s, such as 5 in group Support Tier 1',
   '  close                     close the open modal',
   ...ITNIO_HELP,
@@ -33,3 +33,14 @@ export const CONSOLE_HELP = [
   '  wait <seconds>            wait 1–120 s, showing whatever the bot posts meanwhile (alerts)',
   '  help                      how to use trunkbot     quit   leave',
 ];
+
+/** Words joined with commas, in lines of at most `width` characters. */
+function wrapped(words: readonly string[], width: number): string[] {
+  const lines: string[] = [];
+  for (const word of words) {
+    const last = lines.at(-1);
+    if (last !== undefined && last.length + word.length + 2 <= width) lines[lines.length - 1] = `${last}, ${word}`;
+    else lines.push(word);
+  }
+  return lines;
+}

@@ -122,15 +122,17 @@ withRedis('the poller lease', () => {
       leader.child.kill('SIGKILL');
       await leader.exit;
       const killedAt = Date.now();
-      // The lease runs two intervals plus two seconds past the leader's last renewal.
+      // The lease runs two intervals plus two seconds (4 s here) past the leader's last renewal.
       await until(async () => (await world.bot.poller.pollOnce()).polled, {
         what: 'this instance to take the lease over',
-        timeoutMs: 8_000,
+        timeoutMs: 12_000,
       });
-      expect(Date.now() - killedAt).toBeLessThan(6_000);
+      // Four seconds, plus what a loaded machine adds to a poll.
+      expect(Date.now() - killedAt).toBeLessThan(7_000);
     } finally {
       if (leader.child.exitCode === null && leader.child.signalCode === null) leader.child.kill('SIGKILL');
       await world.close();
     }
-  });
+    // Starting the bot as a child process takes seconds of its own on a busy machine.
+  }, 60_000);
 });
