@@ -43,6 +43,8 @@ export interface ApiCall {
   view?: SlackView;
   /** The message's ts when the answer carries one (chat.postMessage, chat.update), to tell what an edit changes. */
   ts?: string;
+  /** The conversation the answer names: for a post to a user ID, the bot's DM with that user (`D…`). */
+  channel?: string;
   /** The Retry-After seconds of a call answered HTTP 429 `ratelimited`. */
   retryAfterSeconds?: number;
   at: number;
@@ -69,6 +71,8 @@ export interface SlackStandIn {
   readonly botId: string;
   readonly calls: ApiCall[];
   readonly responses: ResponseUrlPost[];
+  /** The Home tab views.publish last published for a user, as Slack keeps it. */
+  homeOf(userId: string): SlackView | undefined;
   newResponseUrl(): string;
   failNext(method: string, error: string, times?: number): void;
   /** The next `times` calls of `method` answer HTTP 429 `ratelimited` with a Retry-After header, as Slack does. */
@@ -99,6 +103,7 @@ export async function startSlackStandIn(options: SlackStandInOptions = {}): Prom
   const scripted = createScriptedFailures();
   const channels = createChannelStates();
   const responseIds = new Set<string>();
+  const homes = new Map<string, SlackView>();
   const closers = new Set<(error: Error) => void>();
   const emit = (event: SlackActivity): void => {
     for (const listener of listeners) {
@@ -121,7 +126,7 @@ export async function startSlackStandIn(options: SlackStandInOptions = {}): Prom
       is_enterprise_install: false,
     }),
     ...createChatMethods({ teamId, botUserId, botId }, channels),
-    ...createViewMethods({ teamId, appId, botId }),
+    ...createViewMethods({ teamId, appId, botId }, homes),
   };
 
   const answerApi = (
@@ -172,6 +177,7 @@ export async function startSlackStandIn(options: SlackStandInOptions = {}): Prom
       if (!result.ok && result.response_metadata) call.messages = result.response_metadata.messages;
       if (result.ok && result.view) call.view = result.view as SlackView;
       if (result.ok && typeof result.ts === 'string') call.ts = result.ts;
+      if (result.ok && typeof result.channel === 'string') call.channel = result.channel;
       if (retryAfterSeconds !== undefined) call.retryAfterSeconds = retryAfterSeconds;
       calls.push(call);
       emit({ kind: 'call', call });
@@ -250,6 +256,7 @@ export async function startSlackStandIn(options: SlackStandInOptions = {}): Prom
     botId,
     calls,
     responses,
+    homeOf: (userId) => homes.get(userId),
     newResponseUrl: () => {
       const id = randomUUID();
       responseIds.add(id);
