@@ -65,7 +65,9 @@ async function admitAndAnswer(deps: BotDeps, intake: Intake): Promise<Handled> {
   }
   const { request, view } = reading;
 
-  const limited = await refuseRate(deps, intake.origin);
+  // Opening Home reads the snapshot every query shares, so it is not charged; its Refresh rebuilds on demand and is.
+  const free = intake.origin.surface === 'home' && view.fresh !== true;
+  const limited = free ? undefined : await refuseRate(deps, intake.origin);
   if (limited) return whispered(intake, { outcome: limited.outcome, request }, limited.reply);
 
   const feed = intake.progress
