@@ -1,11 +1,22 @@
 import type { SlackActivity } from '../sandbox/slack-stand-in.js';
 import type { SlackView } from '../sandbox/slack-views.js';
-import { buttonsOf, renderMessage, renderModal, type ConsoleMessage, type TerminalStyle } from './render-terminal.js';
+import {
+  buttonsOf,
+  renderHomeTab,
+  renderMessage,
+  renderModal,
+  type ConsoleMessage,
+  type TerminalStyle,
+} from './render-terminal.js';
 
-/** What numbered input clicks: the open modal, else the latest message with buttons. */
+/**
+ * What numbered input clicks: the open modal, else the Home tab or the latest message with buttons, whichever
+ * was shown last. A message in the bot's DM carries that DM's channel id, which its clicks name.
+ */
 export type ClickTarget =
-  | { kind: 'message'; message: ConsoleMessage; ephemeral: boolean }
-  | { kind: 'modal'; view: SlackView };
+  | { kind: 'message'; message: ConsoleMessage; ephemeral: boolean; channel?: string }
+  | { kind: 'modal'; view: SlackView }
+  | { kind: 'home'; view: SlackView };
 
 /** How the screen draws and whose point of view it takes. */
 export interface ConsoleScreenOptions {
@@ -27,16 +38,20 @@ const VIEW_METHODS: Record<string, string> = {
 
 /** Draws what the bot does on the Slack side, as the console user would see it, and keeps what can be clicked. */
 export class ConsoleScreen {
-  private message: { message: ConsoleMessage; ephemeral: boolean } | undefined;
+  private message: { message: ConsoleMessage; ephemeral: boolean; channel?: string } | undefined;
   private modal: SlackView | undefined;
+  private home: SlackView | undefined;
+  /** The Home tab was shown after the latest message with buttons, so numbers press its buttons. */
+  private homeInFront = false;
   /** What the bot posted in channels (by `channel:ts`), so an edit shows the whole message and where it is. */
   private readonly posted = new Map<string, { message: ConsoleMessage; threaded: boolean }>();
 
   constructor(private readonly options: ConsoleScreenOptions) {}
 
-  /** The open modal, else the latest message with buttons. */
+  /** The open modal, else the Home tab or the latest message with buttons, whichever was shown last. */
   target(): ClickTarget | undefined {
     if (this.modal) return { kind: 'modal', view: this.modal };
+    if (this.home && this.homeInFront) return { kind: 'home', view: this.home };
     return this.message && { kind: 'message', ...this.message };
   }
 
@@ -58,7 +73,17 @@ export class ConsoleScreen {
         write(`(Slack refused ${call.method}: ${call.error}${retry}${messages})`);
         return;
       }
+      if (call.method === 'views.publish') {
+        // Only the console user's own Home is on this screen.
+        if (call.view && call.args.user_id === userId) this.showHome(call.view);
+        return;
+      }
       const channel = String(call.args.channel);
+      // A post to a user ID (or to a `D…` id) is the bot's direct message: in its Messages tab, not a channel.
+      if (call.method === 'chat.postMessage' && /^[UWD][A-Z0-9]+$/.test(channel)) {
+        this.print('direct message from trunkbot · only you and trunkbot', call.args, false, call.channel ?? channel);
+        return;
+      }
       const key = `${channel}:${call.ts ?? ''}`;
       const before = call.method === 'chat.update' ? this.posted.get(key) : undefined;
       const threaded = before ? before.threaded : Boolean(call.args.thread_ts);
@@ -92,20 +117,28 @@ export class ConsoleScreen {
     if (body.response_type === 'in_channel') {
       this.print(`#${channelName} · visible to everyone`, body, false);
     } else if (body.replace_original === true && this.message) {
-      this.print(
-        `updated in place · ${this.message.ephemeral ? 'only visible to you' : `#${channelName}`}`,
-        body,
-        this.message.ephemeral,
-      );
+      const { ephemeral, channel } = this.message;
+      const where = ephemeral ? 'only visible to you' : channel ? 'direct message from trunkbot' : `#${channelName}`;
+      this.print(`updated in place · ${where}`, body, ephemeral, channel);
     } else {
       this.print('only visible to you', body, true);
     }
   }
 
-  private print(where: string, message: ConsoleMessage, ephemeral: boolean): void {
+  private print(where: string, message: ConsoleMessage, ephemeral: boolean, channel?: string): void {
     this.frame(where);
     for (const line of renderMessage(message, this.options.style)) this.options.write(line);
-    if (buttonsOf(message).length > 0) this.message = { message, ephemeral };
+    if (buttonsOf(message).length > 0) {
+      this.message = { message, ephemeral, ...(channel !== undefined && { channel }) };
+      this.homeInFront = false;
+    }
+  }
+
+  private showHome(view: SlackView): void {
+    this.home = view;
+    this.homeInFront = true;
+    this.frame('App Home · only visible to you');
+    for (const line of renderHomeTab(view, this.options.style)) this.options.write(line);
   }
 
   private frame(where: string): void {

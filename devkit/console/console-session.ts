@@ -40,7 +40,8 @@ export const CONSOLE_HELP = [
   '  /trunks outgoing acme     a slash command (answer only visible to you)',
   '  @trunkbot incoming        a mention (answer in a thread, visible to the channel)',
   '  shortcut <pasted text>    run "Find trunks in message" on a message with that text',
-  '  1, 2 … or next, prev, share   click a button on the open modal, else on the latest message',
+  '  home                      open trunkbot’s Home tab: counts, trunks down, your watches',
+  '  1, 2 … or next, prev, share   click a button on the open modal, else on Home or the latest message',
   '  close                     close the open modal',
   ...ITNIO_HELP,
   '  wait <seconds>            wait 1–120 s, showing whatever the bot posts meanwhile (alerts)',
@@ -110,6 +111,7 @@ export class ConsoleSession {
       }
       return 'continue';
     }
+    if (lower === 'home') return this.openHome();
     if (lower === 'wait' || lower.startsWith('wait ')) return this.wait(line.slice('wait'.length).trim());
     if (lower === 'shortcut' || lower.startsWith('shortcut ')) return this.shortcut(line.slice('shortcut'.length));
     if (lower === '/trunks' || lower.startsWith('/trunks ')) return this.command(line.slice('/trunks'.length));
@@ -121,12 +123,15 @@ export class ConsoleSession {
     const button = this.findButton(lower);
     if (button) return this.click(button);
     if (/^\d+$/.test(line) || ['next', 'prev', 'share'].includes(lower)) {
+      const kind = this.screen.target()?.kind;
       this.options.write(
-        this.screen.target()?.kind === 'modal'
+        kind === 'modal'
           ? `There is no button "${line}" on the open modal (type close to close it).`
-          : this.screen.target()
-            ? `There is no button "${line}" on the latest message.`
-            : 'No message with buttons yet: try /trunks first.',
+          : kind === 'home'
+            ? `There is no button "${line}" on the Home tab.`
+            : this.screen.target()
+              ? `There is no button "${line}" on the latest message.`
+              : 'No message with buttons yet: try /trunks first.',
       );
       return 'continue';
     }
@@ -162,6 +167,14 @@ export class ConsoleSession {
         channelName: CHANNEL.name,
       }),
     );
+    return 'continue';
+  }
+
+  /** Opens the Home tab, as clicking the app in Slack's sidebar does: Slack tells the bot, which publishes it. */
+  private async openHome(): Promise<'continue'> {
+    const { world } = this.options;
+    this.screen.closeModal();
+    await this.exchange(() => world.sender.appHomeOpened(USER.id));
     return 'continue';
   }
 
@@ -209,16 +222,16 @@ export class ConsoleSession {
       userId: USER.id,
       ...(button.blockId !== undefined && { blockId: button.blockId }),
     };
-    if (target.kind === 'modal') {
+    if (target.kind === 'modal' || target.kind === 'home') {
       await this.exchange(() => world.sender.viewBlockAction({ ...click, view: target.view }));
       return 'continue';
     }
-    const { message, ephemeral } = target;
+    const { message, ephemeral, channel } = target;
     await this.exchange(() =>
       world.sender.blockAction({
         ...click,
         responseUrl: world.slack.newResponseUrl(),
-        channelId: CHANNEL.id,
+        channelId: channel ?? CHANNEL.id,
         isEphemeral: ephemeral,
         message: {
           ts: this.nextTs(),
@@ -233,7 +246,7 @@ export class ConsoleSession {
   private findButton(input: string): ConsoleButton | undefined {
     const target = this.screen.target();
     if (!target) return undefined;
-    const buttons = buttonsOf(target.kind === 'modal' ? target.view : target.message);
+    const buttons = buttonsOf(target.kind === 'message' ? target.message : target.view);
     const word = input.replace(/[^a-z0-9]/g, '');
     return buttons.find((b) => String(b.number) === input || b.label.toLowerCase().replace(/[^a-z0-9]/g, '') === word);
   }

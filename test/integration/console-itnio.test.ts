@@ -121,6 +121,7 @@ describe('itnio commands', () => {
       'shortcut <pasted text>',
       'next, prev, share',
       'close',
+      'home',
       'itnio down <trunk>',
       'itnio up <trunk>',
       'itnio disable <trunk>',
