@@ -1,7 +1,8 @@
 import { blockKitProblem } from '../../devkit/sandbox/block-kit-limits.js';
 import { viewProblems } from '../../devkit/sandbox/slack-views.js';
 import { collectHomeFacts } from '../../src/home/home-facts.js';
-import { HOME_SHOWN, homeView, renderHome, renderHomeNotice, shownOnHome } from '../../src/home/render-home.js';
+import { HOME_SHOWN } from '../../src/home/home-blocks.js';
+import { homeView, renderHome, renderHomeNotice, shownOnHome } from '../../src/home/render-home.js';
 import { ACTION } from '../../src/trunks/action-ids.js';
 import { createButtonSeal } from '../../src/trunks/button-seal.js';
 import { decodePageState } from '../../src/trunks/page-state.js';
