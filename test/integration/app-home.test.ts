@@ -307,6 +307,28 @@ describe('the App Home tab and the query rate limit', () => {
   });
 });
 
+describe('the App Home tab when the snapshot cannot be had', () => {
+  test('an ITNIO failure or an inventory too large to collect is said on Home, with Refresh to try again', async () => {
+    const { world, logs } = await homeWorld({ env: { INVENTORY_MAX_TRUNKS: '100', ITNIO_TIMEOUT_MS: '200' } });
+    try {
+      const user = newUserId();
+      const tooLarge = await openHome(world, logs, user);
+      expect(tooLarge.audit.outcome).toBe('inventory_too_large');
+      expect(visibleText(tooLarge.view)).toContain('so it cannot count the trunks for the Home tab');
+      expect(allButtonsOf(tooLarge.view).map((b) => b.action_id)).toEqual([ACTION.homeRefresh]);
+
+      world.sandbox!.inject({ kind: 'http', status: 503 }, 1_000);
+      const seen = homeAudits(logs, user).length;
+      await clickOnView(world, tooLarge.view, buttonOf(tooLarge.view, ACTION.homeRefresh), user);
+      const failed = await nextHome(world, logs, user, seen);
+      expect(failed.audit.outcome).toBe('itnio_http');
+      expect(visibleText(failed.view)).toContain('ITNIO answered with HTTP 503');
+    } finally {
+      await world.close();
+    }
+  });
+});
+
 describe('access to the App Home tab', () => {
   test('someone not on ALLOWED_USER_IDS sees the refusal on Home, and ITNIO is not asked', async () => {
     const { world, logs } = await homeWorld({ env: { ALLOWED_USER_IDS: 'U0ALLOWED1', ACCESS_CONTACT: '#noc-tools' } });
