@@ -2,16 +2,28 @@ import type { UploadedFile } from '../sandbox/slack-files.js';
 import type { ApiCall, ResponseUrlPost, SlackActivity } from '../sandbox/slack-stand-in.js';
 import type { SlackView } from '../sandbox/slack-views.js';
 import { renderFile } from './render-file.js';
-import { buttonsOf, renderMessage, renderModal, type ConsoleMessage, type TerminalStyle } from './render-terminal.js';
+import {
+  buttonsOf,
+  renderHomeTab,
+  renderMessage,
+  renderModal,
+  type ConsoleMessage,
+  type TerminalStyle,
+} from './render-terminal.js';
 
 /** A message on screen, and whether only the console user sees it. */
 export interface ShownMessage {
   message: ConsoleMessage;
   ephemeral: boolean;
+  /** The bot's DM with the console user, when the message is there: its clicks name that channel. */
+  channel?: string;
 }
 
 /** What numbered input clicks: the open modal, else the latest message with buttons. */
-export type ClickTarget = ({ kind: 'message' } & ShownMessage) | { kind: 'modal'; view: SlackView };
+export type ClickTarget =
+  | ({ kind: 'message' } & ShownMessage)
+  | { kind: 'modal'; view: SlackView }
+  | { kind: 'home'; view: SlackView };
 
 /** How the screen draws and whose point of view it takes. */
 export interface ConsoleScreenOptions {
@@ -35,6 +47,9 @@ const VIEW_METHODS: Record<string, string> = {
 export class ConsoleScreen {
   private message: ShownMessage | undefined;
   private modal: SlackView | undefined;
+  private home: SlackView | undefined;
+  /** The Home tab was shown after the latest message with buttons, so numbers press its buttons. */
+  private homeInFront = false;
   /** What the bot posted in channels (by `channel:ts`), so an edit shows the whole message and where it is. */
   private readonly posted = new Map<string, { message: ConsoleMessage; threaded: boolean }>();
   /** The message each response_url replaces (the one clicked, or a command's first reply), by the url's id. */
@@ -45,6 +60,7 @@ export class ConsoleScreen {
   /** The open modal, else the latest message with buttons. */
   target(): ClickTarget | undefined {
     if (this.modal) return { kind: 'modal', view: this.modal };
+    if (this.home && this.homeInFront) return { kind: 'home', view: this.home };
     return this.message && { kind: 'message', ...this.message };
   }
 
@@ -78,7 +94,17 @@ export class ConsoleScreen {
       this.showFiles(call.args, call.files ?? []);
       return;
     }
+    if (call.method === 'views.publish') {
+      // Only the console user's own Home is on this screen.
+      if (call.view && call.args.user_id === userId) this.showHome(call.view);
+      return;
+    }
     const channel = String(call.args.channel);
+    // A post to a user ID (or to a `D…` id) is the bot's direct message: in its Messages tab, not a channel.
+    if (call.method === 'chat.postMessage' && /^[UWD][A-Z0-9]+$/.test(channel)) {
+      this.print('direct message from trunkbot · only you and trunkbot', call.args, false, call.channel ?? channel);
+      return;
+    }
     const key = `${channel}:${call.ts ?? ''}`;
     const known = call.method === 'chat.postMessage' ? undefined : this.posted.get(key);
     const threaded = known ? known.threaded : Boolean(call.args.thread_ts);
@@ -126,13 +152,11 @@ export class ConsoleScreen {
     if (body.response_type === 'in_channel') {
       this.print(`#${channelName} · visible to everyone`, body, false);
     } else if (origin && body.replace_original === true) {
+      const { ephemeral, channel } = origin;
       this.forget(origin.message);
-      this.origins.set(response.id, { message: body, ephemeral: origin.ephemeral });
-      this.print(
-        `updated in place · ${origin.ephemeral ? 'only visible to you' : `#${channelName}`}`,
-        body,
-        origin.ephemeral,
-      );
+      this.origins.set(response.id, { message: body, ephemeral, ...(channel !== undefined && { channel }) });
+      const where = ephemeral ? 'only visible to you' : channel ? 'direct message from trunkbot' : `#${channelName}`;
+      this.print(`updated in place · ${where}`, body, ephemeral, channel);
     } else {
       // A command's response_url has no message of its own: its first private reply is what later ones replace.
       if (!origin) this.origins.set(response.id, { message: body, ephemeral: true });
@@ -159,10 +183,20 @@ export class ConsoleScreen {
     for (const file of files) for (const line of renderFile(file, style)) write(line);
   }
 
-  private print(where: string, message: ConsoleMessage, ephemeral: boolean): void {
+  private print(where: string, message: ConsoleMessage, ephemeral: boolean, channel?: string): void {
     this.frame(where);
     for (const line of renderMessage(message, this.options.style)) this.options.write(line);
-    if (buttonsOf(message).length > 0) this.message = { message, ephemeral };
+    if (buttonsOf(message).length > 0) {
+      this.message = { message, ephemeral, ...(channel !== undefined && { channel }) };
+      this.homeInFront = false;
+    }
+  }
+
+  private showHome(view: SlackView): void {
+    this.home = view;
+    this.homeInFront = true;
+    this.frame('App Home · only visible to you');
+    for (const line of renderHomeTab(view, this.options.style)) this.options.write(line);
   }
 
   private frame(where: string): void {

@@ -104,6 +104,7 @@ export class ConsoleSession {
       }
       return 'continue';
     }
+    if (lower === 'home') return this.openHome();
     if (lower === 'wait' || lower.startsWith('wait ')) return this.wait(line.slice('wait'.length).trim());
     if (lower === 'time' || lower.startsWith('time ')) {
       await runTimeCommand(line.slice('time'.length), this.options.time, this.options.write);
@@ -120,12 +121,15 @@ export class ConsoleSession {
     const button = this.findButton(lower);
     if (button) return this.click(button);
     if (/^\d+$/.test(line) || BUTTON_WORDS.some((word) => asLabel(word) === asLabel(lower))) {
+      const kind = this.screen.target()?.kind;
       this.options.write(
-        this.screen.target()?.kind === 'modal'
+        kind === 'modal'
           ? `There is no button "${line}" on the open modal (type close to close it).`
-          : this.screen.target()
-            ? `There is no button "${line}" on the latest message.`
-            : 'No message with buttons yet: try /trunks first.',
+          : kind === 'home'
+            ? `There is no button "${line}" on the Home tab.`
+            : kind
+              ? `There is no button "${line}" on the latest message.`
+              : 'No message with buttons yet: try /trunks first.',
       );
       return 'continue';
     }
@@ -161,6 +165,14 @@ export class ConsoleSession {
         channelName: CHANNEL.name,
       }),
     );
+    return 'continue';
+  }
+
+  /** Opens the Home tab, as clicking the app in Slack's sidebar does: Slack tells the bot, which publishes it. */
+  private async openHome(): Promise<'continue'> {
+    const { world } = this.options;
+    this.screen.closeModal();
+    await this.exchange(() => world.sender.appHomeOpened(USER.id));
     return 'continue';
   }
 
@@ -212,18 +224,18 @@ export class ConsoleSession {
       userId: USER.id,
       ...(button.blockId !== undefined && { blockId: button.blockId }),
     };
-    if (target.kind === 'modal') {
+    if (target.kind === 'modal' || target.kind === 'home') {
       await this.exchange(() => world.sender.viewBlockAction({ ...click, view: target.view }));
       return 'continue';
     }
-    const { message, ephemeral } = target;
+    const { message, ephemeral, channel } = target;
     const responseUrl = world.slack.newResponseUrl();
-    this.screen.clickedFrom(responseUrl, { message, ephemeral });
+    this.screen.clickedFrom(responseUrl, { message, ephemeral, ...(channel !== undefined && { channel }) });
     await this.exchange(() =>
       world.sender.blockAction({
         ...click,
         responseUrl,
-        channelId: CHANNEL.id,
+        channelId: channel ?? CHANNEL.id,
         isEphemeral: ephemeral,
         message: {
           ts: this.nextTs(),
@@ -238,7 +250,7 @@ export class ConsoleSession {
   private findButton(input: string): ConsoleButton | undefined {
     const target = this.screen.target();
     if (!target) return undefined;
-    const buttons = buttonsOf(target.kind === 'modal' ? target.view : target.message);
+    const buttons = buttonsOf(target.kind === 'message' ? target.message : target.view);
     const words = (label: string) =>
       label
         .toLowerCase()

@@ -83,6 +83,9 @@ export function renderMrkdwn(text: string, style: TerminalStyle): string {
       slackDate(Number(epoch), fmt, style),
     )
     .replace(/<@([A-Z0-9]+)(?:\|[^>]*)?>/g, (_m, id: string) => paint(style.color, 'cyan', `@${id}`))
+    .replace(/<#([A-Z0-9]+)(?:\|([^>]*))?>/g, (_m, id: string, name?: string) =>
+      paint(style.color, 'cyan', `#${name || id}`),
+    )
     .replace(/<(https?:[^|>]+)\|([^>]+)>/g, '$2 ($1)')
     .replace(/:([a-z_]+):/g, (m, name: string) => {
       const e = Object.hasOwn(EMOJI, name) ? EMOJI[name] : undefined;
@@ -193,6 +196,16 @@ export function renderModal(modal: ConsoleModal, style: TerminalStyle): string[]
     paint(style.color, 'bold', title),
     ...blocks,
     paint(style.color, 'dim', `[${close}] type close to dismiss the modal`),
+  ];
+}
+
+/** A Home tab as terminal lines: the app's name (Slack shows no title on Home), then its blocks with numbered buttons. */
+export function renderHomeTab(home: ConsoleModal, style: TerminalStyle): string[] {
+  const blocks = Array.isArray(home.blocks) && home.blocks.length > 0 ? renderMessage(home, style) : [];
+  return [
+    paint(style.color, 'bold', 'trunkbot · Home'),
+    ...blocks,
+    paint(style.color, 'dim', 'type home to open it again, or a number to press a button'),
   ];
 }
 

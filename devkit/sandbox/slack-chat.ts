@@ -1,5 +1,6 @@
 import { fail, nonEmpty, type Args, type Result } from './slack-api-args.js';
 import type { ChannelStates } from './slack-channels.js';
+import { dmChannelOf, isUserId } from './slack-ids.js';
 
 /** Who posts: the bot's user, bot and workspace ids as Slack stamps them on messages. */
 export interface ChatIdentity {
@@ -32,6 +33,8 @@ export function createChatMethods(
       // A reply whose parent Slack never saw is accepted (and shows in no visible thread): the parent
       // may be a user's message, which never passes through this store.
       const ts = nextTs();
+      // A user ID means the bot's DM with that user; Slack answers with the DM's own id, which edits then use.
+      const channel = isUserId(args.channel) ? dmChannelOf(args.channel) : args.channel;
       const message = {
         type: 'message',
         text: args.text ?? '',
@@ -42,8 +45,8 @@ export function createChatMethods(
         bot_id: botId,
         team: teamId,
       };
-      messages.set(`${String(args.channel)}:${ts}`, message);
-      return { ok: true, channel: args.channel, ts, message };
+      messages.set(`${String(channel)}:${ts}`, message);
+      return { ok: true, channel, ts, message };
     },
     'chat.update': (args) => {
       const refused = channels.refusal(args.channel);

@@ -30,3 +30,16 @@ export function newTriggerId(): string {
 export function newSlackId(prefix: string): string {
   return prefix + randomBytes(8).toString('hex').toUpperCase().slice(0, 10);
 }
+
+/**
+ * The id of the bot's direct-message conversation with a user (the app's Messages tab): Slack posts a
+ * message sent to a user ID there and answers with this `D…` id. Stable per user, as in Slack.
+ */
+export function dmChannelOf(userId: string): string {
+  return `D${userId.slice(1)}`;
+}
+
+/** Whether `channel` is a user ID, which chat.postMessage takes as "the bot's DM with that user". */
+export function isUserId(channel: unknown): channel is string {
+  return typeof channel === 'string' && /^[UW][A-Z0-9]{2,30}$/.test(channel);
+}

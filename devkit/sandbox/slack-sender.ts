@@ -9,7 +9,7 @@ import {
   type ViewClick,
   type ViewSubmission,
 } from './interaction-payloads.js';
-import { newSlackId, newTriggerId, nextTs, SANDBOX_WORKSPACE as W } from './slack-ids.js';
+import { dmChannelOf, newSlackId, newTriggerId, nextTs, SANDBOX_WORKSPACE as W } from './slack-ids.js';
 import { signSlackRequest } from './slack-signature.js';
 
 /** Where the bot listens and the workspace the requests claim to come from. */
@@ -94,31 +94,31 @@ export class SlackSender {
       event_ts: ts,
     };
     if (args.threadTs !== undefined) event.thread_ts = args.threadTs;
-    const envelope = {
-      token: W.verificationToken,
-      team_id: this.options.teamId,
-      api_app_id: this.apiAppId,
-      event,
-      type: 'event_callback',
-      event_id: args.eventId ?? newSlackId('Ev'),
-      event_time: Math.floor(Date.now() / 1000),
-      authorizations: [
-        {
-          enterprise_id: null,
-          team_id: this.options.teamId,
-          user_id: this.botUserId,
-          is_bot: true,
-          is_enterprise_install: false,
-        },
-      ],
-      is_ext_shared_channel: false,
-    };
     const retryHeaders: Record<string, string> = {};
     if (args.retryNum !== undefined) {
       retryHeaders['x-slack-retry-num'] = String(args.retryNum);
       retryHeaders['x-slack-retry-reason'] = args.retryReason ?? 'http_timeout';
     }
-    return this.signed(JSON.stringify(envelope), JSON_TYPE, retryHeaders);
+    return this.eventCallback(event, args.eventId, retryHeaders);
+  }
+
+  /**
+   * `app_home_opened`: the user opened the app's Home tab (or, with `tab: 'messages'`, its Messages tab).
+   * Slack sends it on every visit, with the view last published for the user once there is one.
+   */
+  appHomeOpened(
+    userId: string = W.userId,
+    options: { tab?: 'home' | 'messages'; eventId?: string; view?: Record<string, unknown> } = {},
+  ): Promise<SenderResult> {
+    const event: Record<string, unknown> = {
+      type: 'app_home_opened',
+      user: userId,
+      channel: dmChannelOf(userId),
+      tab: options.tab ?? 'home',
+      event_ts: nextTs(),
+    };
+    if (options.view !== undefined) event.view = options.view;
+    return this.eventCallback(event, options.eventId);
   }
 
   /** A button click in a message, form-encoded as `payload=<json>`; ephemeral containers carry no `message`. */
@@ -126,7 +126,7 @@ export class SlackSender {
     return this.interaction(messageBlockActions(this.context, click));
   }
 
-  /** A button click in a modal: `block_actions` with `container.type: 'view'` and the view, no response_url. */
+  /** A button click in a modal or a Home tab: `block_actions` with `container.type: 'view'` and the view, no response_url. */
   viewBlockAction(click: ViewClick): Promise<SenderResult> {
     return this.interaction(viewBlockActions(this.context, click));
   }
@@ -152,6 +152,34 @@ export class SlackSender {
   /** Posts `body` as-is, unsigned unless `headers` supply a signature — for forged or stale requests. */
   raw(body: string, contentType: string, headers: Record<string, string> = {}): Promise<SenderResult> {
     return this.post(body, { 'content-type': contentType, ...headers });
+  }
+
+  // Every Events API delivery comes in the same envelope, naming the workspace and the bot it is for.
+  private eventCallback(
+    event: Record<string, unknown>,
+    eventId = newSlackId('Ev'),
+    headers: Record<string, string> = {},
+  ): Promise<SenderResult> {
+    const envelope = {
+      token: W.verificationToken,
+      team_id: this.options.teamId,
+      api_app_id: this.apiAppId,
+      event,
+      type: 'event_callback',
+      event_id: eventId,
+      event_time: Math.floor(Date.now() / 1000),
+      authorizations: [
+        {
+          enterprise_id: null,
+          team_id: this.options.teamId,
+          user_id: this.botUserId,
+          is_bot: true,
+          is_enterprise_install: false,
+        },
+      ],
+      is_ext_shared_channel: false,
+    };
+    return this.signed(JSON.stringify(envelope), JSON_TYPE, headers);
   }
 
   // Slack form-encodes every interactivity payload as a single `payload` field holding JSON.

@@ -45,6 +45,8 @@ export interface ApiCall {
   view?: SlackView;
   /** The message's ts when the answer carries one (chat.postMessage, chat.update), to tell what an edit changes. */
   ts?: string;
+  /** The conversation the answer names: for a post to a user ID, the bot's DM with that user (`D…`). */
+  channel?: string;
   /** The Retry-After seconds of a call answered HTTP 429 `ratelimited`. */
   retryAfterSeconds?: number;
   /** The files a successful files.completeUploadExternal shared, bytes included. */
@@ -75,6 +77,8 @@ export interface SlackStandIn {
   readonly responses: ResponseUrlPost[];
   /** Every file started with files.getUploadURLExternal: its bytes once uploaded, where it was shared once completed. */
   readonly files: UploadedFile[];
+  /** The Home tab views.publish last published for a user, as Slack keeps it. */
+  homeOf(userId: string): SlackView | undefined;
   newResponseUrl(): string;
   failNext(method: string, error: string, times?: number): void;
   /** The next `times` calls of `method` answer HTTP 429 `ratelimited` with a Retry-After header, as Slack does. */
@@ -111,6 +115,7 @@ export async function startSlackStandIn(options: SlackStandInOptions = {}): Prom
   let baseUrl = '';
   const uploads = createSlackFiles((fileId) => `${baseUrl}/upload/${fileId}`, channels);
   const responseIds = new Set<string>();
+  const homes = new Map<string, SlackView>();
   const closers = new Set<(error: Error) => void>();
   const emit = (event: SlackActivity): void => {
     for (const listener of listeners) {
@@ -133,7 +138,7 @@ export async function startSlackStandIn(options: SlackStandInOptions = {}): Prom
       is_enterprise_install: false,
     }),
     ...createChatMethods({ teamId, botUserId, botId }, channels),
-    ...createViewMethods({ teamId, appId, botId }),
+    ...createViewMethods({ teamId, appId, botId }, homes),
     ...users.methods,
     ...uploads.methods,
   };
@@ -197,6 +202,7 @@ export async function startSlackStandIn(options: SlackStandInOptions = {}): Prom
         const shared = new Set((result.files as { id: string }[]).map((f) => f.id));
         call.files = uploads.files.filter((f) => shared.has(f.id));
       }
+      if (result.ok && typeof result.channel === 'string') call.channel = result.channel;
       if (retryAfterSeconds !== undefined) call.retryAfterSeconds = retryAfterSeconds;
       calls.push(call);
       emit({ kind: 'call', call });
@@ -277,6 +283,7 @@ export async function startSlackStandIn(options: SlackStandInOptions = {}): Prom
     calls,
     responses,
     files: uploads.files,
+    homeOf: (userId) => homes.get(userId),
     newResponseUrl: () => {
       const id = randomUUID();
       responseIds.add(id);

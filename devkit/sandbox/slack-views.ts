@@ -2,11 +2,14 @@ import { randomBytes } from 'node:crypto';
 import { blockKitProblem } from './block-kit-limits.js';
 import { fail, isRecord, nonEmpty, type Args, type Result } from './slack-api-args.js';
 
-/** A modal as Slack keeps it: returned by views.open/update/push and carried by clicks inside it. */
+/** The kinds of view a bot can show: a modal, or a user's Home tab. */
+export type ViewKind = 'modal' | 'home';
+
+/** A view as Slack keeps it: returned by views.open/update/push/publish and carried by clicks inside it. */
 export interface SlackView {
   id: string;
   team_id: string;
-  type: 'modal';
+  type: ViewKind;
   title: unknown;
   blocks: unknown[];
   close: unknown;
@@ -40,14 +43,22 @@ const textOf = (v: unknown): string | undefined => (isRecord(v) && typeof v.text
 // Slack's own wording for invalid_arguments, so a failing test reads like the real API's answer.
 const problem = (message: string, pointer: string): string => `[ERROR] ${message} [json-pointer:/view${pointer}]`;
 
-/** Why Slack would refuse `view` as a modal, in Slack's `response_metadata.messages` wording; empty when fine. */
-export function viewProblems(view: unknown): string[] {
+/**
+ * Why Slack would refuse `view` as a modal (views.open/update/push) or a Home tab (views.publish), in
+ * Slack's `response_metadata.messages` wording; empty when fine. Both take 100 blocks.
+ */
+export function viewProblems(view: unknown, kind: ViewKind = 'modal'): string[] {
   if (!isRecord(view)) return ['[ERROR] missing required field: view'];
   const problems: string[] = [];
-  if (view.type !== 'modal') problems.push(problem('must be modal (the only view type a bot can open)', '/type'));
+  if (view.type !== kind) {
+    problems.push(
+      problem(kind === 'modal' ? 'must be modal (views.publish takes home tabs)' : 'must be home', '/type'),
+    );
+  }
+  // A Home tab has no title bar: Slack shows the app's name above it.
   const title = textOf(view.title);
-  if (title === undefined) problems.push(problem('missing required field: title', '/title'));
-  else if (title.length > LIMITS.title)
+  if (kind === 'modal' && title === undefined) problems.push(problem('missing required field: title', '/title'));
+  else if (title !== undefined && title.length > LIMITS.title)
     problems.push(problem(`must be less than ${LIMITS.title + 1} characters`, '/title/text'));
   for (const key of ['close', 'submit'] as const) {
     const text = textOf(view[key]);
@@ -74,19 +85,25 @@ export function viewProblems(view: unknown): string[] {
   return problems;
 }
 
-/** views.open, views.update and views.push over one store of modals, with Slack's trigger and stack rules. */
-export function createViewMethods(owner: ViewOwner): Record<string, (args: Args) => Result> {
+/**
+ * views.open, views.update and views.push over one store of modals, with Slack's trigger and stack rules;
+ * views.publish keeps each user's Home tab in `homes` (by user ID), one view id per user.
+ */
+export function createViewMethods(
+  owner: ViewOwner,
+  homes: Map<string, SlackView> = new Map(),
+): Record<string, (args: Args) => Result> {
   const views = new Map<string, SlackView>();
   const stacks = new Map<string, string[]>();
   const exchanged = new Set<string>();
   let latestRoot: string | undefined;
 
-  // Rule 1: a trigger opens one view, once. Rule 2: the view must be a valid modal. Rule 3: external ids are unique.
-  const refuse = (args: Args, needsTrigger: boolean, self?: string): Result | undefined => {
+  // Rule 1: a trigger opens one view, once. Rule 2: the view must be valid for its kind. Rule 3: external ids are unique.
+  const refuse = (args: Args, needsTrigger: boolean, self?: string, kind: ViewKind = 'modal'): Result | undefined => {
     if (needsTrigger && !nonEmpty(args.trigger_id))
       return fail('invalid_arguments', ['[ERROR] missing required field: trigger_id']);
     if (needsTrigger && exchanged.has(String(args.trigger_id))) return fail('exchanged_trigger_id');
-    const problems = viewProblems(args.view);
+    const problems = viewProblems(args.view, kind);
     if (problems.length > 0) return fail('invalid_arguments', problems);
     if (JSON.stringify(args.view).length > MAX_VIEW_BYTES) return fail('view_too_large');
     const externalId = (args.view as Args).external_id;
@@ -97,11 +114,17 @@ export function createViewMethods(owner: ViewOwner): Record<string, (args: Args)
   };
   const findExternal = (externalId: string): SlackView | undefined =>
     [...views.values()].find((v) => v.external_id === externalId);
-  const store = (input: Args, id: string, root: string, previous: string | null): SlackView => {
+  const store = (
+    input: Args,
+    id: string,
+    root: string,
+    previous: string | null,
+    kind: ViewKind = 'modal',
+  ): SlackView => {
     const view: SlackView = {
       id,
       team_id: owner.teamId,
-      type: 'modal',
+      type: kind,
       title: input.title,
       blocks: input.blocks as unknown[],
       close: input.close ?? null,
@@ -149,9 +172,25 @@ export function createViewMethods(owner: ViewOwner): Record<string, (args: Args)
       const current = nonEmpty(args.view_id) ? views.get(String(args.view_id)) : findExternal(String(args.external_id));
       if (!current) return fail('not_found');
       if (nonEmpty(args.hash) && args.hash !== current.hash) return fail('hash_conflict');
-      const refused = refuse(args, false, current.id);
+      const refused = refuse(args, false, current.id, current.type);
       if (refused) return refused;
-      return { ok: true, view: store(args.view as Args, current.id, current.root_view_id, current.previous_view_id) };
+      const view = store(args.view as Args, current.id, current.root_view_id, current.previous_view_id, current.type);
+      const homeOwner = [...homes].find(([, home]) => home.id === view.id)?.[0];
+      if (homeOwner !== undefined) homes.set(homeOwner, view);
+      return { ok: true, view };
+    },
+    // Publishing replaces the user's Home tab as a whole; no trigger is needed, and the view keeps its id.
+    'views.publish': (args) => {
+      if (!nonEmpty(args.user_id)) return fail('invalid_arguments', ['[ERROR] missing required field: user_id']);
+      const user = String(args.user_id);
+      const current = homes.get(user);
+      if (nonEmpty(args.hash) && args.hash !== current?.hash) return fail('hash_conflict');
+      const id = current?.id ?? viewId();
+      const refused = refuse(args, false, id, 'home');
+      if (refused) return refused;
+      const view = store(args.view as Args, id, id, null, 'home');
+      homes.set(user, view);
+      return { ok: true, view };
     },
   };
 }

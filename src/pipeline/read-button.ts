@@ -10,3 +10,13 @@ export function readButton(seal: ButtonSeal, value: string | undefined, origin: 
   if (!state || origin.channel === undefined) return { outcome: 'invalid_button', reply: renderStaleButton() };
   return { request: state.request, view };
 }
+
+/**
+ * A query button on the App Home tab: its sealed request, refused when tampered or stale. A Home click has
+ * no channel, and needs none: the answer goes to the user directly.
+ */
+export function readHomeButton(seal: ButtonSeal, value: string | undefined, view: AnswerView): Reading {
+  const state = decodePageState(value, seal);
+  if (!state) return { outcome: 'invalid_button', reply: renderStaleButton() };
+  return { request: state.request, view };
+}

@@ -5,8 +5,8 @@ import type { Answer, AnswerView } from './answer-query.js';
 import type { Claim } from './claims.js';
 import type { Outcome } from './outcome.js';
 
-/** The Slack surface a request came through. */
-export type Surface = 'command' | 'mention' | 'button' | 'share' | 'share_to_channel' | 'details' | 'shortcut';
+/** The Slack surface a request came through; `home` is the App Home tab being opened, refreshed or redrawn. */
+export type Surface = 'command' | 'mention' | 'button' | 'share' | 'share_to_channel' | 'details' | 'shortcut' | 'home';
 
 /** Who asked, from where, through which Slack surface. */
 export interface Origin {

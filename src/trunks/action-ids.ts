@@ -18,10 +18,14 @@ export const ACTION = {
   shareLookup: 'trunks_lookup_share',
   /** Runs a suggested query (an empty answer's "did you mean"); numbered, as action ids must differ within a message. */
   suggestion: 'trunks_suggestion',
-  /** Removes one of a channel's watches from the `/trunks watching` list. */
+  /** Removes one of a channel's watches from the `/trunks watching` list (or from the App Home tab). */
   unwatch: 'trunks_unwatch',
   /** Share… on an alert: opens the form that posts that trunk into a channel the user picks. */
   shareToChannel: 'trunks_share_to_channel',
+  /** Rebuilds the snapshot and publishes the App Home tab again. */
+  homeRefresh: 'trunks_home_refresh',
+  /** Runs a query from the App Home tab and sends the answer as a direct message; numbered like suggestions. */
+  homeQuery: 'trunks_home_query',
 } as const;
 
 /** The "Share trunk to a channel" modal: its callback id, and the block and action ids of its inputs. */
@@ -40,6 +44,14 @@ export function suggestionAction(n: number): string {
 
 /** Matches every suggested query's action id. */
 export const SUGGESTION_ACTION = new RegExp(`^${ACTION.suggestion}_\\d+$`);
+
+/** The action id of the `n`-th query button on the App Home tab. */
+export function homeQueryAction(n: number): string {
+  return `${ACTION.homeQuery}_${n}`;
+}
+
+/** Matches every App Home query button's action id. */
+export const HOME_QUERY_ACTION = new RegExp(`^${ACTION.homeQuery}_\\d+$`);
 
 /** The callback id of the "Find trunks in this message" shortcut (also in manifest.yml). */
 export const FIND_IN_MESSAGE = 'find_trunks_in_message';

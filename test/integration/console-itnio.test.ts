@@ -122,6 +122,7 @@ describe('itnio commands', () => {
       'shortcut <pasted text>',
       'next, prev, refresh, share',
       'close',
+      'home',
       'itnio down <trunk>',
       'itnio up <trunk>',
       'itnio disable <trunk>',

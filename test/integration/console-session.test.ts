@@ -136,7 +136,7 @@ describe('console session', () => {
 
   test('help shows console keys and the bot usage', async () => {
     const help = await type('help');
-    expect(help).toContain('click a button on the open modal, else on the latest message');
+    expect(help).toContain('click a button on the open modal, else on Home or the latest message');
     expect(help).toContain('shortcut <pasted text>');
     expect(help).toContain('/trunks outgoing acme');
     expect(help).toContain('Direction:');

@@ -100,6 +100,22 @@ describe('SlackSender', () => {
     expect(first.event).not.toHaveProperty('thread_ts');
   });
 
+  it('sends app_home_opened for the Home tab, the Messages tab, and with the view last published', async () => {
+    await sender.appHomeOpened('U0HOME1');
+    await sender.appHomeOpened('U0HOME1', { tab: 'messages', eventId: 'Ev0MESSAGES' });
+    await sender.appHomeOpened('U0HOME1', { view: { id: 'V0HOME', type: 'home', blocks: [] } });
+    const [home, messages, again] = bot.received.map((r) => JSON.parse(r.body));
+    expect(home).toMatchObject({
+      type: 'event_callback',
+      team_id: 'T0SANDBOX',
+      event: { type: 'app_home_opened', user: 'U0HOME1', channel: 'D0HOME1', tab: 'home' },
+    });
+    expect(home.event).not.toHaveProperty('view');
+    expect(home.event.event_ts).toMatch(/^\d{10}\.\d{6}$/);
+    expect(messages).toMatchObject({ event_id: 'Ev0MESSAGES', event: { tab: 'messages' } });
+    expect(again.event.view).toEqual({ id: 'V0HOME', type: 'home', blocks: [] });
+  });
+
   it('replays retries with the same event id and X-Slack-Retry headers', async () => {
     await sender.appMention({
       text: 'hi',

@@ -86,7 +86,7 @@ describe('views.open', () => {
   it.each([
     ['a 25-character title', { title: { type: 'plain_text', text: 'x'.repeat(25) } }, '/view/title/text'],
     ['101 blocks', { blocks: Array.from({ length: 101 }, () => ({ type: 'divider' })) }, '/view/blocks'],
-    ['a home tab', { type: 'home' }, '/view/type'],
+    ['a home tab (views.publish takes those)', { type: 'home' }, '/view/type'],
     ['no title', { title: undefined }, '/view/title'],
     ['3001 characters of private_metadata', { private_metadata: 'm'.repeat(3_001) }, '/view/private_metadata'],
     ['a 256-character callback_id', { callback_id: 'c'.repeat(256) }, '/view/callback_id'],
@@ -169,6 +169,65 @@ describe('views.update and views.push', () => {
   it('refuses a push when no modal is open', async () => {
     expect(await answer(client.views.push({ trigger_id: trigger(), view: modal() }))).toMatchObject({
       error: 'not_found',
+    });
+  });
+});
+
+describe('views.publish', () => {
+  const home = (extra: Record<string, unknown> = {}) => ({
+    type: 'home' as const,
+    blocks: [section('120 trunks')],
+    ...extra,
+  });
+
+  it('publishes a Home tab per user, keeps its id across publishes and records it', async () => {
+    const first = await client.views.publish({ user_id: 'U0ALICE', view: home() });
+    expect(first.view).toMatchObject({
+      id: expect.stringMatching(/^V[0-9A-F]{10}$/),
+      type: 'home',
+      blocks: [section('120 trunks')],
+    });
+    const again = await client.views.publish({
+      user_id: 'U0ALICE',
+      hash: first.view!.hash!,
+      view: home({ blocks: [section('121 trunks')] }),
+    });
+    expect(again.view).toMatchObject({ id: first.view!.id, blocks: [section('121 trunks')] });
+    const bob = await client.views.publish({ user_id: 'U0BOB', view: home() });
+    expect(bob.view?.id).not.toBe(first.view!.id);
+    expect(standIn.homeOf('U0ALICE')).toMatchObject({ id: first.view!.id, blocks: [section('121 trunks')] });
+    expect(standIn.homeOf('U0NOBODY')).toBeUndefined();
+    expect(standIn.calls.at(-1)).toMatchObject({ method: 'views.publish', ok: true, view: { id: bob.view!.id } });
+  });
+
+  it('takes 100 blocks and no title', async () => {
+    const view = home({ blocks: Array.from({ length: 100 }, () => ({ type: 'divider' })) });
+    await expect(client.views.publish({ user_id: 'U0ALICE', view })).resolves.toMatchObject({ ok: true });
+  });
+
+  it.each([
+    ['101 blocks', { blocks: Array.from({ length: 101 }, () => ({ type: 'divider' })) }, '/view/blocks'],
+    ['a modal', { type: 'modal', title: { type: 'plain_text', text: 'Trunks' } }, '/view/type'],
+    ['a section over 3000 characters', { blocks: [section('x'.repeat(3_001))] }, '/view/blocks'],
+  ])('refuses %s with invalid_arguments, as Slack does', async (_what, change, pointer) => {
+    const refused = await answer(client.views.publish({ user_id: 'U0ALICE', view: home(change) as never }));
+    expect(refused).toMatchObject({ ok: false, error: 'invalid_arguments' });
+    expect(standIn.calls.at(-1)?.messages?.join('\n')).toContain(`[json-pointer:${pointer}]`);
+    expect(standIn.homeOf('U0ALICE')).toBeUndefined();
+  });
+
+  it('refuses a missing user, a stale hash and a view over 250 kB', async () => {
+    expect(await answer(client.apiCall('views.publish', { view: JSON.stringify(home()) }))).toMatchObject({
+      error: 'invalid_arguments',
+      response_metadata: { messages: ['[ERROR] missing required field: user_id'] },
+    });
+    await client.views.publish({ user_id: 'U0ALICE', view: home() });
+    expect(await answer(client.views.publish({ user_id: 'U0ALICE', hash: '1.stale', view: home() }))).toMatchObject({
+      error: 'hash_conflict',
+    });
+    const huge = home({ blocks: Array.from({ length: 100 }, () => section('x'.repeat(2_900))) });
+    expect(await answer(client.views.publish({ user_id: 'U0ALICE', view: huge }))).toMatchObject({
+      error: 'view_too_large',
     });
   });
 });

@@ -68,6 +68,15 @@ describe('Slack Web API stand-in', () => {
     expect(first.channel).toBe('C0INCIDENT');
   });
 
+  it('posts a message to a user ID into the bot’s DM with them and answers with the DM’s id, which edits take', async () => {
+    const posted = await client.chat.postMessage({ channel: 'U0SUPPORT1', text: 'Down (3)' });
+    expect(posted.channel).toBe('D0SUPPORT1');
+    expect(standIn.calls.at(-1)).toMatchObject({ args: { channel: 'U0SUPPORT1' }, channel: 'D0SUPPORT1' });
+    await expect(
+      client.chat.update({ channel: 'D0SUPPORT1', ts: posted.ts!, text: 'Down (3), page 2' }),
+    ).resolves.toMatchObject({ ok: true });
+  });
+
   it('never hands out the same ts twice, even within one millisecond', async () => {
     const posts = await Promise.all(
       Array.from({ length: 30 }, (_, i) => client.chat.postMessage({ channel: 'C1', text: `m${i}` })),

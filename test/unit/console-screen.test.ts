@@ -97,6 +97,30 @@ describe('ConsoleScreen', () => {
       '(Slack refused chat.update: is_archived)',
     );
   });
+
+  test('the user’s Home tab shows as such and takes numbers until a message with buttons comes after it', () => {
+    const button = (text: string) => ({
+      type: 'actions',
+      elements: [{ type: 'button', action_id: 'a', text: { type: 'plain_text', text }, value: 'v' }],
+    });
+    const home = { id: 'V0HOME', type: 'home', blocks: [button('Down (3)')] } as unknown as ApiCall['view'];
+    expect(show({ method: 'views.publish', args: { user_id: 'U0SOMEONE' }, view: home })).toBe('');
+    expect(screen.target()).toBeUndefined();
+    const shown = show({ method: 'views.publish', args: { user_id: 'U0SUPPORT1' }, view: home });
+    expect(shown).toContain('── App Home · only visible to you');
+    expect(shown).toContain('[1] Down (3)');
+    expect(screen.target()).toMatchObject({ kind: 'home', view: { id: 'V0HOME' } });
+
+    const dm = show({
+      method: 'chat.postMessage',
+      channel: 'D0SUPPORT1',
+      args: { channel: 'U0SUPPORT1', text: 'Down', blocks: [button('Next ›')] },
+    });
+    expect(dm).toContain('── direct message from trunkbot · only you and trunkbot');
+    expect(screen.target()).toMatchObject({ kind: 'message', ephemeral: false, channel: 'D0SUPPORT1' });
+    show({ method: 'views.publish', args: { user_id: 'U0SUPPORT1' }, view: home });
+    expect(screen.target()?.kind).toBe('home');
+  });
 });
 
 describe('ConsoleScreen: deletions and what stays clickable', () => {

@@ -37,4 +37,33 @@ describe('manifest.yml', () => {
     const scopes = /^ {4}bot:\n((?: {6}(?:- \S+|#.*)\n)+)/m.exec(manifest)?.[1] ?? '';
     expect([...scopes.matchAll(/- (\S+)/g)].map((m) => m[1])).toContain('users:read');
   });
+
+  test('enables the Home tab and subscribes to app_home_opened; its direct messages need no scope beyond chat:write', () => {
+    const list = (key: string) => {
+      const at = manifest.search(new RegExp(`^ +${key}:$`, 'm'));
+      const rest = manifest.slice(at).split('\n').slice(1);
+      return rest
+        .slice(
+          0,
+          rest.findIndex((line) => !/^ +(- |#)/.test(line)),
+        )
+        .filter((line) => line.includes('- '))
+        .map((line) => line.trim().slice(2));
+    };
+    const feature = (name: string) => new RegExp(`^ {4}${name}: (\\w+)$`, 'm').exec(manifest)?.[1];
+    expect(feature('home_tab_enabled')).toBe('true');
+    // Home's Down/Changed/Stats answer in the Messages tab; trunkbot reads no direct messages, so users cannot type there.
+    expect(feature('messages_tab_enabled')).toBe('true');
+    expect(feature('messages_tab_read_only_enabled')).toBe('true');
+    expect(list('bot_events')).toEqual(['app_mention', 'app_home_opened']);
+    expect(list('bot')).toEqual([
+      'commands',
+      'app_mentions:read',
+      'chat:write',
+      'chat:write.public',
+      'users:read',
+      'files:write',
+      'im:write',
+    ]);
+  });
 });

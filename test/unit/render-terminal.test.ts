@@ -12,6 +12,10 @@ describe('renderMrkdwn', () => {
     );
   });
 
+  test('shows channel links by name, or by id when Slack gives none', () => {
+    expect(renderMrkdwn('watched in <#C0NOC|noc> and <#C0INCIDENT>', plain)).toBe('watched in #noc and #C0INCIDENT');
+  });
+
   test('formats date tokens in the reader’s zone', () => {
     expect(renderMrkdwn('as of <!date^1795788192^{date_short_pretty} {time_secs}|fallback>', plain)).toBe(
       'as of 2026-11-27 14:03:12',

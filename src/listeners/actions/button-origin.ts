@@ -20,3 +20,11 @@ export function buttonOrigin(body: BlockAction<ButtonAction>, surface: Surface):
 export function isEphemeral(body: BlockAction<ButtonAction>): boolean {
   return body.container?.is_ephemeral === true;
 }
+
+/**
+ * Whether the click came from the bot's direct messages with the user (the app's Messages tab, where Home's
+ * answers go): only the user and the bot are there, so answers page in place and offer no Share.
+ */
+export function isDirectMessage(body: BlockAction<ButtonAction>): boolean {
+  return (body.channel?.id ?? body.container?.channel_id ?? '').startsWith('D');
+}

@@ -7,7 +7,7 @@ import { readTrunkRef } from '../../pipeline/read-trunk-ref.js';
 import { runRequest } from '../../pipeline/run-request.js';
 import type { SlackMessage } from '../../trunks/message.js';
 import { decodeTrunkRef } from '../../trunks/trunk-ref.js';
-import { buttonOrigin } from './button-origin.js';
+import { buttonOrigin, isDirectMessage } from './button-origin.js';
 
 type ButtonArgs = SlackActionMiddlewareArgs<BlockAction<ButtonAction>> & AllMiddlewareArgs;
 
@@ -50,7 +50,8 @@ export function detailsButton(deps: BotDeps) {
       claims: triggerClaim(body.trigger_id),
       read: () => readTrunkRef(decodeTrunkRef(action.value, deps.seal), { shareable: false }),
       whisper: (message) => show('Trunk details', message),
-      answer: (request) => answerDetails(deps, request, origin.channel),
+      // Share to channel is for channels: not from Home (no channel) nor a DM with the bot (no one to share with).
+      answer: (request) => answerDetails(deps, request, isDirectMessage(body) ? undefined : origin.channel),
       reply: async (answer) => {
         // A details answer's text is the trunk's short title.
         await show(answer.ok ? answer.message.text : 'Trunk details', answer.message);

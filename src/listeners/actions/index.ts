@@ -1,9 +1,11 @@
 import type { App, BlockAction, ButtonAction } from '@slack/bolt';
 import { answerLookup } from '../../pipeline/answer-lookup.js';
 import type { BotDeps } from '../../pipeline/deps.js';
-import { ACTION, SUGGESTION_ACTION } from '../../trunks/action-ids.js';
+import { ACTION, HOME_QUERY_ACTION, SUGGESTION_ACTION } from '../../trunks/action-ids.js';
 import { detailsButton } from './details-button.js';
 import { exportButton } from './export-button.js';
+import { homeQueryButton } from './home-query-button.js';
+import { homeRefreshButton } from './home-refresh-button.js';
 import { pageButton } from './page-button.js';
 import { shareButton } from './share-button.js';
 import { shareDetailsButton } from './share-details-button.js';
@@ -26,4 +28,6 @@ export function register(app: App, deps: BotDeps): void {
   app.action<BlockAction<ButtonAction>>(ACTION.shareDetails, shareDetailsButton(deps));
   app.action<BlockAction<ButtonAction>>(ACTION.shareToChannel, shareToChannelButton(deps));
   app.action<BlockAction<ButtonAction>>(ACTION.unwatch, unwatchButton(deps));
+  app.action<BlockAction<ButtonAction>>(ACTION.homeRefresh, homeRefreshButton(deps));
+  app.action<BlockAction<ButtonAction>>(HOME_QUERY_ACTION, homeQueryButton(deps));
 }

@@ -1,0 +1,77 @@
+import { ConsoleSession } from '../../devkit/console/console-session.js';
+import { startSandboxWorld, type SandboxWorld } from '../../devkit/sandbox/sandbox-world.js';
+import { captureLogs } from '../support/capture-logs.js';
+
+let world: SandboxWorld;
+let out: string[];
+let session: ConsoleSession;
+
+beforeEach(async () => {
+  world = await startSandboxWorld({
+    logDestination: captureLogs().destination,
+    manualPolling: true,
+    env: { RATE_LIMIT_PER_USER: '0' },
+  });
+  out = [];
+  session = new ConsoleSession({ world, write: (l) => out.push(l), style: { color: false, timeZone: 'UTC' } });
+});
+
+afterEach(async () => {
+  session.close();
+  await world.close();
+});
+
+/** Types one line and returns what the console printed for it. */
+async function type(line: string): Promise<string> {
+  const from = out.length;
+  expect(await session.handle(line)).toBe('continue');
+  return out.slice(from).join('\n');
+}
+
+/** The number the console gave the first button labelled `label` in `printed`. */
+function numberOf(printed: string, label: string): string {
+  const found = new RegExp(`\\[(\\d+)\\] ${label.replace(/[()]/g, '\\$&')}`).exec(printed);
+  if (!found) throw new Error(`no [n] ${label} button in:\n${printed}`);
+  return found[1]!;
+}
+
+describe('the Home tab in the console', () => {
+  test('home shows it; its buttons answer in a DM, Details opens a modal, and numbers go back to Home after close', async () => {
+    const home = await type('home');
+    expect(home).toContain('── App Home · only visible to you');
+    expect(home).toContain('trunkbot · Home');
+    expect(home).toContain('SIP trunks at a glance');
+    expect(home).toMatch(/Trunks\n120\n/);
+    expect(home).toMatch(/\[1\] Down \(\d+\) {3}\[2\] Changed in 24 h \(\d+\) {3}\[3\] Stats {3}\[4\] ↻ Refresh/);
+    expect(home).toContain('You have set up no watches.');
+
+    const dm = await type('1');
+    expect(dm).toContain('── direct message from trunkbot · only you and trunkbot');
+    expect(dm).toMatch(/\d+ trunks · page 1 of 2 · \d+ down/);
+    expect(dm).not.toMatch(/\] Share/);
+    const next = await type('next');
+    expect(next).toContain('── updated in place · direct message from trunkbot');
+    expect(next).toContain('page 2 of 2');
+
+    const again = await type('home');
+    expect(again).toContain('── App Home');
+    const details = await type(numberOf(again, 'Details'));
+    expect(details).toContain('── modal · only visible to you');
+    expect(await type('close')).toBe('(modal closed)');
+    const stats = await type('3');
+    expect(stats).toContain('── direct message from trunkbot');
+    expect(stats).toContain('Summary of SIP trunks');
+  });
+
+  test('Remove on Home stops the watch, tells the channel and shows Home without it', async () => {
+    await type('/trunks watch acme');
+    const home = await type('home');
+    expect(home).toContain('SIP trunks matching “acme” in #C0INCIDENT');
+    const removed = await type(numberOf(home, 'Remove'));
+    expect(removed).toMatch(
+      /#incident-123 · visible to everyone[\s\S]*stopped the watch of SIP trunks matching “acme”/,
+    );
+    expect(removed).toContain('── App Home · only visible to you');
+    expect(removed).toContain('You have set up no watches.');
+  });
+});
