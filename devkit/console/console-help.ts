@@ -16,6 +16,9 @@ export const BUTTON_WORDS = [
   'changed in 24 h',
   'retry',
   'export csv',
+  'down (N)',
+  'changed in 24 h (N)',
+  'stats',
 ];
 
 /** What the console user can type, besides what they would type in Slack. */

@@ -276,7 +276,7 @@ describe('↻ Refresh on the App Home tab', () => {
 });
 
 describe('the App Home tab and the query rate limit', () => {
-  test('opening Home is not charged: three opens, then the one query a minute still runs', async () => {
+  test('opening Home is not charged: three opens and a query from the snapshot, then one Refresh a minute', async () => {
     const { world, logs } = await homeWorld({ env: { RATE_LIMIT_PER_USER: '1' } });
     try {
       const user = newUserId();
@@ -285,20 +285,21 @@ describe('the App Home tab and the query rate limit', () => {
         expect(audit.outcome).toBe('ok');
         expect(countsOf(view).Trunks).toBe(120);
       }
-      const query = async () => {
-        await world.sender.slashCommand({ text: 'acme', responseUrl: world.slack.newResponseUrl(), userId: user });
-        return (await waitForAudits(logs, 1, (l) => l.user === user && l.surface === 'command')).at(-1)!;
-      };
-      expect((await query()).outcome).toBe('ok');
-      await world.sender.slashCommand({ text: 'globex', responseUrl: world.slack.newResponseUrl(), userId: user });
-      const [, second] = await waitForAudits(logs, 2, (l) => l.user === user && l.surface === 'command');
-      expect(second!.outcome).toBe('rate_limited');
+      // Queries answered from the fresh snapshot are not charged either: only work that reaches ITNIO is.
+      await world.sender.slashCommand({ text: 'acme', responseUrl: world.slack.newResponseUrl(), userId: user });
+      expect((await waitForAudits(logs, 1, (l) => l.user === user && l.surface === 'command')).at(-1)!.outcome).toBe(
+        'ok',
+      );
 
-      // Refresh is vendor work on demand: it is charged, and over the limit the Home says so.
-      const { view } = await openHome(world, logs, user);
-      const seen = homeAudits(logs, user).length;
-      await clickOnView(world, view, buttonOf(view, ACTION.homeRefresh), user);
-      const limited = await nextHome(world, logs, user, seen);
+      // Refresh is vendor work on demand: the first is charged, the second is over the limit and the Home says so.
+      const refresh = async () => {
+        const { view } = await openHome(world, logs, user);
+        const seen = homeAudits(logs, user).length;
+        await clickOnView(world, view, buttonOf(view, ACTION.homeRefresh), user);
+        return nextHome(world, logs, user, seen);
+      };
+      expect((await refresh()).audit.outcome).toBe('ok');
+      const limited = await refresh();
       expect(limited.audit.outcome).toBe('rate_limited');
       expect(visibleText(limited.view)).toContain('which is the limit');
     } finally {

@@ -3,7 +3,7 @@ import { ConsoleSession } from '../../devkit/console/console-session.js';
 import { buttonsOf, type ConsoleMessage } from '../../devkit/console/render-terminal.js';
 import { startSandboxWorld, type SandboxWorld } from '../../devkit/sandbox/sandbox-world.js';
 import type { SlackActivity } from '../../devkit/sandbox/slack-stand-in.js';
-import { ACTION, SUGGESTION_ACTION } from '../../src/trunks/action-ids.js';
+import { ACTION, HOME_QUERY_ACTION, SUGGESTION_ACTION } from '../../src/trunks/action-ids.js';
 import { captureLogs } from '../support/capture-logs.js';
 
 let world: SandboxWorld;
@@ -62,7 +62,7 @@ describe('console help and the bot’s buttons', () => {
     const session = new ConsoleSession({ world, write: (l) => out.push(l), style: { color: false } });
     try {
       // Every surface that draws buttons: a page and its cards, page 2, the Details modal, a summary,
-      // an empty answer with suggestions, the shortcut's answer, the list of watches, an alert.
+      // an empty answer with suggestions, the shortcut's answer, the list of watches, an alert, the Home tab.
       for (const line of [
         '/trunks outgoing acme',
         'next',
@@ -75,6 +75,7 @@ describe('console help and the bot’s buttons', () => {
         '/trunks watching',
         'itnio down acme-out-01',
         'wait 4',
+        'home',
       ]) {
         await session.handle(line);
       }
@@ -87,7 +88,11 @@ describe('console help and the bot’s buttons', () => {
     // Rule 1: the walk above drew every action the bot has, so a new kind of button cannot hide from the help.
     const actions = drawn.map((button) => button.actionId);
     for (const id of Object.values(ACTION)) {
-      const pattern = id === ACTION.suggestion ? SUGGESTION_ACTION : new RegExp(`^${id}$`);
+      const numbered: Record<string, RegExp> = {
+        [ACTION.suggestion]: SUGGESTION_ACTION,
+        [ACTION.homeQuery]: HOME_QUERY_ACTION,
+      };
+      const pattern = numbered[id] ?? new RegExp(`^${id}$`);
       expect({ id, drawn: actions.some((a) => pattern.test(a)) }).toEqual({ id, drawn: true });
     }
     // Rule 2: the help names each label (numbers in labels, such as "List all 20 down", read as N).
