@@ -1,8 +1,8 @@
-import { randomUUID } from 'node:crypto';
 import type { IndexedSnapshot, Inventory } from '../inventory/inventory.js';
 import { errorFields, type Logger } from '../log.js';
 import type { DurableStore } from '../store/durable.js';
 import { DURABLE_KEY } from '../store/keys.js';
+import { createLeasedJob } from '../store/leased-job.js';
 import type { ButtonSeal } from '../trunks/button-seal.js';
 import { type AlertSender, CANCELLED } from '../watch/alert-sender.js';
 import type { Digest, DigestBook, DigestSend } from './digest-book.js';
@@ -52,28 +52,20 @@ type Pending = { digest: Digest; due: Extract<Due, { kind: 'post' }>; send: Dige
  */
 export function createDigestPoster(options: DigestPosterOptions): DigestPoster {
   const { book, durable, log, now = Date.now, intervalMs = 60_000 } = options;
-  const owner = randomUUID();
   const leaseMs = 2 * intervalMs + 2_000;
-  const stopping = new AbortController();
-  let leading = false;
-  let running: Promise<DigestRun> | undefined;
-  let timer: NodeJS.Timeout | undefined;
-
-  const holdLease = async (): Promise<boolean> => {
-    let held = false;
-    try {
-      held = await durable.lease(DURABLE_KEY.digestLease, owner, leaseMs);
-    } finally {
-      if (held !== leading) {
-        log.info(
-          { owner },
-          held ? 'this instance now posts daily digests' : 'this instance no longer posts daily digests',
-        );
-      }
-      leading = held;
-    }
-    return held;
-  };
+  const job = createLeasedJob<DigestRun>({
+    durable,
+    lease: DURABLE_KEY.digestLease,
+    leaseMs,
+    log,
+    duty: 'posts daily digests',
+    run: () => run(),
+    failed: () => ({ ran: false, reason: 'store_unavailable' }),
+    // At once (a digest due while the bot was restarting goes out now), then just after each whole minute,
+    // so a 09:00 digest goes out at 09:00, not up to a minute later.
+    nextDelayMs: (first) => (first ? 0 : intervalMs - (now() % intervalMs) + 1_000),
+  });
+  const { holdLease } = job;
 
   const run = async (): Promise<DigestRun> => {
     const due: Pending[] = [];
@@ -111,9 +103,9 @@ export function createDigestPoster(options: DigestPosterOptions): DigestPoster {
     if (due.length === 0) return result;
     let snapshot: IndexedSnapshot;
     try {
-      snapshot = await options.inventory.get({ signal: stopping.signal });
+      snapshot = await options.inventory.get({ signal: job.signal });
     } catch (error) {
-      if (!stopping.signal.aborted) {
+      if (!job.signal.aborted) {
         log.warn(
           errorFields(error),
           'daily digests not posted yet: no snapshot from ITNIO; they are tried again next run',
@@ -123,7 +115,7 @@ export function createDigestPoster(options: DigestPosterOptions): DigestPoster {
     }
     for (const pending of due) {
       // The lease may have passed on while the snapshot was collected or Slack made us wait.
-      if (stopping.signal.aborted || !(await holdLease())) {
+      if (job.signal.aborted || !(await holdLease())) {
         result.failed += 1;
         continue;
       }
@@ -171,48 +163,5 @@ export function createDigestPoster(options: DigestPosterOptions): DigestPoster {
     return false;
   };
 
-  /** A run with the lease renewed every third of its term, so a run held up by Slack keeps it. */
-  const heartbeat = async (): Promise<DigestRun> => {
-    const renew = setInterval(() => {
-      holdLease().catch((error: unknown) => log.warn(errorFields(error), 'could not renew the digest lease'));
-    }, leaseMs / 3);
-    try {
-      return await run();
-    } finally {
-      clearInterval(renew);
-    }
-  };
-
-  const runDue = (): Promise<DigestRun> => {
-    const previous = running ?? Promise.resolve(undefined);
-    const mine = previous.then(heartbeat).catch((error: unknown): DigestRun => {
-      log.error(errorFields(error), 'digest run failed');
-      return { ran: false, reason: 'store_unavailable' };
-    });
-    running = mine;
-    return mine;
-  };
-
-  return {
-    start() {
-      const tick = (delayMs: number) => {
-        timer = setTimeout(() => {
-          void runDue().finally(() => {
-            // Just after each whole minute, so a 09:00 digest goes out at 09:00, not up to a minute later.
-            if (!stopping.signal.aborted) tick(intervalMs - (now() % intervalMs) + 1_000);
-          });
-        }, delayMs);
-        timer.unref();
-      };
-      // At once: a digest due while the bot was restarting goes out now.
-      tick(0);
-    },
-    runDue,
-    async stop() {
-      stopping.abort();
-      clearTimeout(timer);
-      await running;
-      if (leading) await durable.releaseLease(DURABLE_KEY.digestLease, owner).catch(() => undefined);
-    },
-  };
+  return { start: job.start, runDue: job.runOnce, stop: job.stop };
 }

@@ -1,8 +1,8 @@
-import { randomUUID } from 'node:crypto';
 import type { IndexedSnapshot, Inventory } from '../inventory/inventory.js';
 import { errorFields, type Logger } from '../log.js';
 import type { DurableStore } from '../store/durable.js';
 import { DURABLE_KEY } from '../store/keys.js';
+import { createLeasedJob } from '../store/leased-job.js';
 import type { ButtonSeal } from '../trunks/button-seal.js';
 import { matchTrunks } from '../trunks/match-trunks.js';
 import { indexTrunks, type TrunkIndex } from '../trunks/trunk-index.js';
@@ -65,30 +65,30 @@ export interface Poller {
  */
 export function createPoller(options: PollerOptions): Poller {
   const { durable, log, intervalMs, now = Date.now } = options;
-  const owner = randomUUID();
   const leaseMs = 2 * intervalMs + 2_000;
   const flapWindowMs = Math.max(15 * 60_000, 10 * intervalMs);
-  const stopping = new AbortController();
-  let leading = false;
   let state: WatchState | undefined;
   let previousIndex: { fetchedAt: number; index: TrunkIndex } | undefined;
-  let running: Promise<PollResult> | undefined;
-  let timer: NodeJS.Timeout | undefined;
-
-  const holdLease = async (): Promise<boolean> => {
-    let held = false;
-    try {
-      held = await durable.lease(DURABLE_KEY.pollerLease, owner, leaseMs);
-    } finally {
-      if (held !== leading) {
-        log.info({ owner }, held ? 'this instance now polls for watches' : 'this instance no longer polls for watches');
-      }
-      // Whoever polled meanwhile changed the saved state: a returning poller reads it again.
+  const job = createLeasedJob<PollResult>({
+    durable,
+    lease: DURABLE_KEY.pollerLease,
+    leaseMs,
+    log,
+    duty: 'polls for watches',
+    run: async () => {
+      const result = await poll();
+      log.debug(result, 'watch poll');
+      return result;
+    },
+    failed: () => ({ polled: false, reason: 'store_unavailable' }),
+    // At once: after a restart, what changed while the bot was down is news now, not an interval later.
+    nextDelayMs: (first) => (first ? 0 : intervalMs),
+    // Whoever polled meanwhile changed the saved state: a returning poller reads it again.
+    onLeaseChange: (held) => {
       if (!held) state = undefined;
-      leading = held;
-    }
-    return held;
-  };
+    },
+  });
+  const { holdLease } = job;
 
   const save = async (next: WatchState) => {
     state = next;
@@ -116,9 +116,9 @@ export function createPoller(options: PollerOptions): Poller {
     }
     let snapshot: IndexedSnapshot;
     try {
-      snapshot = await options.inventory.get({ maxAgeMs: intervalMs / 2, signal: stopping.signal });
+      snapshot = await options.inventory.get({ maxAgeMs: intervalMs / 2, signal: job.signal });
     } catch (error) {
-      if (stopping.signal.aborted) return { polled: false, reason: 'vendor_failed' };
+      if (job.signal.aborted) return { polled: false, reason: 'vendor_failed' };
       log.warn(errorFields(error), 'watch poll skipped: no snapshot from ITNIO');
       await save(await noteOutage(current, options, now()));
       return { polled: false, reason: 'vendor_failed' };
@@ -186,7 +186,7 @@ export function createPoller(options: PollerOptions): Poller {
     const gone = new Set<string>();
     for (const item of saved.outbox) {
       const channel = item.kind === 'post' ? item.post.channel : item.channel;
-      if (stopping.signal.aborted) {
+      if (job.signal.aborted) {
         left.push(item);
         continue;
       }
@@ -259,55 +259,7 @@ export function createPoller(options: PollerOptions): Poller {
       seal: options.seal,
     });
 
-  /**
-   * A poll with the lease renewed every third of its term while it runs: a poll held up by a slow
-   * snapshot or Slack's Retry-After keeps its lease, so no second instance sends the same messages;
-   * if this process dies, the renewals stop and the lease runs out.
-   */
-  const heartbeat = async (): Promise<PollResult> => {
-    const renew = setInterval(() => {
-      holdLease().catch((error: unknown) => log.warn(errorFields(error), 'could not renew the poller lease'));
-    }, leaseMs / 3);
-    try {
-      const result = await poll();
-      log.debug(result, 'watch poll');
-      return result;
-    } finally {
-      clearInterval(renew);
-    }
-  };
-
-  const pollOnce = (): Promise<PollResult> => {
-    const previous = running ?? Promise.resolve(undefined);
-    const mine = previous.then(heartbeat).catch((error: unknown): PollResult => {
-      log.error(errorFields(error), 'watch poll failed');
-      return { polled: false, reason: 'store_unavailable' };
-    });
-    running = mine;
-    return mine;
-  };
-
-  return {
-    start() {
-      const tick = (delayMs: number) => {
-        timer = setTimeout(() => {
-          void pollOnce().finally(() => {
-            if (!stopping.signal.aborted) tick(intervalMs);
-          });
-        }, delayMs);
-        timer.unref();
-      };
-      // At once: after a restart, what changed while the bot was down is news now, not an interval later.
-      tick(0);
-    },
-    pollOnce,
-    async stop() {
-      stopping.abort();
-      clearTimeout(timer);
-      await running;
-      if (leading) await durable.releaseLease(DURABLE_KEY.pollerLease, owner).catch(() => undefined);
-    },
-  };
+  return { start: job.start, pollOnce: job.runOnce, stop: job.stop };
 }
 
 /** Which channels watch a trunk: matched by a watch's filters in the new snapshot or the one before. */
