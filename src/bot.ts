@@ -1,7 +1,7 @@
 import type { Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { createApp } from './app.js';
-import type { Config } from './config.js';
+import { buttonSealSecretOf, type Config } from './config.js';
 import { createItnioClient, queryDeadlineMs } from './itnio/client.js';
 import { createInventory } from './inventory/inventory.js';
 import { errorFields, type Logger } from './log.js';
@@ -97,7 +97,7 @@ export async function startBot(
   const slackIdentity = identityCache(config, identity, log);
   const inflight = new Inflight();
   const shutdown = new AbortController();
-  const seal = createButtonSeal(config.slack.signingSecret ?? config.slack.appToken ?? config.slack.botToken);
+  const seal = createButtonSeal(buttonSealSecretOf(config));
   const watches = createWatchBook(durable, config.watch.alertChannel);
   const poller = createPoller({
     inventory,

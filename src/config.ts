@@ -299,6 +299,14 @@ function withTrailingSlash(u: string): string {
   return u.endsWith('/') ? u : `${u}/`;
 }
 
+/**
+ * The secret button values are sealed with: BUTTON_SEAL_SECRET, else the bot token, which every mode has
+ * and auth.test proves real (the signing secret is absent in Socket Mode).
+ */
+export function buttonSealSecretOf(config: Pick<Config, 'slack'>): string {
+  return config.slack.buttonSealSecret ?? config.slack.botToken;
+}
+
 /** Every configured secret value, so logs can scrub them wherever they appear. */
 export function secretsOf(config: Config): string[] {
   const redisPassword = config.redisUrl ? decodeURIComponent(new URL(config.redisUrl).password) : undefined;

@@ -86,9 +86,12 @@ export interface SlackStandIn {
 
 const MAX_BODY_BYTES = 1024 * 1024;
 
+/** The bot token the stand-in accepts unless told otherwise. */
+export const SANDBOX_BOT_TOKEN = 'xoxb-sandbox-token';
+
 /** Starts the stand-in on 127.0.0.1 (an OS-chosen port unless `port` is given). */
 export async function startSlackStandIn(options: SlackStandInOptions = {}): Promise<SlackStandIn> {
-  const botToken = options.botToken ?? 'xoxb-sandbox-token';
+  const botToken = options.botToken ?? SANDBOX_BOT_TOKEN;
   const teamId = options.teamId ?? 'T0SANDBOX';
   const botUserId = options.botUserId ?? 'U0TRUNKBOT';
   const botId = options.botId ?? 'B0TRUNKBOT';
