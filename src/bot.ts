@@ -4,16 +4,19 @@ import { createApp } from './app.js';
 import { buttonSealSecretOf, type Config } from './config.js';
 import { createItnioClient, queryDeadlineMs } from './itnio/client.js';
 import { createInventory } from './inventory/inventory.js';
-import { errorFields, type Logger } from './log.js';
+import { errorFields, slackErrorCode, type Logger } from './log.js';
 import { Inflight } from './pipeline/inflight.js';
 import { countCalls } from './resilience/count-calls.js';
 import { limitConcurrency } from './resilience/limit-concurrency.js';
 import { protectSource } from './resilience/protect-source.js';
 import { webApi } from '@slack/bolt';
 import {
+  APP_TOKEN_FIX,
   fetchBotIdentity,
   identityCache,
+  SLACK_TOKEN_ERRORS,
   SlackUnreachableError,
+  StartupError,
   slackClientOptions,
   type BotIdentity,
 } from './slack-identity.js';
@@ -143,14 +146,24 @@ export async function startBot(
   });
 
   let port = config.http.port;
-  if (config.slack.appToken !== undefined) {
-    await app.start();
-  } else {
-    const server = (await app.start({
-      port: config.http.port,
-      ...(config.http.host && { host: config.http.host }),
-    })) as Server;
-    port = (server.address() as AddressInfo).port;
+  try {
+    if (config.slack.appToken !== undefined) {
+      await app.start().catch((err: unknown) => {
+        throw appTokenError(err);
+      });
+    } else {
+      const server = (await app.start({
+        port: config.http.port,
+        ...(config.http.host && { host: config.http.host }),
+      })) as Server;
+      port = (server.address() as AddressInfo).port;
+    }
+  } catch (err) {
+    // Socket Mode has already opened its health-route server by the time Slack refuses the token.
+    await app.stop().catch(() => undefined);
+    trunks.close();
+    await Promise.all([store.close(), durable.close()]);
+    throw err;
   }
   if (!manualPolling) poller.start();
   log.info(
@@ -187,6 +200,13 @@ export async function startBot(
       return { drained };
     },
   };
+}
+
+/** Socket Mode's first call (apps.connections.open) refusing the app token, phrased as the fix. */
+function appTokenError(err: unknown): unknown {
+  const code = slackErrorCode(err);
+  if (code === undefined || !SLACK_TOKEN_ERRORS.has(code)) return err;
+  return new StartupError(`SLACK_APP_TOKEN was rejected by Slack (${code}): ${APP_TOKEN_FIX}.`, { cause: err });
 }
 
 /** auth.test at start: a rejected token stops start-up; an unreachable Slack is verified later instead. */
