@@ -1,6 +1,8 @@
 import type { Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { createApp } from './app.js';
+import type { CheckResult } from './doctor/check.js';
+import { logStartupChecks } from './doctor/log-startup-checks.js';
 import { buttonSealSecretOf, type Config } from './config.js';
 import { createItnioClient, queryDeadlineMs } from './itnio/client.js';
 import { createInventory } from './inventory/inventory.js';
@@ -37,6 +39,8 @@ export interface RunningBot {
   inflight: Inflight;
   /** Compares snapshots for channel watches (only the lease holder among instances posts). */
   poller: Poller;
+  /** The start-up checks (as `npm run doctor` runs them), settled once each is logged; empty when turned off. */
+  checks: Promise<readonly CheckResult[]>;
   /** Stops taking requests, lets replies in flight finish (up to `graceMs`), then releases connections. */
   stop(graceMs: number): Promise<{ drained: boolean }>;
 }
@@ -47,12 +51,14 @@ export interface StartBotOptions {
   now?: () => number;
   /** Leave the watch poller's timer off (tests drive `poller.pollOnce()` themselves). */
   manualPolling?: boolean;
+  /** Run the doctor's checks once ready and log them (default true); they add one call to Slack and to ITNIO. */
+  startupChecks?: boolean;
 }
 
 /** Verifies the Slack token, builds the app and starts listening (HTTP) or connecting (Socket Mode). */
 export async function startBot(
   config: Config,
-  { log, now = Date.now, manualPolling = false }: StartBotOptions,
+  { log, now = Date.now, manualPolling = false, startupChecks = true }: StartBotOptions,
 ): Promise<RunningBot> {
   // auth.test and the stores' first connections are independent waits: run them side by side.
   const [verified, opened, kept] = await Promise.allSettled([
@@ -176,12 +182,20 @@ export async function startBot(
     },
     'trunkbot is ready',
   );
+  // After listening, never before: the checks must not delay start-up or the first acks.
+  const checks = startupChecks
+    ? logStartupChecks(config, log.child({ component: 'doctor' }), { now }).catch((err: unknown) => {
+        log.error(errorFields(err), 'start-up checks failed to run');
+        return [];
+      })
+    : Promise.resolve([]);
 
   return {
     port,
     identity,
     inflight,
     poller,
+    checks,
     async stop(graceMs) {
       await app.stop().catch((err: unknown) => log.warn(errorFields(err), 'stopping the receiver failed'));
       const polled = poller.stop();
