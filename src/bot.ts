@@ -1,19 +1,24 @@
 import type { Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { createApp } from './app.js';
-import type { Config } from './config.js';
+import type { CheckResult } from './doctor/check.js';
+import { logStartupChecks } from './doctor/log-startup-checks.js';
+import { buttonSealSecretOf, type Config } from './config.js';
 import { createItnioClient, queryDeadlineMs } from './itnio/client.js';
 import { createInventory } from './inventory/inventory.js';
-import { errorFields, type Logger } from './log.js';
+import { errorFields, slackErrorCode, type Logger } from './log.js';
 import { Inflight } from './pipeline/inflight.js';
 import { countCalls } from './resilience/count-calls.js';
 import { limitConcurrency } from './resilience/limit-concurrency.js';
 import { protectSource } from './resilience/protect-source.js';
 import { webApi } from '@slack/bolt';
 import {
+  APP_TOKEN_FIX,
   fetchBotIdentity,
   identityCache,
+  SLACK_TOKEN_ERRORS,
   SlackUnreachableError,
+  StartupError,
   slackClientOptions,
   type BotIdentity,
 } from './slack-identity.js';
@@ -38,6 +43,8 @@ export interface RunningBot {
   poller: Poller;
   /** Posts daily digests when due (only the lease holder among instances posts). */
   digests: DigestPoster;
+  /** The start-up checks (as `npm run doctor` runs them), settled once each is logged; empty when turned off. */
+  checks: Promise<readonly CheckResult[]>;
   /** Stops taking requests, lets replies in flight finish (up to `graceMs`), then releases connections. */
   stop(graceMs: number): Promise<{ drained: boolean }>;
 }
@@ -48,12 +55,14 @@ export interface StartBotOptions {
   now?: () => number;
   /** Leave the watch poller's and the digest poster's timers off (tests drive `poller.pollOnce()` and `digests.runDue()`). */
   manualPolling?: boolean;
+  /** Run the doctor's checks once ready and log them (default true); they add one call to Slack and to ITNIO. */
+  startupChecks?: boolean;
 }
 
 /** Verifies the Slack token, builds the app and starts listening (HTTP) or connecting (Socket Mode). */
 export async function startBot(
   config: Config,
-  { log, now = Date.now, manualPolling = false }: StartBotOptions,
+  { log, now = Date.now, manualPolling = false, startupChecks = true }: StartBotOptions,
 ): Promise<RunningBot> {
   // auth.test and the stores' first connections are independent waits: run them side by side.
   const [verified, opened, kept] = await Promise.allSettled([
@@ -101,7 +110,7 @@ export async function startBot(
   const slackIdentity = identityCache(config, identity, log);
   const inflight = new Inflight();
   const shutdown = new AbortController();
-  const seal = createButtonSeal(config.slack.signingSecret ?? config.slack.appToken ?? config.slack.botToken);
+  const seal = createButtonSeal(buttonSealSecretOf(config));
   const watches = createWatchBook(durable, config.watch.alertChannel);
   // Stopping cuts the alert sender's waits (pacing, Retry-After) short; unsent messages stay in the outbox.
   const watchStopping = new AbortController();
@@ -170,14 +179,24 @@ export async function startBot(
   });
 
   let port = config.http.port;
-  if (config.slack.appToken !== undefined) {
-    await app.start();
-  } else {
-    const server = (await app.start({
-      port: config.http.port,
-      ...(config.http.host && { host: config.http.host }),
-    })) as Server;
-    port = (server.address() as AddressInfo).port;
+  try {
+    if (config.slack.appToken !== undefined) {
+      await app.start().catch((err: unknown) => {
+        throw appTokenError(err);
+      });
+    } else {
+      const server = (await app.start({
+        port: config.http.port,
+        ...(config.http.host && { host: config.http.host }),
+      })) as Server;
+      port = (server.address() as AddressInfo).port;
+    }
+  } catch (err) {
+    // Socket Mode has already opened its health-route server by the time Slack refuses the token.
+    await app.stop().catch(() => undefined);
+    trunks.close();
+    await Promise.all([store.close(), durable.close()]);
+    throw err;
   }
   if (!manualPolling) {
     poller.start();
@@ -193,6 +212,13 @@ export async function startBot(
     },
     'trunkbot is ready',
   );
+  // After listening, never before: the checks must not delay start-up or the first acks.
+  const checks = startupChecks
+    ? logStartupChecks(config, log.child({ component: 'doctor' }), { now }).catch((err: unknown) => {
+        log.error(errorFields(err), 'start-up checks failed to run');
+        return [];
+      })
+    : Promise.resolve([]);
 
   return {
     port,
@@ -200,6 +226,7 @@ export async function startBot(
     inflight,
     poller,
     digests,
+    checks,
     async stop(graceMs) {
       await app.stop().catch((err: unknown) => log.warn(errorFields(err), 'stopping the receiver failed'));
       watchStopping.abort();
@@ -218,6 +245,13 @@ export async function startBot(
       return { drained };
     },
   };
+}
+
+/** Socket Mode's first call (apps.connections.open) refusing the app token, phrased as the fix. */
+function appTokenError(err: unknown): unknown {
+  const code = slackErrorCode(err);
+  if (code === undefined || !SLACK_TOKEN_ERRORS.has(code)) return err;
+  return new StartupError(`SLACK_APP_TOKEN was rejected by Slack (${code}): ${APP_TOKEN_FIX}.`, { cause: err });
 }
 
 /** auth.test at start: a rejected token stops start-up; an unreachable Slack is verified later instead. */

@@ -7,6 +7,8 @@ export interface Config {
     signingSecret?: string;
     appToken?: string;
     apiUrl?: string;
+    /** BUTTON_SEAL_SECRET: keys the seal on button values when set; otherwise the bot token does. */
+    buttonSealSecret?: string;
   };
   http: { port: number; host?: string };
   access: { channels: string[]; users: string[]; teams: string[]; contact: string };
@@ -32,6 +34,14 @@ export interface Config {
   logLevel: string;
 }
 
+/** Config with any section partly filled: what the valid variables give when others are not (for the doctor). */
+export type PartialConfig = {
+  [K in keyof Config]?: Config[K] extends string | number | unknown[] ? Config[K] : Partial<Config[K]>;
+};
+
+/** HTTP mode serves Slack's requests on a port; Socket Mode (SLACK_APP_TOKEN set) connects out to Slack. */
+export type SlackMode = 'http' | 'socket';
+
 /** A configuration problem an operator must fix; `problems` has one line per variable. */
 export class ConfigError extends Error {
   readonly code = 'trunkbot_config_error';
@@ -47,6 +57,30 @@ export function bulletList(lines: readonly string[]): string {
 
 const LOG_LEVELS = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'] as const;
 
+// Values that stand for a secret in .env.example, READMEs and vendor docs: `your-…`, `xoxb-your-bot-token`,
+// `<token>`, `changeme`, an ellipsis. Caught at start, they would otherwise pass until the first user's query.
+const PLACEHOLDER =
+  /^(?:xox[a-z]-|xapp-(?:\d-)?)?(?:your[-_ .]|<.*>$|x{3,}$|\.{3}|(?:change[-_]?me|replace[-_]?me|placeholder|todo|tbd|secret|token|example)$)|…/i;
+// The test vector in ITNIO's own API documentation (key bDqJFiq9, secret 7bz1lzh9): copied, it can only fail.
+const VENDOR_EXAMPLE_CREDENTIALS = new Set(['bDqJFiq9', '7bz1lzh9']);
+
+/** Whether `value` is a stand-in for a secret (as in .env.example) rather than a real one. */
+export function isPlaceholder(value: string): boolean {
+  const v = value.trim();
+  return PLACEHOLDER.test(v) || VENDOR_EXAMPLE_CREDENTIALS.has(v);
+}
+
+// Where each secret comes from, for the messages that say how to fix it.
+const HINTS = {
+  SLACK_BOT_TOKEN: 'copy the Bot User OAuth Token (xoxb-…) from the Slack app’s OAuth & Permissions page',
+  SLACK_SIGNING_SECRET: 'copy the Signing Secret from the Slack app’s Basic Information page',
+  SLACK_APP_TOKEN:
+    'copy an App-Level Token with the connections:write scope (Basic Information → App-Level Tokens), or leave it empty for HTTP mode',
+  ITNIO_API_KEY: 'set it to the API key ("API authentication name") from the ITNIO console',
+  ITNIO_API_SECRET: 'set it to the API secret from the ITNIO console',
+  BUTTON_SEAL_SECRET: 'set it to a long random string (e.g. the output of `openssl rand -hex 32`), or leave it empty',
+} as const;
+
 const optional = z
   .string()
   .optional()
@@ -56,7 +90,14 @@ const required = (hint: string) =>
   z
     .string({ error: `is not set: ${hint}` })
     .transform((v) => v.trim())
-    .refine((v) => v !== '', { message: `is empty: ${hint}` });
+    .refine((v) => v !== '', { message: `is empty: ${hint}`, abort: true });
+
+// Aborts, so a placeholder is reported as one (rather than also as, say, a token of the wrong kind).
+const notPlaceholder = (hint: string) =>
+  [
+    (v: string | undefined) => v === undefined || !isPlaceholder(v),
+    { message: `is still a placeholder (like the values in .env.example): ${hint}`, abort: true },
+  ] as const;
 
 const url = (fallback?: string) =>
   optional
@@ -90,23 +131,32 @@ const idList = (kind: string, example: string) =>
     return ids;
   });
 
-const envSchema = z.object({
-  SLACK_BOT_TOKEN: required(
-    'copy the Bot User OAuth Token (xoxb-…) from the Slack app’s OAuth & Permissions page',
-  ).refine((v) => v.startsWith('xoxb-'), {
-    message: 'must be a bot token starting with xoxb- (OAuth & Permissions → Bot User OAuth Token)',
-  }),
-  SLACK_SIGNING_SECRET: optional,
-  SLACK_APP_TOKEN: optional.refine((v) => v === undefined || v.startsWith('xapp-'), {
-    message:
-      'must be an app-level token starting with xapp- (Basic Information → App-Level Tokens, scope connections:write)',
-  }),
+// Each variable is parsed on its own, so the valid ones are known even when others are not.
+const envSchema = {
+  SLACK_BOT_TOKEN: required(HINTS.SLACK_BOT_TOKEN)
+    .refine(...notPlaceholder(HINTS.SLACK_BOT_TOKEN))
+    .refine((v) => v.startsWith('xoxb-'), {
+      message: 'must be a bot token starting with xoxb- (OAuth & Permissions → Bot User OAuth Token)',
+    }),
+  SLACK_SIGNING_SECRET: optional.refine(...notPlaceholder(HINTS.SLACK_SIGNING_SECRET)),
+  SLACK_APP_TOKEN: optional
+    .refine(...notPlaceholder(HINTS.SLACK_APP_TOKEN))
+    .refine((v) => v === undefined || v.startsWith('xapp-'), {
+      message:
+        'must be an app-level token starting with xapp- (Basic Information → App-Level Tokens, scope connections:write)',
+    }),
   SLACK_API_URL: url(),
+  // Button values are sealed with a key derived from this, or from the bot token when it is empty.
+  BUTTON_SEAL_SECRET: optional
+    .refine(...notPlaceholder(HINTS.BUTTON_SEAL_SECRET))
+    .refine((v) => v === undefined || v.length >= 16, {
+      message: `must be at least 16 characters: ${HINTS.BUTTON_SEAL_SECRET}`,
+    }),
   PORT: integer(3000, 0, 65535, 'the HTTP port to listen on'),
   HOST: optional,
   ITNIO_API_URL: url('https://api.itniotech.com'),
-  ITNIO_API_KEY: required('set it to the API key ("API authentication name") from the ITNIO console'),
-  ITNIO_API_SECRET: required('set it to the API secret from the ITNIO console'),
+  ITNIO_API_KEY: required(HINTS.ITNIO_API_KEY).refine(...notPlaceholder(HINTS.ITNIO_API_KEY)),
+  ITNIO_API_SECRET: required(HINTS.ITNIO_API_SECRET).refine(...notPlaceholder(HINTS.ITNIO_API_SECRET)),
   ITNIO_TIMEOUT_MS: integer(4000, 100, 60000, 'per-attempt timeout for ITNIO requests'),
   ITNIO_TIMEZONE: optional
     .transform((v) => v ?? 'UTC')
@@ -156,7 +206,9 @@ const envSchema = z.object({
     .refine((v) => (LOG_LEVELS as readonly string[]).includes(v), {
       message: `must be one of ${LOG_LEVELS.join(', ')}`,
     }),
-});
+} satisfies Record<string, z.ZodType>;
+
+type Env = { [K in keyof typeof envSchema]: z.output<(typeof envSchema)[K]> };
 
 /** Whether `zone` is an IANA time zone this runtime knows. */
 export function isTimeZone(zone: string): boolean {
@@ -168,23 +220,60 @@ export function isTimeZone(zone: string): boolean {
   }
 }
 
-/** Reads and validates the environment; throws `ConfigError` listing every problem at once. */
-export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
-  const parsed = envSchema.safeParse(env);
-  const problems = parsed.success ? [] : parsed.error.issues.map((i) => `${String(i.path[0])} ${i.message}`);
-  if (parsed.success && parsed.data.SLACK_APP_TOKEN === undefined && parsed.data.SLACK_SIGNING_SECRET === undefined) {
+/** Every variable checked at once: what the valid ones configure, and one line per problem with its fix. */
+export interface ConfigReading {
+  config: PartialConfig;
+  mode: SlackMode;
+  problems: string[];
+  /** The variables that have a problem: checks that need them cannot run. */
+  invalid: Set<string>;
+}
+
+/** Reads and validates the environment without throwing; `loadConfig` is the strict form. */
+export function readConfig(env: NodeJS.ProcessEnv = process.env): ConfigReading {
+  const values: Partial<Env> = {};
+  const problems: string[] = [];
+  const invalid = new Set<string>();
+  for (const [name, schema] of Object.entries(envSchema)) {
+    const parsed = schema.safeParse(env[name]);
+    if (parsed.success) {
+      (values as Record<string, unknown>)[name] = parsed.data;
+    } else {
+      invalid.add(name);
+      problems.push(...parsed.error.issues.map((i) => `${name} ${i.message}`));
+    }
+  }
+  // Decided from the raw value: a malformed app token still means the operator meant Socket Mode.
+  const mode: SlackMode = isBlank(env.SLACK_APP_TOKEN) ? 'http' : 'socket';
+  if (mode === 'http' && isBlank(env.SLACK_SIGNING_SECRET)) {
+    invalid.add('SLACK_SIGNING_SECRET');
     problems.push(
       'SLACK_SIGNING_SECRET is not set: HTTP mode needs the Signing Secret from the Slack app’s Basic Information page (or set SLACK_APP_TOKEN for Socket Mode)',
     );
   }
-  if (!parsed.success || problems.length > 0) throw new ConfigError(problems);
-  const e = parsed.data;
+  return { config: toConfig(values), mode, problems, invalid };
+}
+
+/** Reads and validates the environment; throws `ConfigError` listing every problem at once. */
+export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
+  const { config, problems } = readConfig(env);
+  if (problems.length > 0) throw new ConfigError(problems);
+  // With no problem every required variable parsed, so every field is there.
+  return config as Config;
+}
+
+function isBlank(value: string | undefined): boolean {
+  return value === undefined || value.trim() === '';
+}
+
+function toConfig(e: Partial<Env>): PartialConfig {
   return {
     slack: {
       botToken: e.SLACK_BOT_TOKEN,
       ...(e.SLACK_SIGNING_SECRET !== undefined && { signingSecret: e.SLACK_SIGNING_SECRET }),
       ...(e.SLACK_APP_TOKEN !== undefined && { appToken: e.SLACK_APP_TOKEN }),
       ...(e.SLACK_API_URL !== undefined && { apiUrl: withTrailingSlash(e.SLACK_API_URL) }),
+      ...(e.BUTTON_SEAL_SECRET !== undefined && { buttonSealSecret: e.BUTTON_SEAL_SECRET }),
     },
     http: { port: e.PORT, ...(e.HOST !== undefined && { host: e.HOST }) },
     access: {
@@ -210,7 +299,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     ...(e.REDIS_URL !== undefined && { redisUrl: e.REDIS_URL }),
     redisPrefix: e.REDIS_PREFIX,
     itnio: {
-      apiUrl: e.ITNIO_API_URL!.replace(/\/+$/, ''),
+      apiUrl: e.ITNIO_API_URL?.replace(/\/+$/, ''),
       apiKey: e.ITNIO_API_KEY,
       apiSecret: e.ITNIO_API_SECRET,
       timeoutMs: e.ITNIO_TIMEOUT_MS,
@@ -224,6 +313,14 @@ function withTrailingSlash(u: string): string {
   return u.endsWith('/') ? u : `${u}/`;
 }
 
+/**
+ * The secret button values are sealed with: BUTTON_SEAL_SECRET, else the bot token, which every mode has
+ * and auth.test proves real (the signing secret is absent in Socket Mode).
+ */
+export function buttonSealSecretOf(config: Pick<Config, 'slack'>): string {
+  return config.slack.buttonSealSecret ?? config.slack.botToken;
+}
+
 /** Every configured secret value, so logs can scrub them wherever they appear. */
 export function secretsOf(config: Config): string[] {
   const redisPassword = config.redisUrl ? decodeURIComponent(new URL(config.redisUrl).password) : undefined;
@@ -231,6 +328,7 @@ export function secretsOf(config: Config): string[] {
     config.slack.botToken,
     config.slack.signingSecret,
     config.slack.appToken,
+    config.slack.buttonSealSecret,
     config.itnio.apiSecret,
     redisPassword,
   ].filter((s): s is string => typeof s === 'string' && s.length >= 4);

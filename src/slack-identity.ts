@@ -31,7 +31,8 @@ export function slackClientOptions(config: Config): webApi.WebClientOptions {
   };
 }
 
-const TOKEN_ERRORS = new Set([
+/** Slack's errors that mean the token itself is wrong, as opposed to Slack not answering. */
+export const SLACK_TOKEN_ERRORS: ReadonlySet<string> = new Set([
   'invalid_auth',
   'not_authed',
   'account_inactive',
@@ -39,6 +40,13 @@ const TOKEN_ERRORS = new Set([
   'token_expired',
   'not_allowed_token_type',
 ]);
+
+/** What to do when Slack rejects SLACK_BOT_TOKEN. */
+export const BOT_TOKEN_FIX = "copy a fresh Bot User OAuth Token from the app's OAuth & Permissions page";
+
+/** What to do when Slack rejects SLACK_APP_TOKEN. */
+export const APP_TOKEN_FIX =
+  'create an App-Level Token with the connections:write scope (Basic Information → App-Level Tokens) and set SLACK_APP_TOKEN to it, or leave SLACK_APP_TOKEN empty to run in HTTP mode';
 
 /** A Web API client for auth.test alone (Bolt builds its own for listeners). */
 function authClient(config: Config): webApi.WebClient {
@@ -58,10 +66,8 @@ export async function fetchBotIdentity(
     auth = await client.auth.test();
   } catch (err) {
     const code = slackErrorCode(err);
-    if (code && TOKEN_ERRORS.has(code)) {
-      throw new StartupError(
-        `SLACK_BOT_TOKEN was rejected by Slack (${code}): copy a fresh Bot User OAuth Token from the app's OAuth & Permissions page.`,
-      );
+    if (code && SLACK_TOKEN_ERRORS.has(code)) {
+      throw new StartupError(`SLACK_BOT_TOKEN was rejected by Slack (${code}): ${BOT_TOKEN_FIX}.`);
     }
     throw new SlackUnreachableError(
       `could not reach the Slack Web API to verify SLACK_BOT_TOKEN (${code ?? (err as Error).message})${config.slack.apiUrl ? '; check SLACK_API_URL' : ''}`,

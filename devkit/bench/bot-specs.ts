@@ -5,6 +5,8 @@ import { spawnBot, type BotSpec } from './spawn-bot.js';
 /** The signing secret both bots and both senders share. */
 export const SIGNING_SECRET = 'bench-signing-secret';
 const TRUNKBOT_READY = /"port":(\d+)[^\n]*trunkbot is ready/;
+// Its start-up checks make one ITNIO and one Slack call of their own: wait them out before measuring.
+const TRUNKBOT_SETTLED = /"msg":"start-up checks done"/;
 const BARE_READY = /"port":(\d+)[^\n]*bare bolt is ready/;
 
 /** What the comparison sets so that trunkbot's work per request is measured: no refusals, no shedding, no cache hits. */
@@ -21,6 +23,7 @@ export function trunkbotSpec(world: BenchWorld, extraEnv: Record<string, string>
     name: 'trunkbot',
     entry: 'src/index.ts',
     ready: TRUNKBOT_READY,
+    settled: TRUNKBOT_SETTLED,
     nodeArgs,
     env: {
       SLACK_BOT_TOKEN: world.slack.botToken,

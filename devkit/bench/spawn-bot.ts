@@ -15,6 +15,8 @@ export interface BotSpec {
   env: Record<string, string>;
   /** Matches the ready line; group 1 is the port. */
   ready: RegExp;
+  /** A line after ready that ends start-up's own work (trunkbot's start-up checks): awaited, untimed, so none of it lands in a measurement. */
+  settled?: RegExp;
   /** Extra Node flags, e.g. `--cpu-prof`. */
   nodeArgs?: string[];
   readyTimeoutMs?: number;
@@ -56,6 +58,14 @@ export async function spawnBot(spec: BotSpec): Promise<BotProcess> {
     throw new Error(`${spec.name} did not get ready: ${(err as Error).message}`);
   }
   const readyMs = performance.now() - startedAt;
+  if (spec.settled) {
+    try {
+      await bot.waitForStdout(spec.settled, spec.readyTimeoutMs ?? 30_000);
+    } catch (err) {
+      await bot.stop();
+      throw new Error(`${spec.name} did not settle after start: ${(err as Error).message}`);
+    }
+  }
   const pid = bot.child.pid ?? 0;
   const lineListeners = new Set<(line: string) => void>();
   let partial = '';

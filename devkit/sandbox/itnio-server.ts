@@ -95,7 +95,9 @@ export function startItnioSandbox(options: SandboxOptions = {}): Promise<ItnioSa
     const timer = setTimeout(() => {
       timers.delete(timer);
       if (res.destroyed) return;
-      res.writeHead(status, { 'Content-Type': contentType, 'Content-Length': Buffer.byteLength(body) });
+      // The sandbox's own clock, not Node's: a client measures its skew against the vendor from this header.
+      const date = new Date(now()).toUTCString();
+      res.writeHead(status, { 'Content-Type': contentType, 'Content-Length': Buffer.byteLength(body), Date: date });
       res.end(body);
     }, latencyMs);
     timers.add(timer);

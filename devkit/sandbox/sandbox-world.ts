@@ -35,6 +35,8 @@ export interface SandboxWorldOptions {
   joining?: SandboxWorld;
   /** Leave the watch poller's timer off; the caller drives `bot.poller.pollOnce()`. */
   manualPolling?: boolean;
+  /** Run the bot's start-up checks (off by default: they add a Slack and an ITNIO call that tests would count). */
+  startupChecks?: boolean;
 }
 
 /** The real bot on loopback, wired to a Slack stand-in and (unless told otherwise) the sandbox ITNIO API. */
@@ -100,6 +102,7 @@ export async function startSandboxWorld(options: SandboxWorldOptions = {}): Prom
       log,
       ...(options.now && { now: options.now }),
       ...(options.manualPolling && { manualPolling: true }),
+      startupChecks: options.startupChecks ?? false,
     });
   } catch (err) {
     await stopOwned();

@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
+import { WANTED_SCOPES } from '../../src/doctor/wanted-scopes.js';
 import { blockKitProblem } from './block-kit-limits.js';
 import { readBody } from './read-body.js';
 import {
@@ -31,6 +32,10 @@ export interface SlackStandInOptions {
   botUserId?: string;
   botId?: string;
   appId?: string;
+  /** The app-level token `apps.connections.open` accepts (Socket Mode). */
+  appToken?: string;
+  /** The bot token's granted scopes, sent as `x-oauth-scopes` (default: what manifest.yml asks for). */
+  scopes?: readonly string[];
 }
 
 /** One Web API request as the stand-in saw and answered it. */
@@ -70,6 +75,7 @@ export interface SlackStandIn {
   /** `${url}/api/`, to pass to WebClient as `slackApiUrl`. */
   readonly apiUrl: string;
   readonly botToken: string;
+  readonly appToken: string;
   readonly teamId: string;
   readonly botUserId: string;
   readonly botId: string;
@@ -98,13 +104,21 @@ export interface SlackStandIn {
 
 const MAX_BODY_BYTES = 1024 * 1024;
 
+/** The bot token the stand-in accepts unless told otherwise. */
+export const SANDBOX_BOT_TOKEN = 'xoxb-sandbox-token';
+/** The app-level token the stand-in accepts unless told otherwise. */
+export const SANDBOX_APP_TOKEN = 'xapp-1-A0TRUNKBOT-sandbox';
+
 /** Starts the stand-in on 127.0.0.1 (an OS-chosen port unless `port` is given). */
 export async function startSlackStandIn(options: SlackStandInOptions = {}): Promise<SlackStandIn> {
-  const botToken = options.botToken ?? 'xoxb-sandbox-token';
+  const botToken = options.botToken ?? SANDBOX_BOT_TOKEN;
   const teamId = options.teamId ?? 'T0SANDBOX';
   const botUserId = options.botUserId ?? 'U0TRUNKBOT';
   const botId = options.botId ?? 'B0TRUNKBOT';
   const appId = options.appId ?? 'A0TRUNKBOT';
+  const appToken = options.appToken ?? SANDBOX_APP_TOKEN;
+  // What Slack says each kind of token may do, in the header the Web API client reads.
+  const scopesOf = { bot: (options.scopes ?? WANTED_SCOPES).join(','), app: 'connections:write' };
   const calls: ApiCall[] = [];
   const responses: ResponseUrlPost[] = [];
   const listeners = new Set<(e: SlackActivity) => void>();
@@ -141,26 +155,36 @@ export async function startSlackStandIn(options: SlackStandInOptions = {}): Prom
     ...createViewMethods({ teamId, appId, botId }, homes),
     ...users.methods,
     ...uploads.methods,
+    // Socket Mode's first call. The stand-in serves no WebSocket at that URL: it only answers for the token.
+    'apps.connections.open': () => ({ ok: true, url: `${url.replace(/^http/, 'ws')}/link/?ticket=${randomUUID()}` }),
   };
 
   const answerApi = (
     method: string,
     parsed: ReturnType<typeof parseApiBody>,
     headerToken: string | undefined,
-  ): { args: Args; result: Result; retryAfterSeconds?: number } => {
+  ): { args: Args; result: Result; retryAfterSeconds?: number; scopes?: string } => {
     const args = parsed?.args ?? {};
-    // Rule 1: the token, before anything else, as Slack does.
-    if ((headerToken ?? parsed?.bodyToken) !== botToken) return { args, result: fail('invalid_auth') };
-    if (!parsed) return { args, result: fail('invalid_json') };
+    // Rule 1: the token, before anything else, as Slack does. Only apps.connections.open takes the app token.
+    const token = headerToken ?? parsed?.bodyToken;
+    const kind = token === botToken ? 'bot' : token === appToken ? 'app' : undefined;
+    if (!kind) return { args, result: fail('invalid_auth') };
+    const scopes = scopesOf[kind];
+    if ((method === 'apps.connections.open') !== (kind === 'app')) {
+      return { args, result: fail('not_allowed_token_type'), scopes };
+    }
+    if (!parsed) return { args, result: fail('invalid_json'), scopes };
     // Rule 2: the method must exist.
     const handler = Object.hasOwn(methods, method) ? methods[method] : undefined;
-    if (!handler) return { args, result: fail('unknown_method') };
+    if (!handler) return { args, result: fail('unknown_method'), scopes };
     // Rule 3: rate limits, then failures, that a test asked for win over real validation.
     const injected = scripted.takeApi(method);
-    if (injected) return { args, result: fail(injected.error), retryAfterSeconds: injected.retryAfterSeconds };
+    if (injected) {
+      return { args, result: fail(injected.error), retryAfterSeconds: injected.retryAfterSeconds, scopes };
+    }
     // Rule 4: arguments, then the method itself.
     const invalid = decodeJsonArgs(args) ?? (MESSAGE_METHODS.has(method) ? checkMessage(args) : undefined);
-    return { args, result: invalid ? fail(invalid) : handler(args) };
+    return { args, result: invalid ? fail(invalid) : handler(args), scopes };
   };
 
   const handle = async (req: IncomingMessage, res: ServerResponse): Promise<void> => {
@@ -192,7 +216,7 @@ export async function startSlackStandIn(options: SlackStandInOptions = {}): Prom
       const method = apiMatch[1] ?? '';
       const bearer = /^Bearer (.+)$/.exec(req.headers.authorization ?? '')?.[1];
       const parsed = parseApiBody(raw, req.headers['content-type'] ?? '');
-      const { args, result, retryAfterSeconds } = answerApi(method, parsed, bearer);
+      const { args, result, retryAfterSeconds, scopes } = answerApi(method, parsed, bearer);
       const call: ApiCall = { method, args, ok: result.ok, at: Date.now() };
       if (!result.ok) call.error = result.error;
       if (!result.ok && result.response_metadata) call.messages = result.response_metadata.messages;
@@ -207,10 +231,14 @@ export async function startSlackStandIn(options: SlackStandInOptions = {}): Prom
       calls.push(call);
       emit({ kind: 'call', call });
       // WebClient reads only the status and Retry-After of a 429: it waits that long, then retries.
-      const limited: Record<string, string> =
-        retryAfterSeconds === undefined ? {} : { 'retry-after': String(retryAfterSeconds) };
+      const headers: Record<string, string> = {
+        ...(retryAfterSeconds !== undefined && { 'retry-after': String(retryAfterSeconds) }),
+        // Slack names the token's granted scopes on every answer to a known token; WebClient exposes them
+        // as response_metadata.scopes.
+        ...(scopes !== undefined && { 'x-oauth-scopes': scopes }),
+      };
       const status = retryAfterSeconds === undefined ? 200 : 429;
-      return send(status, JSON.stringify(result), 'application/json; charset=utf-8', limited);
+      return send(status, JSON.stringify(result), 'application/json; charset=utf-8', headers);
     }
 
     const injectedStatus = scripted.takeResponse();
@@ -277,6 +305,7 @@ export async function startSlackStandIn(options: SlackStandInOptions = {}): Prom
     url,
     apiUrl: `${url}/api/`,
     botToken,
+    appToken,
     teamId,
     botUserId,
     botId,

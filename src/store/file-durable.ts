@@ -198,7 +198,7 @@ export async function createFileDurable(options: FileDurableOptions): Promise<Du
 }
 
 /** Creates `dir` and proves it writable with a probe file, so a bad DATA_DIR fails at start, not at the first write. */
-async function ensureWritable(dir: string, pid: number): Promise<void> {
+export async function ensureWritable(dir: string, pid: number = process.pid): Promise<void> {
   const probe = join(dir, `.probe.${pid}.${randomBytes(6).toString('hex')}.tmp`);
   try {
     await mkdir(dir, { recursive: true });

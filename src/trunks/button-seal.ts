@@ -10,7 +10,7 @@ export interface ButtonSeal {
 const SEPARATOR = '~';
 const MAC_CHARS = 22; // 132 bits of HMAC-SHA256, base64url
 
-/** A seal keyed from a secret the bot already has (the signing secret, or a token in Socket Mode). */
+/** A seal keyed from a real secret: BUTTON_SEAL_SECRET, or the bot token (see buttonSealSecretOf). */
 export function createButtonSeal(secret: string): ButtonSeal {
   // A derived key, so the button MAC never reveals anything usable against Slack itself.
   const key = createHash('sha256').update('trunkbot/button-values/v1\0').update(secret).digest();

@@ -2,6 +2,7 @@ import { ACTION } from '../../src/trunks/action-ids.js';
 import { createButtonSeal } from '../../src/trunks/button-seal.js';
 import { decodePageState } from '../../src/trunks/page-state.js';
 import { SANDBOX_PASSWORD_PREFIX } from '../../devkit/sandbox/seed-trunks.js';
+import { SANDBOX_BOT_TOKEN } from '../../devkit/sandbox/slack-stand-in.js';
 import { SANDBOX_SIGNING_SECRET, startSandboxWorld, type SandboxWorld } from '../../devkit/sandbox/sandbox-world.js';
 import { signSlackRequest } from '../../devkit/sandbox/slack-signature.js';
 import { captureLogs, waitForAudit, waitForAudits, type CapturedLogs } from '../support/capture-logs.js';
@@ -139,9 +140,9 @@ describe('/trunks', () => {
       ACTION.exportCsv,
     ]);
     // Its buttons carry the query, not the sharer: whoever presses them gets a private continuation.
-    expect(
-      decodePageState(buttonsOf(posted.args as never)[0]!.value, createButtonSeal(SANDBOX_SIGNING_SECRET)),
-    ).toEqual({ request: { page: 2, type: 1, name: 'acme' } });
+    expect(decodePageState(buttonsOf(posted.args as never)[0]!.value, createButtonSeal(SANDBOX_BOT_TOKEN))).toEqual({
+      request: { page: 2, type: 1, name: 'acme' },
+    });
     expect((await clicked.next()).body).toEqual({ delete_original: true });
   });
 

@@ -1,7 +1,7 @@
 import { overflowNumberOf } from '../../devkit/sandbox/seed-addresses.js';
 import { SANDBOX_PASSWORD_PREFIX, type RawTrunk } from '../../devkit/sandbox/seed-trunks.js';
-import { SANDBOX_SIGNING_SECRET, startSandboxWorld, type SandboxWorld } from '../../devkit/sandbox/sandbox-world.js';
-import type { ApiCall } from '../../devkit/sandbox/slack-stand-in.js';
+import { startSandboxWorld, type SandboxWorld } from '../../devkit/sandbox/sandbox-world.js';
+import { SANDBOX_BOT_TOKEN, type ApiCall } from '../../devkit/sandbox/slack-stand-in.js';
 import type { SlackView } from '../../devkit/sandbox/slack-views.js';
 import { ACTION } from '../../src/trunks/action-ids.js';
 import { createButtonSeal } from '../../src/trunks/button-seal.js';
@@ -116,7 +116,7 @@ describe('the Details modal', () => {
 });
 
 describe('a Details button with a tampered value', () => {
-  const genuine = encodeTrunkRef({ id: '5000011' }, createButtonSeal(SANDBOX_SIGNING_SECRET));
+  const genuine = encodeTrunkRef({ id: '5000011' }, createButtonSeal(SANDBOX_BOT_TOKEN));
   test.each([
     ['not sealed at all', 'garbage'],
     ['sealed by the bot for one trunk, then edited to another', genuine.replace('5000011', '5000044')],

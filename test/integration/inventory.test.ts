@@ -1,7 +1,8 @@
 import { createButtonSeal } from '../../src/trunks/button-seal.js';
 import { encodeTrunkRef } from '../../src/trunks/trunk-ref.js';
 import { startItnioSandbox, type ItnioSandbox, type RecordedRequest } from '../../devkit/sandbox/itnio-server.js';
-import { SANDBOX_SIGNING_SECRET, startSandboxWorld, type SandboxWorld } from '../../devkit/sandbox/sandbox-world.js';
+import { SANDBOX_BOT_TOKEN } from '../../devkit/sandbox/slack-stand-in.js';
+import { startSandboxWorld, type SandboxWorld } from '../../devkit/sandbox/sandbox-world.js';
 import { ACTION } from '../../src/trunks/action-ids.js';
 import { asOfSeconds, cardIdsOf, countLineOf, headerOf, newUserId, visibleText } from '../support/answers.js';
 import { captureLogs, waitForAudit, type CapturedLogs } from '../support/capture-logs.js';
@@ -170,7 +171,7 @@ describe('an inventory larger than INVENTORY_MAX_TRUNKS', () => {
     const userId = newUserId();
     const { triggerId } = await clickWithTrigger(world, {
       actionId: ACTION.details,
-      value: encodeTrunkRef({ id: '5000011' }, createButtonSeal(SANDBOX_SIGNING_SECRET)),
+      value: encodeTrunkRef({ id: '5000011' }, createButtonSeal(SANDBOX_BOT_TOKEN)),
       userId,
       channelId: 'C0LISTS',
       isEphemeral: true,

@@ -35,6 +35,9 @@ describe('the bot process (src/index.ts)', () => {
   test('SIGTERM stops new work, finishes the reply in flight and exits 0', async () => {
     const bot = spawnTsx('src/index.ts', env());
     const port = Number((await bot.waitForStdout(/"port":(\d+)[^\n]*trunkbot is ready/))[1]);
+    // The start-up checks make an ITNIO call of their own: let it pass before counting the query's.
+    await bot.waitForStdout(/"msg":"start-up checks done"/);
+    sandbox.requests.length = 0;
     const sender = new SlackSender({
       eventsUrl: `http://127.0.0.1:${port}/slack/events`,
       signingSecret: SIGNING_SECRET,
@@ -67,6 +70,8 @@ describe('the bot process (src/index.ts)', () => {
   test('SIGTERM cuts off a query stuck on ITNIO and still answers the user', async () => {
     const bot = spawnTsx('src/index.ts', { ...env(), ITNIO_TIMEOUT_MS: '20000' });
     const port = Number((await bot.waitForStdout(/"port":(\d+)[^\n]*trunkbot is ready/))[1]);
+    await bot.waitForStdout(/"msg":"start-up checks done"/);
+    sandbox.requests.length = 0;
     const sender = new SlackSender({
       eventsUrl: `http://127.0.0.1:${port}/slack/events`,
       signingSecret: SIGNING_SECRET,

@@ -115,6 +115,17 @@ describe('authentication', () => {
       await skewed.close();
     }
   });
+
+  it('dates every answer by its own clock, so a client can tell how far off it is', async () => {
+    const nowMs = Date.UTC(2025, 5, 1, 12, 0, 0);
+    const skewed = await startItnioSandbox({ now: () => nowMs });
+    try {
+      const res = await call(skewed, page(1, 1));
+      expect(res.headers.get('date')).toBe('Sun, 01 Jun 2025 12:00:00 GMT');
+    } finally {
+      await skewed.close();
+    }
+  });
 });
 
 describe('parameter checks', () => {

@@ -1,4 +1,5 @@
-import { ConfigError, loadConfig, secretsOf } from '../../src/config.js';
+import { readFileSync } from 'node:fs';
+import { ConfigError, isPlaceholder, loadConfig, readConfig, secretsOf } from '../../src/config.js';
 
 const valid = {
   SLACK_BOT_TOKEN: 'xoxb-test-token',
@@ -54,10 +55,28 @@ describe('loadConfig', () => {
 
   test('names every missing variable and how to fix it, all at once', () => {
     const problems = problemsOf({});
-    expect(problems).toHaveLength(3);
+    expect(problems).toHaveLength(4);
     expect(problems[0]).toMatch(/^SLACK_BOT_TOKEN is not set: copy the Bot User OAuth Token/);
     expect(problems.join('\n')).toMatch(/ITNIO_API_KEY is not set: .*ITNIO console/);
     expect(problems.join('\n')).toMatch(/ITNIO_API_SECRET is not set/);
+    expect(problems.join('\n')).toMatch(/SLACK_SIGNING_SECRET is not set: HTTP mode needs/);
+  });
+
+  test('a missing signing secret is reported in the same run as every other problem', () => {
+    const { SLACK_SIGNING_SECRET: _omit, ...withoutSecret } = valid;
+    const problems = problemsOf({ ...withoutSecret, PORT: 'eighty', ITNIO_API_SECRET: '' });
+    expect(problems).toEqual([
+      expect.stringMatching(/^PORT must be a whole number/),
+      expect.stringMatching(/^ITNIO_API_SECRET is empty/),
+      expect.stringMatching(/^SLACK_SIGNING_SECRET is not set/),
+    ]);
+  });
+
+  test('a malformed app token still means Socket Mode: no signing secret is asked for', () => {
+    const { SLACK_SIGNING_SECRET: _omit, ...withoutSecret } = valid;
+    expect(problemsOf({ ...withoutSecret, SLACK_APP_TOKEN: 'xoxb-wrong-kind' })).toEqual([
+      expect.stringMatching(/^SLACK_APP_TOKEN must be an app-level token/),
+    ]);
   });
 
   test('HTTP mode needs the signing secret; Socket Mode does not', () => {
@@ -143,5 +162,88 @@ describe('loadConfig', () => {
     ['ACCESS_CONTACT', '<!subteam^S123>', /ACCESS_CONTACT must be plain text/],
   ])('%s=%j is explained', (name, value, message) => {
     expect(problemsOf({ ...valid, [name]: value })).toEqual([expect.stringMatching(message)]);
+  });
+
+  test('BUTTON_SEAL_SECRET is optional, read when set, and scrubbed from logs', () => {
+    expect(loadConfig(valid).slack.buttonSealSecret).toBeUndefined();
+    const config = loadConfig({ ...valid, BUTTON_SEAL_SECRET: ' 0123456789abcdef0123 ' });
+    expect(config.slack.buttonSealSecret).toBe('0123456789abcdef0123');
+    expect(secretsOf(config)).toContain('0123456789abcdef0123');
+    expect(problemsOf({ ...valid, BUTTON_SEAL_SECRET: 'short' })).toEqual([
+      expect.stringMatching(/^BUTTON_SEAL_SECRET must be at least 16 characters: .*openssl rand -hex 32/),
+    ]);
+  });
+});
+
+describe('placeholders', () => {
+  test('every secret left as in .env.example is refused as a placeholder, with the fix, in one run', () => {
+    const example = Object.fromEntries(
+      readFileSync(new URL('../../.env.example', import.meta.url), 'utf8')
+        .split('\n')
+        .filter((line) => /^[A-Z_]+=/.test(line))
+        .map((line) => [line.slice(0, line.indexOf('=')), line.slice(line.indexOf('=') + 1)]),
+    );
+    const problems = problemsOf(example);
+    const placeholders = problems.filter((p) => / is still a placeholder /.test(p)).map((p) => p.split(' ')[0]);
+    expect(placeholders).toEqual(
+      expect.arrayContaining(['SLACK_BOT_TOKEN', 'SLACK_SIGNING_SECRET', 'ITNIO_API_KEY', 'ITNIO_API_SECRET']),
+    );
+    expect(problems.join('\n')).toMatch(/SLACK_BOT_TOKEN is still a placeholder .*: copy the Bot User OAuth Token/);
+    expect(problems.join('\n')).toMatch(/ITNIO_API_SECRET is still a placeholder .*: set it to the API secret/);
+    // A placeholder is one problem, not also "wrong kind of token".
+    expect(problems.filter((p) => p.startsWith('SLACK_BOT_TOKEN'))).toHaveLength(1);
+  });
+
+  test.each([
+    'xoxb-your-bot-token',
+    'your-signing-secret',
+    'YOUR_ITNIO_API_KEY',
+    'changeme',
+    'change-me',
+    'replace_me',
+    '<your signing secret>',
+    'xoxb-…',
+    'xapp-1-your-app-token',
+    'xxxxxxxx',
+    '...',
+    'bDqJFiq9',
+    '7bz1lzh9',
+  ])('%j is a placeholder', (value) => {
+    expect(isPlaceholder(value)).toBe(true);
+  });
+
+  test.each([
+    'xoxb-1234567890-0987654321-AbCdEfGhIjKlMnOpQrStUvWx',
+    'xapp-1-A0123ABCD-1234567890-0a1b2c3d',
+    '8f14e45fceea167a5a36dedd4bea2543',
+    'sandbox-key',
+    'acme_callcenter_api',
+    'yourcompany',
+  ])('%j is taken as a real value', (value) => {
+    expect(isPlaceholder(value)).toBe(false);
+  });
+
+  test('a placeholder is refused in every secret, and its value is never echoed', () => {
+    const problems = problemsOf({ ...valid, SLACK_SIGNING_SECRET: 'your-signing-secret', ITNIO_API_KEY: 'changeme' });
+    expect(problems).toEqual([
+      expect.stringMatching(/^SLACK_SIGNING_SECRET is still a placeholder .*Basic Information/),
+      expect.stringMatching(/^ITNIO_API_KEY is still a placeholder .*ITNIO console/),
+    ]);
+    expect(problems.join('\n')).not.toMatch(/your-signing-secret|changeme/);
+  });
+});
+
+describe('readConfig', () => {
+  test('keeps what the valid variables configure when others are wrong', () => {
+    const reading = readConfig({ ...valid, ITNIO_API_SECRET: 'your-itnio-api-secret', REDIS_URL: 'localhost' });
+    expect(reading.mode).toBe('http');
+    expect([...reading.invalid].sort()).toEqual(['ITNIO_API_SECRET', 'REDIS_URL']);
+    expect(reading.config.slack).toMatchObject({ botToken: 'xoxb-test-token', signingSecret: 'signing-secret' });
+    expect(reading.config.itnio).toMatchObject({ apiKey: 'key', apiSecret: undefined });
+    expect(reading.config.redisUrl).toBeUndefined();
+  });
+
+  test('Socket Mode follows SLACK_APP_TOKEN', () => {
+    expect(readConfig({ ...valid, SLACK_APP_TOKEN: 'xapp-1-abc' }).mode).toBe('socket');
   });
 });
