@@ -65,7 +65,7 @@ describe('npm run doctor', () => {
       'trunkbot doctor (HTTP mode)',
       '✓ Configuration: every variable is valid',
       '✓ Slack bot token: valid: @trunkbot in Trunkbot Sandbox (T0SANDBOX)',
-      '✓ Slack scopes: commands, app_mentions:read, chat:write, chat:write.public',
+      '✓ Slack scopes: commands, app_mentions:read, chat:write, chat:write.public, users:read, files:write, im:write',
       expect.stringMatching(/^✓ Slack signing secret: set /),
       `✓ ITNIO credentials: accepted by ${sandbox.url} (120 trunks)`,
       expect.stringMatching(/^✓ Data directory: .*\/data is writable/),
@@ -96,7 +96,7 @@ describe('npm run doctor', () => {
       expect(code).toBe(1);
       const line = lineOf(report, 'Slack scopes');
       expect(line).toMatch(
-        /^✗ Slack scopes: the bot token lacks app_mentions:read, chat:write\.public \(it has commands, chat:write\)/,
+        /^✗ Slack scopes: the bot token lacks app_mentions:read, chat:write\.public, users:read, files:write, im:write \(it has commands, chat:write\)/,
       );
       expect(line).toContain('reinstall the app after adding scopes');
       expect(report).toMatch(/^✓ Slack bot token: /m);
