@@ -178,7 +178,12 @@ const envSchema = {
       message:
         'must be plain text, a <#CHANNEL_ID> or a <@USER_ID> (no <!here>, <!channel> or other links), at most 200 characters',
     }),
-  RATE_LIMIT_PER_USER: integer(20, 0, 10_000, 'queries per user per minute; 0 turns the limit off'),
+  RATE_LIMIT_PER_USER: integer(
+    20,
+    0,
+    10_000,
+    'requests per user per minute that ask ITNIO for new data; 0 turns the limit off',
+  ),
   ITNIO_MAX_CONCURRENCY: integer(4, 1, 100, 'ITNIO requests in flight at once per instance'),
   ITNIO_MAX_QUEUE: integer(50, 0, 10_000, 'queries allowed to wait for an ITNIO slot'),
   CACHE_TTL_SECONDS: integer(20, 0, 3_600, 'seconds a vendor page is reused; 0 turns the cache off'),
