@@ -1,3 +1,4 @@
+import { renderAnnouncementRefused, renderNotInChannel } from '../trunks/render-notice.js';
 import { describeRequest } from '../trunks/describe-request.js';
 import type { Block, SlackMessage } from '../trunks/message.js';
 import { bold, escapeMrkdwn, slackDate } from '../trunks/slack-text.js';
@@ -87,14 +88,10 @@ export function renderDigestUsage(problem?: string): SlackMessage {
 
 /** The bot cannot post in the channel: how to invite it. */
 export function renderCannotDigest(): SlackMessage {
-  return renderDigestNote(
-    ':no_entry: I can’t post in this channel, so I can’t send it a digest. Invite me with `/invite @trunkbot` and run the command again.',
-  );
+  return renderNotInChannel('send it a digest');
 }
 
 /** Slack refused the confirmation for another reason (its own trouble): nothing was set up; try again. */
 export function renderDigestNotPosted(slackError: string): SlackMessage {
-  return renderDigestNote(
-    `:warning: Slack did not take the message announcing the digest (\`${escapeMrkdwn(slackError)}\`), so no digest was set up. Try again in a minute.`,
-  );
+  return renderAnnouncementRefused('digest', slackError);
 }

@@ -2,11 +2,11 @@ import { readTimeOfDay, type TimeOfDay } from '../digest/local-time.js';
 import { renderDigestUsage } from '../digest/render-digest-notes.js';
 import type { DigestCommand } from '../trunks/digest-command.js';
 import type { SlackMessage } from '../trunks/message.js';
-import { type ParsedQuery, parseQuery } from '../trunks/parse-query.js';
 import { answerDigestOff, answerDigestSet, answerDigestShow, type UserTimeZone } from './answer-digest.js';
 import type { PostInChannel } from './answer-watch.js';
 import type { Claim } from './claims.js';
 import type { BotDeps } from './deps.js';
+import { readStandingFilters } from './read-standing-filters.js';
 import type { Intake, Origin, Reading } from './request.js';
 
 export interface DigestIntakeParts {
@@ -35,18 +35,11 @@ export function digestIntake(deps: BotDeps, command: DigestCommand, parts: Diges
         input: `${command.time} ${command.filters}`.trim(),
       };
     }
-    const text = command.filters.trim();
-    const parsed: ParsedQuery =
-      text === '' || /^(all|everything|\*)$/i.test(text) ? { kind: 'query', request: { page: 1 } } : parseQuery(text);
-    if (parsed.kind === 'help') return { outcome: 'help', reply: renderDigestUsage() };
-    if (parsed.kind === 'invalid') {
-      return { outcome: 'invalid_input', reply: renderDigestUsage(parsed.problems.join(' ')), input: text };
-    }
-    const { request } = parsed;
-    if (request.page > 1 || request.stats || request.changed) {
-      return { outcome: 'invalid_input', reply: renderDigestUsage(NOT_FOR_DIGESTS), input: text };
-    }
-    return { request, view };
+    return readStandingFilters(command.filters, renderDigestUsage, {
+      emptyMeansAll: true,
+      what: 'digest',
+      notFor: NOT_FOR_DIGESTS,
+    });
   };
   return {
     origin: parts.origin,

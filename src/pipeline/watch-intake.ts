@@ -2,9 +2,9 @@ import type { Intake, Origin, Reading } from './request.js';
 import type { BotDeps } from './deps.js';
 import type { Claim } from './claims.js';
 import type { SlackMessage } from '../trunks/message.js';
-import { type ParsedQuery, parseQuery } from '../trunks/parse-query.js';
 import type { WatchCommand } from '../trunks/watch-command.js';
 import { renderWatchUsage } from '../watch/render-watches.js';
+import { readStandingFilters } from './read-standing-filters.js';
 import { answerUnwatch, answerWatch, answerWatching, type PostInChannel } from './answer-watch.js';
 
 export interface WatchIntakeParts {
@@ -23,20 +23,11 @@ export function watchIntake(deps: BotDeps, command: WatchCommand, parts: WatchIn
   const read = (): Reading => {
     const view = { shareable: false };
     if (command.kind !== 'watch') return { request: { page: 1 }, view };
-    const text = command.filters.trim();
-    if (text === '') return { outcome: 'invalid_input', reply: renderWatchUsage('Say what to watch.'), input: text };
-    const parsed: ParsedQuery = /^(all|everything|\*)$/i.test(text)
-      ? { kind: 'query', request: { page: 1 } }
-      : parseQuery(text);
-    if (parsed.kind === 'help') return { outcome: 'help', reply: renderWatchUsage() };
-    if (parsed.kind === 'invalid') {
-      return { outcome: 'invalid_input', reply: renderWatchUsage(parsed.problems.join(' ')), input: text };
-    }
-    const { request } = parsed;
-    if (request.page > 1 || request.stats || request.changed) {
-      return { outcome: 'invalid_input', reply: renderWatchUsage(NOT_FOR_WATCHES), input: text };
-    }
-    return { request, view };
+    return readStandingFilters(command.filters, renderWatchUsage, {
+      emptyMeansAll: false,
+      what: 'watch',
+      notFor: NOT_FOR_WATCHES,
+    });
   };
   return {
     origin: parts.origin,

@@ -1,5 +1,5 @@
 import type { SlackMessage } from './message.js';
-import { escapeClip, slackDate } from './slack-text.js';
+import { escapeClip, escapeMrkdwn, slackDate } from './slack-text.js';
 
 /** Where the user typed, so examples show the form they would use. */
 export type Surface = 'command' | 'mention';
@@ -133,4 +133,16 @@ export function renderTooLarge(total: number, maxTrunks: number, cannot: string,
   return renderProblem(
     `${tooLargeReason(total, maxTrunks)}, so it cannot ${cannot}.${tryInstead ? ` ${tryInstead}` : ''} Ask the operator to raise INVENTORY_MAX_TRUNKS.`,
   );
+}
+
+/** The bot cannot post in the channel, so it cannot `doWhat` (e.g. "watch trunks for it"): how to invite it. */
+export function renderNotInChannel(doWhat: string): SlackMessage {
+  const text = `:no_entry: I can’t post in this channel, so I can’t ${doWhat}. Invite me with \`/invite @trunkbot\` and run the command again.`;
+  return { text, blocks: [{ type: 'section', text: { type: 'mrkdwn', text } }] };
+}
+
+/** Slack refused the message announcing a `thing` for its own reasons (not the channel): nothing was set up. */
+export function renderAnnouncementRefused(thing: string, slackError: string): SlackMessage {
+  const text = `:warning: Slack did not take the message announcing the ${thing} (\`${escapeMrkdwn(slackError)}\`), so no ${thing} was set up. Try again in a minute.`;
+  return { text, blocks: [{ type: 'section', text: { type: 'mrkdwn', text } }] };
 }

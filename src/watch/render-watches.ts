@@ -1,3 +1,4 @@
+import { renderAnnouncementRefused, renderNotInChannel } from '../trunks/render-notice.js';
 import { ACTION } from '../trunks/action-ids.js';
 import type { ButtonSeal } from '../trunks/button-seal.js';
 import { describeRequest } from '../trunks/describe-request.js';
@@ -50,16 +51,12 @@ export function renderWatchNote(text: string): SlackMessage {
 
 /** The bot cannot post in the channel: how to invite it. */
 export function renderCannotWatch(): SlackMessage {
-  return renderWatchNote(
-    ':no_entry: I can’t post in this channel, so I can’t watch trunks for it. Invite me with `/invite @trunkbot` and run the command again.',
-  );
+  return renderNotInChannel('watch trunks for it');
 }
 
 /** Slack refused the confirmation for another reason (its own trouble): nothing was set up; try again. */
 export function renderWatchNotPosted(slackError: string): SlackMessage {
-  return renderWatchNote(
-    `:warning: Slack did not take the message announcing the watch (\`${escapeMrkdwn(slackError)}\`), so no watch was set up. Try again in a minute.`,
-  );
+  return renderAnnouncementRefused('watch', slackError);
 }
 
 /** The channel has as many watches as it may. */
