@@ -6,24 +6,12 @@ import { createLeasedJob } from '../store/leased-job.js';
 import type { ButtonSeal } from '../trunks/button-seal.js';
 import { matchTrunks } from '../trunks/match-trunks.js';
 import { indexTrunks, type TrunkIndex } from '../trunks/trunk-index.js';
-import { CANCELLED, type AlertSender, type Sent } from './alert-sender.js';
+import type { AlertSender } from './alert-sender.js';
+import { deliverOutbox } from './deliver-outbox.js';
 import { planAlerts } from './plan-alerts.js';
-import { type AlertItem, incidentLine, renderAlertPost } from './render-alert.js';
 import { noteOutage, noteRecovery } from './vendor-outage.js';
 import type { Watch, WatchBook } from './watch-book.js';
-import {
-  type AlertPost,
-  applyProgress,
-  emptyWatchState,
-  type NewPost,
-  type OutboxItem,
-  readWatchState,
-  type WatchProgress,
-  type WatchState,
-} from './watch-state.js';
-
-/** Polls a message Slack keeps refusing (not for good: that pauses the channel) is tried in before it is given up. */
-export const MAX_ATTEMPTS = 5;
+import { applyProgress, emptyWatchState, readWatchState, type WatchState } from './watch-state.js';
 
 export interface PollerOptions {
   inventory: Inventory;
@@ -165,99 +153,18 @@ export function createPoller(options: PollerOptions): Poller {
 
   /** Sends the outbox and saves what is left of it, unless the lease was lost meanwhile (the new poller carries on). */
   const deliverAndSave = async (saved: WatchState) => {
-    const delivered = await deliver(saved);
+    const delivered = await deliverOutbox(saved, {
+      durable,
+      book: options.book,
+      sender: options.sender,
+      seal: options.seal,
+      log,
+      now,
+      holdLease,
+      signal: job.signal,
+    });
     if (delivered) await save(delivered);
   };
-
-  /**
-   * Sends the outbox in order, recording each message sent before the next, so a restart or a new
-   * poller neither repeats nor forgets one. Stops when the lease is lost (returns undefined) or the bot
-   * stops (the rest stays in the outbox). Messages Slack refused for now are kept for the next poll, up
-   * to MAX_ATTEMPTS; a channel Slack will not take messages in has its watches paused.
-   */
-  const deliver = async (saved: WatchState): Promise<WatchState | undefined> => {
-    const next: WatchState = { ...saved, posts: [...saved.posts] };
-    const progress: WatchProgress = { fetchedAt: next.fetchedAt, done: [] };
-    const record = async (done: WatchProgress['done'][number]) => {
-      progress.done.push(done);
-      await durable.write(DURABLE_KEY.watchProgress, JSON.stringify(progress));
-    };
-    const left: OutboxItem[] = [];
-    const gone = new Set<string>();
-    for (const item of saved.outbox) {
-      const channel = item.kind === 'post' ? item.post.channel : item.channel;
-      if (job.signal.aborted) {
-        left.push(item);
-        continue;
-      }
-      if (gone.has(channel)) {
-        await record({ id: item.id });
-        continue;
-      }
-      if (!(await holdLease())) return undefined;
-      const sent = await send(item, next);
-      if (sent.ok) {
-        const postedAt = now();
-        await record({ id: item.id, ts: sent.ts, postedAt });
-        if (item.kind === 'post' && item.post.incidents.length > 0)
-          next.posts.push({ ...item.post, ts: sent.ts, postedAt });
-      } else if (sent.gone) {
-        gone.add(channel);
-        const disabled = await options.book.disableChannel(channel, sent.error, now());
-        log.warn(
-          { channel, slackError: sent.error, watches: disabled },
-          'watches disabled: Slack will not take alerts in this channel',
-        );
-        await record({ id: item.id });
-      } else if (sent.error === CANCELLED) {
-        left.push(item);
-      } else if (item.attempts + 1 >= MAX_ATTEMPTS) {
-        log.error(
-          { channel, kind: item.kind, slackError: sent.error, attempts: item.attempts + 1 },
-          'alert message given up',
-        );
-        await record({ id: item.id });
-      } else {
-        log.warn(
-          { channel, kind: item.kind, slackError: sent.error },
-          'alert message not sent; it is tried again next poll',
-        );
-        left.push({ ...item, attempts: item.attempts + 1 });
-      }
-    }
-    return { ...next, outbox: left, posts: next.posts.filter((p) => !gone.has(p.channel)) };
-  };
-
-  /** Sends one outbox message; an edit is rendered from the state as it is now. */
-  const send = (item: OutboxItem, next: WatchState): Promise<Sent> => {
-    if (item.kind === 'reply') {
-      const text = item.text;
-      return options.sender.post(
-        item.channel,
-        { text, blocks: [{ type: 'section', text: { type: 'mrkdwn', text } }] },
-        item.threadTs,
-      );
-    }
-    if (item.kind === 'post') return options.sender.post(item.post.channel, render(item.post, next));
-    const post = next.posts.find((p) => p.channel === item.channel && p.ts === item.ts);
-    // Forgotten since (its incidents are long over): nothing left to edit.
-    if (!post) return Promise.resolve({ ok: true, ts: item.ts });
-    return options.sender.update(item.channel, item.ts, render(post, next));
-  };
-
-  const render = (post: NewPost & Pick<Partial<AlertPost>, 'frozen'>, next: WatchState) =>
-    renderAlertPost({
-      channel: post.channel,
-      items: post.incidents.flatMap((trunkId): AlertItem[] => {
-        const frozen = post.frozen?.[trunkId];
-        if (frozen !== undefined) return [{ trunkId, text: frozen }];
-        const incident = next.incidents[trunkId];
-        return incident ? [{ trunkId, text: incidentLine(incident), incident }] : [];
-      }),
-      lines: post.lines,
-      more: post.more,
-      seal: options.seal,
-    });
 
   return { start: job.start, pollOnce: job.runOnce, stop: job.stop };
 }
