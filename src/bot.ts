@@ -11,7 +11,6 @@ import { Inflight } from './pipeline/inflight.js';
 import { countCalls } from './resilience/count-calls.js';
 import { limitConcurrency } from './resilience/limit-concurrency.js';
 import { protectSource } from './resilience/protect-source.js';
-import { webApi } from '@slack/bolt';
 import {
   APP_TOKEN_FIX,
   fetchBotIdentity,
@@ -19,18 +18,15 @@ import {
   SLACK_TOKEN_ERRORS,
   SlackUnreachableError,
   StartupError,
-  slackClientOptions,
   type BotIdentity,
 } from './slack-identity.js';
 import { failSafeStore } from './store/fail-safe-store.js';
 import { createMemoryStore, type Store } from './store/store.js';
 import type { DurableStore } from './store/durable.js';
 import { createButtonSeal } from './trunks/button-seal.js';
-import { createDigestBook } from './digest/digest-book.js';
-import { createDigestPoster, type DigestPoster } from './digest/digest-poster.js';
-import { createAlertSender } from './watch/alert-sender.js';
-import { createPoller, type Poller } from './watch/poller.js';
-import { createWatchBook, OPERATOR } from './watch/watch-book.js';
+import type { DigestPoster } from './digest/digest-poster.js';
+import { createStandingJobs } from './standing-jobs.js';
+import type { Poller } from './watch/poller.js';
 
 /** A started bot and how to stop it gracefully. */
 export interface RunningBot {
@@ -111,46 +107,11 @@ export async function startBot(
   const inflight = new Inflight();
   const shutdown = new AbortController();
   const seal = createButtonSeal(buttonSealSecretOf(config));
-  const watches = createWatchBook(durable, config.watch.alertChannel);
-  // Stopping cuts the alert sender's waits (pacing, Retry-After) short; unsent messages stay in the outbox.
-  const watchStopping = new AbortController();
-  const { channels, users } = config.access;
-  // A channel or person taken off the allowlists stops getting alerts and digests, as they would stop getting answers.
-  const allowed = (channel: string, createdBy: string) =>
-    (channels.length === 0 || channels.includes(channel)) && (users.length === 0 || users.includes(createdBy));
-  // One sender for alerts and digests, so its per-channel pacing sees both.
-  const sender = createAlertSender({
-    // Its own client: a 429 must come back to the sender, which waits per channel, not stall every reply.
-    client: new webApi.WebClient(config.slack.botToken, {
-      ...slackClientOptions(config),
-      rejectRateLimitedCalls: true,
-      logLevel: webApi.LogLevel.ERROR,
-    }),
-    signal: watchStopping.signal,
-  });
-  const poller = createPoller({
-    inventory,
+  const { watches, poller, digestBook, digests, stopSending } = createStandingJobs(config, {
     durable,
-    book: watches,
-    sender,
-    log: log.child({ component: 'watch' }),
-    seal,
-    intervalMs: config.watch.intervalSeconds * 1000,
-    confirmPolls: config.watch.confirmPolls,
-    timeZone: config.itnio.timeZone,
-    ...(config.watch.alertChannel !== undefined && { alertChannel: config.watch.alertChannel }),
-    allowed: (watch) => watch.createdBy === OPERATOR || allowed(watch.channel, watch.createdBy),
-    now,
-  });
-  const digestBook = createDigestBook(durable);
-  const digests = createDigestPoster({
-    durable,
-    book: digestBook,
     inventory,
-    sender,
-    log: log.child({ component: 'digest' }),
     seal,
-    allowed: (digest) => allowed(digest.channel, digest.createdBy),
+    log,
     now,
   });
   const app = createApp(config, {
@@ -229,7 +190,7 @@ export async function startBot(
     checks,
     async stop(graceMs) {
       await app.stop().catch((err: unknown) => log.warn(errorFields(err), 'stopping the receiver failed'));
-      watchStopping.abort();
+      stopSending();
       const polled = Promise.all([poller.stop(), digests.stop()]);
       // Let replies finish; queries still waiting on ITNIO near the end are cut off so their users get an answer.
       const replyMs = Math.min(2_000, graceMs / 4);
