@@ -38,7 +38,7 @@ describe('npm start', () => {
   test('before npm run build says to build first, without a stack trace', async () => {
     const { code, stderr } = await npmStart(copy);
     expect(code).not.toBe(0);
-    expect(stderr).toContain('trunkbot is not built yet: run `npm run build` first');
+    expect(stderr).toContain('trunkbot is not built yet: run npm run build first');
     expect(stderr).not.toMatch(/ERR_MODULE_NOT_FOUND|\n\s+at /);
   });
 
