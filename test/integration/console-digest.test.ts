@@ -1,35 +1,23 @@
 import { ConsoleSession } from '../../devkit/console/console-session.js';
 import { createMovableClock } from '../../devkit/sandbox/movable-clock.js';
-import { startSandboxWorld, type SandboxWorld } from '../../devkit/sandbox/sandbox-world.js';
-import { captureLogs } from '../support/capture-logs.js';
+import type { SandboxWorld } from '../../devkit/sandbox/sandbox-world.js';
+import { startConsole, type ConsoleUnderTest } from '../support/start-console.js';
 
 let world: SandboxWorld;
 let out: string[];
-let session: ConsoleSession;
+let type: ConsoleUnderTest['type'];
+let close: ConsoleUnderTest['close'];
 
 beforeEach(async () => {
   const clock = createMovableClock();
   // As the demo runs it: timers on, the clock moved by the console.
-  world = await startSandboxWorld({ now: clock.now, logDestination: captureLogs().destination });
-  out = [];
-  session = new ConsoleSession({
-    world,
-    write: (l) => out.push(l),
+  ({ world, out, type, close } = await startConsole({ now: clock.now }, (started) => ({
     style: { color: false, timeZone: 'Europe/London' },
-    time: { clock, runDue: () => world.bot.digests.runDue(), timeZone: 'Europe/London' },
-  });
+    time: { clock, runDue: () => started.bot.digests.runDue(), timeZone: 'Europe/London' },
+  })));
 });
 
-afterEach(async () => {
-  session.close();
-  await world.close();
-});
-
-async function type(line: string, on = session): Promise<string> {
-  const from = out.length;
-  expect(await on.handle(line)).toBe('continue');
-  return out.slice(from).join('\n');
-}
+afterEach(() => close());
 
 describe('time commands', () => {
   test('time 09:00 moves the bot’s clock to the next 09:00 and shows the digest it posts, once', async () => {

@@ -1,32 +1,13 @@
-import { ConsoleSession } from '../../devkit/console/console-session.js';
-import { startSandboxWorld, type SandboxWorld } from '../../devkit/sandbox/sandbox-world.js';
-import { captureLogs } from '../support/capture-logs.js';
+import { startConsole, type ConsoleUnderTest } from '../support/start-console.js';
 
-let world: SandboxWorld;
-let out: string[];
-let session: ConsoleSession;
+let type: ConsoleUnderTest['type'];
+let close: ConsoleUnderTest['close'];
 
 beforeEach(async () => {
-  world = await startSandboxWorld({
-    logDestination: captureLogs().destination,
-    manualPolling: true,
-    env: { RATE_LIMIT_PER_USER: '0' },
-  });
-  out = [];
-  session = new ConsoleSession({ world, write: (l) => out.push(l), style: { color: false, timeZone: 'UTC' } });
+  ({ type, close } = await startConsole({ manualPolling: true, env: { RATE_LIMIT_PER_USER: '0' } }));
 });
 
-afterEach(async () => {
-  session.close();
-  await world.close();
-});
-
-/** Types one line and returns what the console printed for it. */
-async function type(line: string): Promise<string> {
-  const from = out.length;
-  expect(await session.handle(line)).toBe('continue');
-  return out.slice(from).join('\n');
-}
+afterEach(() => close());
 
 /** The number the console gave the first button labelled `label` in `printed`. */
 function numberOf(printed: string, label: string): string {

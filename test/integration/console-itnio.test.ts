@@ -1,29 +1,25 @@
 import { webApi } from '@slack/bolt';
 import { CONSOLE_HELP } from '../../devkit/console/console-help.js';
 import { ConsoleSession } from '../../devkit/console/console-session.js';
-import { startSandboxWorld, type SandboxWorld } from '../../devkit/sandbox/sandbox-world.js';
-import { captureLogs } from '../support/capture-logs.js';
+import type { SandboxWorld } from '../../devkit/sandbox/sandbox-world.js';
+import { startConsole, type ConsoleUnderTest } from '../support/start-console.js';
 
 const { LogLevel, WebClient } = webApi;
 
 let world: SandboxWorld;
 let out: string[];
-let session: ConsoleSession;
+let type: ConsoleUnderTest['type'];
+let close: ConsoleUnderTest['close'];
 let sleeps: number[];
 /** What happens while `wait` waits: by default nothing. */
 let meanwhile: () => Promise<void>;
 let unprompted: number;
 
 beforeEach(async () => {
-  world = await startSandboxWorld({ logDestination: captureLogs().destination });
-  out = [];
   sleeps = [];
   meanwhile = async () => {};
   unprompted = 0;
-  session = new ConsoleSession({
-    world,
-    write: (l) => out.push(l),
-    style: { color: false, timeZone: 'UTC' },
+  ({ world, out, type, close } = await startConsole({}, () => ({
     sleep: async (ms) => {
       sleeps.push(ms);
       await meanwhile();
@@ -31,20 +27,10 @@ beforeEach(async () => {
     onUnpromptedOutput: () => {
       unprompted += 1;
     },
-  });
+  })));
 });
 
-afterEach(async () => {
-  session.close();
-  await world.close();
-});
-
-/** Types one line and returns what the console printed for it. */
-async function type(line: string, on = session): Promise<string> {
-  const from = out.length;
-  expect(await on.handle(line)).toBe('continue');
-  return out.slice(from).join('\n');
-}
+afterEach(() => close());
 
 const trunk = (keyId: number) => world.sandbox!.trunks.find((t) => t.keyId === keyId);
 

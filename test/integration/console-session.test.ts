@@ -2,28 +2,19 @@ import { ConsoleSession } from '../../devkit/console/console-session.js';
 import { startSandboxWorld, type SandboxWorld } from '../../devkit/sandbox/sandbox-world.js';
 import type { SlackSender } from '../../devkit/sandbox/slack-sender.js';
 import { captureLogs } from '../support/capture-logs.js';
+import { startConsole, type ConsoleUnderTest } from '../support/start-console.js';
 
 let world: SandboxWorld;
 let out: string[];
 let session: ConsoleSession;
+let type: ConsoleUnderTest['type'];
+let close: ConsoleUnderTest['close'];
 
 beforeEach(async () => {
-  world = await startSandboxWorld({ logDestination: captureLogs().destination });
-  out = [];
-  session = new ConsoleSession({ world, write: (l) => out.push(l), style: { color: false, timeZone: 'UTC' } });
+  ({ world, out, session, type, close } = await startConsole());
 });
 
-afterEach(async () => {
-  session.close();
-  await world.close();
-});
-
-/** Types one line and returns what the console printed for it. */
-async function type(line: string, on = session): Promise<string> {
-  const from = out.length;
-  expect(await on.handle(line)).toBe('continue');
-  return out.slice(from).join('\n');
-}
+afterEach(() => close());
 
 describe('console session', () => {
   test('command → page 1 → next → page 2 → share', async () => {

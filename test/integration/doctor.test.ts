@@ -6,6 +6,7 @@ import { startItnioSandbox, type ItnioSandbox } from '../../devkit/sandbox/itnio
 import { startSlackStandIn, type SlackStandIn } from '../../devkit/sandbox/slack-stand-in.js';
 import { spawnTsx } from '../../devkit/spawn-tsx.js';
 import { runDoctor, type RunDoctorOptions } from '../../src/doctor/run-doctor.js';
+import { botEnv } from '../support/bot-env.js';
 
 // Whole seconds, as a Date header carries them, so a skew reads exactly.
 const ITNIO_NOW = Date.UTC(2026, 10, 28, 12, 0, 0);
@@ -25,15 +26,8 @@ afterAll(async () => {
   rmSync(dataRoot, { recursive: true, force: true });
 });
 
-const goodEnv = (): NodeJS.ProcessEnv => ({
-  SLACK_BOT_TOKEN: slack.botToken,
-  SLACK_SIGNING_SECRET: 'doctor-test-signing-secret',
-  SLACK_API_URL: slack.apiUrl,
-  ITNIO_API_URL: sandbox.url,
-  ITNIO_API_KEY: sandbox.apiKey,
-  ITNIO_API_SECRET: sandbox.apiSecret,
-  DATA_DIR: join(dataRoot, 'data'),
-});
+const goodEnv = (): NodeJS.ProcessEnv =>
+  botEnv(slack, sandbox, { SLACK_SIGNING_SECRET: 'doctor-test-signing-secret', DATA_DIR: join(dataRoot, 'data') });
 
 /** Runs the doctor in-process and returns its exit code and report, one entry per line. */
 async function doctor(env: NodeJS.ProcessEnv, options: RunDoctorOptions = {}) {

@@ -5,6 +5,7 @@ import { ACTION } from '../../src/trunks/action-ids.js';
 import { newUserId, visibleText } from '../support/answers.js';
 import { captureLogs, waitForAudit, type CapturedLogs } from '../support/capture-logs.js';
 import { readCsv } from '../support/read-csv.js';
+import { shareInChannel } from '../support/share-in-channel.js';
 import { ask, buttonsOf, click, runCommand } from '../support/world-helpers.js';
 
 /** The records of an uploaded CSV file, after checking it is UTF-8 with a BOM. */
@@ -78,13 +79,7 @@ describe('Export CSV with the 120-trunk sandbox', () => {
   });
 
   test('Export CSV on a list shared into a channel posts the file in that channel, for everyone', async () => {
-    const { reply } = await ask(world, logs, 'acme', { channelId: 'C0SHARED' });
-    const sharer = newUserId();
-    await click(world, reply.body, ACTION.share, { userId: sharer, channelId: 'C0SHARED' });
-    const posted = await world.slack.waitForCall(
-      'chat.postMessage',
-      (c) => c.args.channel === 'C0SHARED' && String(c.args.text).includes(`<@${sharer}>`),
-    );
+    const posted = await shareInChannel(world, logs, 'acme', 'C0SHARED');
     expect(buttonsOf(posted.args as never).map((b) => b.action_id)).toContain(ACTION.exportCsv);
 
     const presser = newUserId();

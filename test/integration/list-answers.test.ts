@@ -3,6 +3,7 @@ import { startSandboxWorld, type SandboxWorld } from '../../devkit/sandbox/sandb
 import { ACTION } from '../../src/trunks/action-ids.js';
 import { cardIdsOf, cardIsDown, headerOf, newUserId, visibleText } from '../support/answers.js';
 import { captureLogs, waitForAudit, type CapturedLogs } from '../support/capture-logs.js';
+import { shareInChannel } from '../support/share-in-channel.js';
 import { ask, buttonsOf, click } from '../support/world-helpers.js';
 
 // Lists are answered from one snapshot and nothing here changes ITNIO: one world serves every test.
@@ -142,13 +143,7 @@ describe('a shared message stays as it was shared', () => {
   test.each([ACTION.next, ACTION.refresh])(
     'its %s gives the presser a private continuation with their own Share, and edits nothing',
     async (action) => {
-      const { reply } = await ask(world, logs, 'acme', { channelId: 'C0SHARED' });
-      const sharer = newUserId();
-      await click(world, reply.body, ACTION.share, { userId: sharer, channelId: 'C0SHARED' });
-      const posted = await world.slack.waitForCall(
-        'chat.postMessage',
-        (c) => c.args.channel === 'C0SHARED' && String(c.args.text).includes(`<@${sharer}>`),
-      );
+      const posted = await shareInChannel(world, logs, 'acme', 'C0SHARED');
       const presser = newUserId();
       const pressed = await click(world, posted.args as never, action, {
         isEphemeral: false,

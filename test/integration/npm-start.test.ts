@@ -1,25 +1,11 @@
-import { spawn } from 'node:child_process';
 import { cpSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { REPO_ROOT } from '../../devkit/spawn-tsx.js';
+import { runNpm } from '../support/run-npm.js';
 
 /** Runs `npm start` in `cwd` and collects how it ended. */
-function npmStart(cwd: string): Promise<{ code: number | null; stdout: string; stderr: string }> {
-  return new Promise((resolve, reject) => {
-    const child = spawn('npm', ['start', '--silent'], { cwd, env: { PATH: process.env.PATH ?? '' }, stdio: 'pipe' });
-    let stdout = '';
-    let stderr = '';
-    child.stdout.on('data', (chunk: Buffer) => {
-      stdout += chunk.toString();
-    });
-    child.stderr.on('data', (chunk: Buffer) => {
-      stderr += chunk.toString();
-    });
-    child.once('error', reject);
-    child.once('close', (code) => resolve({ code, stdout, stderr }));
-  });
-}
+const npmStart = (cwd: string) => runNpm(['start', '--silent'], { cwd, env: { PATH: process.env.PATH ?? '' } });
 
 describe('npm start', () => {
   let copy: string;

@@ -3,6 +3,7 @@ import { SlackSender } from '../../devkit/sandbox/slack-sender.js';
 import { startSlackStandIn, type SlackStandIn } from '../../devkit/sandbox/slack-stand-in.js';
 import { SANDBOX_PASSWORD_PREFIX } from '../../devkit/sandbox/seed-trunks.js';
 import { spawnTsx } from '../../devkit/spawn-tsx.js';
+import { botEnv } from '../support/bot-env.js';
 import { until } from '../support/until.js';
 
 const SIGNING_SECRET = 'process-test-signing-secret';
@@ -20,17 +21,8 @@ describe('the bot process (src/index.ts)', () => {
     await Promise.all([sandbox.close(), slack.close()]);
   });
 
-  const env = () => ({
-    SLACK_BOT_TOKEN: slack.botToken,
-    SLACK_SIGNING_SECRET: SIGNING_SECRET,
-    SLACK_API_URL: slack.apiUrl,
-    PORT: '0',
-    HOST: '127.0.0.1',
-    ITNIO_API_URL: sandbox.url,
-    ITNIO_API_KEY: sandbox.apiKey,
-    ITNIO_API_SECRET: sandbox.apiSecret,
-    LOG_LEVEL: 'debug',
-  });
+  const env = () =>
+    botEnv(slack, sandbox, { SLACK_SIGNING_SECRET: SIGNING_SECRET, PORT: '0', HOST: '127.0.0.1', LOG_LEVEL: 'debug' });
 
   test('SIGTERM stops new work, finishes the reply in flight and exits 0', async () => {
     const bot = spawnTsx('src/index.ts', env());

@@ -1,4 +1,3 @@
-import { spawn } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { BUTTON_WORDS } from '../../devkit/console/console-help.js';
@@ -6,6 +5,7 @@ import { ConsoleSession } from '../../devkit/console/console-session.js';
 import { startSandboxWorld } from '../../devkit/sandbox/sandbox-world.js';
 import { REPO_ROOT } from '../../devkit/spawn-tsx.js';
 import { captureLogs } from '../support/capture-logs.js';
+import { runNpm } from '../support/run-npm.js';
 
 const HEADING = '## Two commands on a fresh machine';
 
@@ -27,25 +27,12 @@ function varying(text: string): string {
 }
 
 /** Runs `npm run demo` as a reader would, with `input` piped in, and returns all it printed on stdout. */
-function runDemo(input: string): Promise<{ code: number | null; stdout: string; stderr: string }> {
+function runDemo(input: string) {
   // Only PATH: a developer's npm settings (say, loglevel silent) or .env must not change what is printed.
-  const child = spawn('npm', ['run', 'demo'], {
+  return runNpm(['run', 'demo'], {
     cwd: REPO_ROOT,
     env: { PATH: process.env.PATH ?? '', NO_UPDATE_NOTIFIER: '1' },
-    stdio: 'pipe',
-  });
-  let stdout = '';
-  let stderr = '';
-  child.stdout.on('data', (chunk: Buffer) => {
-    stdout += chunk.toString();
-  });
-  child.stderr.on('data', (chunk: Buffer) => {
-    stderr += chunk.toString();
-  });
-  child.stdin.end(input);
-  return new Promise((resolve, reject) => {
-    child.once('error', reject);
-    child.once('close', (code) => resolve({ code, stdout, stderr }));
+    input,
   });
 }
 

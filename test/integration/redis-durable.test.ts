@@ -1,5 +1,6 @@
 import { createClient } from '@redis/client';
 import { createRedisDurable } from '../../src/store/redis-durable.js';
+import { durableContract } from '../support/durable-contract.js';
 import { until } from '../support/until.js';
 
 // Started by test/support/redis-server.js (jest global setup) or by .ci/run; without redis-server these are skipped.
@@ -35,50 +36,20 @@ withRedis('Redis durable store (real redis-server)', () => {
     await Promise.all(opened.splice(0).map((s) => s.close()));
   });
 
-  test('a document round-trips under durable:<name>, without expiry', async () => {
-    const store = await open();
-    expect(store.kind).toBe('redis');
-    expect(store.ready).toBe(true);
-    expect(await store.read('snapshot')).toBeUndefined();
-    await store.write('snapshot', '{"a":1}\n“quoted” ✓');
-    expect(await store.read('snapshot')).toBe('{"a":1}\n“quoted” ✓');
-    await store.write('snapshot', 'v2');
-    expect(await store.read('snapshot')).toBe('v2');
-    expect(await raw.get(`${prefix}durable:snapshot`)).toBe('v2');
-    expect(await raw.pTTL(`${prefix}durable:snapshot`)).toBe(-1);
-  });
-
-  test('records are added, replaced and kept apart per collection, in a hash', async () => {
-    const store = await open();
-    expect(await store.records('watches')).toEqual(new Map());
-    await store.putRecord('watches', 'C1', 'w1');
-    await store.putRecord('watches', 'C2', 'w2');
-    await store.putRecord('watches', 'C1', 'w1b');
-    await store.putRecord('alerts', 'C1', 'a1');
-    await store.putRecord('alerts', '__proto__', 'p');
-    expect(await store.records('watches')).toEqual(
-      new Map([
-        ['C1', 'w1b'],
-        ['C2', 'w2'],
-      ]),
-    );
-    expect(await store.records('alerts')).toEqual(
-      new Map([
-        ['C1', 'a1'],
-        ['__proto__', 'p'],
-      ]),
-    );
-    expect(await raw.type(`${prefix}durable:watches`)).toBe('hash');
-  });
-
-  test('deleteRecord removes one record and says whether there was one', async () => {
-    const store = await open();
-    expect(await store.deleteRecord('watches', 'C1')).toBe(false);
-    await store.putRecord('watches', 'C1', 'w1');
-    await store.putRecord('watches', 'C2', 'w2');
-    expect(await store.deleteRecord('watches', 'C1')).toBe(true);
-    expect(await store.deleteRecord('watches', 'C1')).toBe(false);
-    expect(await store.records('watches')).toEqual(new Map([['C2', 'w2']]));
+  durableContract({
+    open,
+    checkDocument: async (store) => {
+      expect(store.kind).toBe('redis');
+      expect((store as RedisDurable).ready).toBe(true);
+      expect(await raw.get(`${prefix}durable:snapshot`)).toBe('v2');
+      expect(await raw.pTTL(`${prefix}durable:snapshot`)).toBe(-1);
+    },
+    checkCollections: async () => {
+      expect(await raw.type(`${prefix}durable:watches`)).toBe('hash');
+    },
+    checkReleased: async () => {
+      expect(await raw.exists(`${prefix}lease:poller`)).toBe(0);
+    },
   });
 
   test('concurrent putRecord calls from two stores lose none of each other’s records', async () => {
@@ -120,17 +91,6 @@ withRedis('Redis durable store (real redis-server)', () => {
     await until(() => b.lease('poller', 'b', 60_000), { what: 'the lease of a to expire', timeoutMs: 5_000 });
     expect(await a.lease('poller', 'a', 60_000)).toBe(false);
     expect(await raw.get(`${prefix}lease:poller`)).toBe('b');
-  });
-
-  test('only the owner releases a lease, and then another owner may take it at once', async () => {
-    const store = await open();
-    await store.releaseLease('poller', 'a');
-    expect(await store.lease('poller', 'a', 60_000)).toBe(true);
-    await store.releaseLease('poller', 'b');
-    expect(await store.lease('poller', 'b', 60_000)).toBe(false);
-    await store.releaseLease('poller', 'a');
-    expect(await raw.exists(`${prefix}lease:poller`)).toBe(0);
-    expect(await store.lease('poller', 'b', 60_000)).toBe(true);
   });
 
   test('close lets commands in flight finish', async () => {

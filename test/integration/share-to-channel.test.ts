@@ -1,11 +1,12 @@
 import type { types } from '@slack/bolt';
 import type { RawTrunk } from '../../devkit/sandbox/seed-trunks.js';
-import { startSandboxWorld, type SandboxWorld } from '../../devkit/sandbox/sandbox-world.js';
+import type { SandboxWorld } from '../../devkit/sandbox/sandbox-world.js';
 import type { ApiCall } from '../../devkit/sandbox/slack-stand-in.js';
 import type { SlackView } from '../../devkit/sandbox/slack-views.js';
 import { ACTION, SHARE_FORM } from '../../src/trunks/action-ids.js';
 import { allButtonsOf, cardIdsOf, newUserId, visibleText } from '../support/answers.js';
-import { captureLogs, type CapturedLogs, waitForAudit } from '../support/capture-logs.js';
+import { type CapturedLogs, waitForAudit } from '../support/capture-logs.js';
+import { acmeUp, watchWorld } from '../support/watch-world.js';
 import { clickWithTrigger } from '../support/world-helpers.js';
 
 const WATCHING = 'C0WATCHING';
@@ -20,18 +21,7 @@ interface AlertWorld {
 
 /** A world whose watch of Acme in WATCHING has alerted one Acme gateway down (the poller driven by hand). */
 async function alertWorld(env: NodeJS.ProcessEnv = {}): Promise<AlertWorld> {
-  let ahead = 0;
-  const logs = captureLogs();
-  const world = await startSandboxWorld({
-    now: () => Date.now() + ahead,
-    manualPolling: true,
-    logDestination: logs.destination,
-    env: { WATCH_INTERVAL_SECONDS: '1', WATCH_CONFIRM_POLLS: '1', RATE_LIMIT_PER_USER: '0', ...env },
-  });
-  const poll = () => {
-    ahead += 1_000;
-    return world.bot.poller.pollOnce();
-  };
+  const { world, logs, poll } = await watchWorld({ env: { WATCH_CONFIRM_POLLS: '1', ...env } });
   const userId = newUserId();
   await world.sender.slashCommand({
     text: 'watch acme',
@@ -41,8 +31,7 @@ async function alertWorld(env: NodeJS.ProcessEnv = {}): Promise<AlertWorld> {
   });
   expect((await waitForAudit(logs, (l) => l.user === userId)).outcome).toBe('watch_added');
   await poll();
-  const trunk = world.sandbox!.trunks.find((t) => /acme/i.test(t.sipTrunkName) && t.state === 1 && t.sipTrunkState);
-  if (!trunk) throw new Error('the sandbox has no enabled Acme trunk with its gateway up');
+  const trunk = acmeUp(world);
   world.sandbox!.changeTrunk(String(trunk.keyId), { gateway: 'down' });
   expect(await poll()).toMatchObject({ posts: 1 });
   const alert = await world.slack.waitForCall(

@@ -3,6 +3,7 @@ import { startSandboxWorld } from '../../devkit/sandbox/sandbox-world.js';
 import { startSlackStandIn, type SlackStandIn } from '../../devkit/sandbox/slack-stand-in.js';
 import { spawnTsx } from '../../devkit/spawn-tsx.js';
 import { StartupError } from '../../src/slack-identity.js';
+import { botEnv } from '../support/bot-env.js';
 
 describe('Socket Mode with an app token Slack rejects', () => {
   test('startBot fails with a StartupError that names SLACK_APP_TOKEN and the fix', async () => {
@@ -31,15 +32,10 @@ describe('Socket Mode with an app token Slack rejects', () => {
     });
 
     test('exits 1 saying which token to fix, not "unexpected error"', async () => {
-      const bot = spawnTsx('src/index.ts', {
-        SLACK_BOT_TOKEN: slack.botToken,
-        SLACK_APP_TOKEN: 'xapp-1-A0TRUNKBOT-revoked',
-        SLACK_API_URL: slack.apiUrl,
-        ITNIO_API_URL: sandbox.url,
-        ITNIO_API_KEY: sandbox.apiKey,
-        ITNIO_API_SECRET: sandbox.apiSecret,
-        DATA_DIR: 'data',
-      });
+      const bot = spawnTsx(
+        'src/index.ts',
+        botEnv(slack, sandbox, { SLACK_APP_TOKEN: 'xapp-1-A0TRUNKBOT-revoked', DATA_DIR: 'data' }),
+      );
       const { code } = await bot.exit;
       expect(code).toBe(1);
       expect(bot.stderr()).toMatch(/trunkbot cannot start: SLACK_APP_TOKEN was rejected by Slack \(invalid_auth\): /);

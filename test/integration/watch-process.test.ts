@@ -5,6 +5,7 @@ import { startItnioSandbox, type ItnioSandbox } from '../../devkit/sandbox/itnio
 import { SlackSender } from '../../devkit/sandbox/slack-sender.js';
 import { startSlackStandIn, type SlackStandIn } from '../../devkit/sandbox/slack-stand-in.js';
 import { spawnTsx, type TsxProcess } from '../../devkit/spawn-tsx.js';
+import { botEnv } from '../support/bot-env.js';
 
 const SIGNING_SECRET = 'watch-process-signing-secret';
 const CHANNEL = 'C0RESTART';
@@ -27,20 +28,18 @@ describe('watches across a real restart (a new process on the same DATA_DIR)', (
   });
 
   const start = async () => {
-    const bot = spawnTsx('src/index.ts', {
-      SLACK_BOT_TOKEN: slack.botToken,
-      SLACK_SIGNING_SECRET: SIGNING_SECRET,
-      SLACK_API_URL: slack.apiUrl,
-      PORT: '0',
-      HOST: '127.0.0.1',
-      ITNIO_API_URL: sandbox.url,
-      ITNIO_API_KEY: sandbox.apiKey,
-      ITNIO_API_SECRET: sandbox.apiSecret,
-      WATCH_INTERVAL_SECONDS: '1',
-      WATCH_CONFIRM_POLLS: '1',
-      DATA_DIR: dataDir,
-      LOG_LEVEL: 'debug',
-    });
+    const bot = spawnTsx(
+      'src/index.ts',
+      botEnv(slack, sandbox, {
+        SLACK_SIGNING_SECRET: SIGNING_SECRET,
+        PORT: '0',
+        HOST: '127.0.0.1',
+        WATCH_INTERVAL_SECONDS: '1',
+        WATCH_CONFIRM_POLLS: '1',
+        DATA_DIR: dataDir,
+        LOG_LEVEL: 'debug',
+      }),
+    );
     bots.push(bot);
     const port = Number((await bot.waitForStdout(/"port":(\d+)[^\n]*trunkbot is ready/))[1]);
     return {

@@ -1,33 +1,15 @@
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import type { RawTrunk } from '../../devkit/sandbox/seed-trunks.js';
 import type { ApiCall } from '../../devkit/sandbox/slack-stand-in.js';
-import { startSandboxWorld, type SandboxWorld, type SandboxWorldOptions } from '../../devkit/sandbox/sandbox-world.js';
+import type { SandboxWorld } from '../../devkit/sandbox/sandbox-world.js';
 import { ACTION } from '../../src/trunks/action-ids.js';
-import { captureLogs, type CapturedLogs, waitForAudit } from '../support/capture-logs.js';
+import { type CapturedLogs, waitForAudit } from '../support/capture-logs.js';
 import { newUserId } from '../support/answers.js';
 import { until } from '../support/until.js';
+import { acmeUp, watchWorld } from '../support/watch-world.js';
 
 const CHANNEL = 'C0WATCHING';
-
-/** A world whose poller the test drives, on a clock moved a poll interval at a time instead of waited for. */
-async function watchWorld(options: SandboxWorldOptions = {}) {
-  let ahead = 0;
-  const logs = captureLogs();
-  const world = await startSandboxWorld({
-    now: () => Date.now() + ahead,
-    manualPolling: true,
-    logDestination: logs.destination,
-    ...options,
-    env: { WATCH_INTERVAL_SECONDS: '1', WATCH_CONFIRM_POLLS: '2', RATE_LIMIT_PER_USER: '0', ...options.env },
-  });
-  const poll = async (w: SandboxWorld = world) => {
-    ahead += 1_000;
-    return w.bot.poller.pollOnce();
-  };
-  return { world, logs, poll, advance: (ms: number) => (ahead += ms) };
-}
 
 /** `/trunks <text>` in a channel; resolves once its audit line is written. */
 async function command(world: SandboxWorld, logs: CapturedLogs, text: string, channelId = CHANNEL) {
@@ -42,13 +24,6 @@ const alerts = (world: SandboxWorld, channel = CHANNEL) =>
   posts(world, channel).filter((c) => /Gateway down/.test(JSON.stringify(c.args.blocks)) && !c.args.thread_ts);
 const updates = (world: SandboxWorld) => world.slack.calls.filter((c) => c.method === 'chat.update' && c.ok);
 const text = (call: ApiCall) => JSON.stringify([call.args.text, call.args.blocks]);
-
-/** An enabled Acme trunk whose gateway is up, to take down. */
-function acmeUp(world: SandboxWorld): RawTrunk {
-  const trunk = world.sandbox!.trunks.find((t) => /acme/i.test(t.sipTrunkName) && t.state === 1 && t.sipTrunkState);
-  if (!trunk) throw new Error('the sandbox has no enabled Acme trunk with its gateway up');
-  return trunk;
-}
 
 describe('watches and alerts', () => {
   let w: Awaited<ReturnType<typeof watchWorld>>;

@@ -1,23 +1,10 @@
-import type { Digest, DigestSend } from '../../src/digest/digest-book.js';
+import type { DigestSend } from '../../src/digest/digest-book.js';
 import { dueNow, LATE_LIMIT_MS, latestSlot, MAX_ATTEMPTS, nextSlot } from '../../src/digest/digest-schedule.js';
 import { addDays, localDay, readTimeOfDay, zonedInstant } from '../../src/digest/local-time.js';
+import { aDigest } from '../support/a-digest.js';
 
 const at = (iso: string) => Date.parse(iso);
 const HOUR = 3_600_000;
-
-function digest(overrides: Partial<Digest> = {}): Digest {
-  return {
-    channel: 'C0DIGEST',
-    createdBy: 'U0ALICE',
-    createdAt: at('2026-01-01T00:00:00Z'),
-    time: '09:00',
-    timeZone: 'Europe/London',
-    zoneFrom: 'user',
-    query: '',
-    request: { page: 1 },
-    ...overrides,
-  };
-}
 
 describe('local time with Intl', () => {
   test.each([
@@ -63,7 +50,7 @@ describe('local time with Intl', () => {
 
 describe('when a digest is due', () => {
   test('not before its local time; at it; late within the limit; missed after it', () => {
-    const d = digest({ timeZone: 'America/New_York' });
+    const d = aDigest({ timeZone: 'America/New_York' });
     // Yesterday's is owed (set up long before), but a day late is past the limit.
     expect(dueNow(d, undefined, at('2026-03-02T13:59:00Z'))).toMatchObject({
       kind: 'missed',
@@ -81,7 +68,7 @@ describe('when a digest is due', () => {
   });
 
   test('a day is done once posted, skipped or tried as often as it may be; a pending try is tried again', () => {
-    const d = digest();
+    const d = aDigest();
     const now = at('2026-03-02T09:01:00Z');
     const base = { day: '2026-03-02', dueAt: at('2026-03-02T09:00:00Z') };
     expect(dueNow(d, { ...base, attempts: 1, postedAt: now }, now)).toBeUndefined();
@@ -91,14 +78,14 @@ describe('when a digest is due', () => {
   });
 
   test('a time already past when the digest was set up is not owed that day', () => {
-    const d = digest({ createdAt: at('2026-03-02T09:30:00Z') });
+    const d = aDigest({ createdAt: at('2026-03-02T09:30:00Z') });
     expect(dueNow(d, undefined, at('2026-03-02T09:31:00Z'))).toBeUndefined();
     expect(nextSlot(d, at('2026-03-02T09:31:00Z')).day).toBe('2026-03-03');
     expect(latestSlot(d, at('2026-03-03T09:00:00Z')).day).toBe('2026-03-03');
   });
 
   test('the next digest skips a day already posted', () => {
-    const d = digest();
+    const d = aDigest();
     const posted: DigestSend = { day: '2026-03-02', dueAt: 0, attempts: 1, postedAt: 1 };
     expect(nextSlot(d, at('2026-03-02T08:00:00Z')).day).toBe('2026-03-02');
     expect(nextSlot(d, at('2026-03-02T08:00:00Z'), posted).day).toBe('2026-03-03');
@@ -113,7 +100,7 @@ describe('when a digest is due', () => {
     ['Australia/Lord_Howe', '02:15'],
     ['Asia/Kolkata', '09:00'],
   ])('in %s at %s: one post a day through the DST changes of March/April and October/November', (zone, time) => {
-    const d = digest({ timeZone: zone, time, createdAt: at('2026-02-27T00:00:00Z') });
+    const d = aDigest({ timeZone: zone, time, createdAt: at('2026-02-27T00:00:00Z') });
     const step = 30 * 60_000;
     for (const [from, to] of [
       ['2026-03-05', '2026-04-08'],

@@ -5,6 +5,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { DurableStore } from '../../src/store/durable.js';
 import { createFileDurable } from '../../src/store/file-durable.js';
+import { durableContract } from '../support/durable-contract.js';
 
 /** The pid of a process that has run and exited, so no process has it (until the OS reuses it). */
 async function exitedPid(): Promise<number> {
@@ -48,58 +49,29 @@ afterEach(async () => {
   await rm(root, { recursive: true, force: true });
 });
 
-describe('file durable store: documents and records', () => {
-  test('a document round-trips, is replaced whole, and is undefined before its first write', async () => {
-    const store = await open();
-    expect(store.kind).toBe('file');
-    expect(await store.read('snapshot')).toBeUndefined();
-    await store.write('snapshot', '{"a":1}\n“quoted” ✓');
-    expect(await store.read('snapshot')).toBe('{"a":1}\n“quoted” ✓');
-    await store.write('snapshot', 'v2');
-    expect(await store.read('snapshot')).toBe('v2');
-    expect(await readFile(join(dir, 'snapshot.json'), 'utf8')).toBe('v2');
+describe('file durable store: the DurableStore contract', () => {
+  durableContract({
+    open: () => open(),
+    checkDocument: async (store) => {
+      expect(store.kind).toBe('file');
+      expect(await readFile(join(dir, 'snapshot.json'), 'utf8')).toBe('v2');
+    },
+    checkCollections: async (store) => {
+      expect(await store.read('watches')).toBeUndefined();
+    },
+    checkReleased: async () => {
+      expect(await readdir(dir)).toEqual([]);
+    },
   });
+});
 
+describe('file durable store: documents and records', () => {
   test('documents persist for the next store on the same directory', async () => {
     await (await open()).write('snapshot', 'kept');
     await (await open()).putRecord('watches', 'C1', 'w1');
     const next = await open();
     expect(await next.read('snapshot')).toBe('kept');
     expect(await next.records('watches')).toEqual(new Map([['C1', 'w1']]));
-  });
-
-  test('records are added, replaced and kept apart per collection', async () => {
-    const store = await open();
-    expect(await store.records('watches')).toEqual(new Map());
-    await store.putRecord('watches', 'C1', 'w1');
-    await store.putRecord('watches', 'C2', 'w2');
-    await store.putRecord('watches', 'C1', 'w1b');
-    await store.putRecord('alerts', 'C1', 'a1');
-    // An id is data, not a property name: even __proto__ is an ordinary record.
-    await store.putRecord('alerts', '__proto__', 'p');
-    expect(await store.records('watches')).toEqual(
-      new Map([
-        ['C1', 'w1b'],
-        ['C2', 'w2'],
-      ]),
-    );
-    expect(await store.records('alerts')).toEqual(
-      new Map([
-        ['C1', 'a1'],
-        ['__proto__', 'p'],
-      ]),
-    );
-    expect(await store.read('watches')).toBeUndefined();
-  });
-
-  test('deleteRecord removes one record and says whether there was one', async () => {
-    const store = await open();
-    expect(await store.deleteRecord('watches', 'C1')).toBe(false);
-    await store.putRecord('watches', 'C1', 'w1');
-    await store.putRecord('watches', 'C2', 'w2');
-    expect(await store.deleteRecord('watches', 'C1')).toBe(true);
-    expect(await store.deleteRecord('watches', 'C1')).toBe(false);
-    expect(await store.records('watches')).toEqual(new Map([['C2', 'w2']]));
   });
 
   test('concurrent putRecord and deleteRecord calls lose none of each other’s records', async () => {
@@ -323,17 +295,6 @@ describe('file durable store: leases', () => {
     } finally {
       await live.stop();
     }
-  });
-
-  test('only the owner releases a lease, and then another owner may take it at once', async () => {
-    const store = await open();
-    await store.releaseLease('poller', 'a');
-    expect(await store.lease('poller', 'a', 60_000)).toBe(true);
-    await store.releaseLease('poller', 'b');
-    expect(await store.lease('poller', 'b', 60_000)).toBe(false);
-    await store.releaseLease('poller', 'a');
-    expect(await readdir(dir)).toEqual([]);
-    expect(await store.lease('poller', 'b', 60_000)).toBe(true);
   });
 
   test('a damaged lease file does not block the lease', async () => {

@@ -6,22 +6,13 @@ import { ACTION } from '../../src/trunks/action-ids.js';
 import { createButtonSeal } from '../../src/trunks/button-seal.js';
 import { indexTrunks } from '../../src/trunks/trunk-index.js';
 import { decodeTrunkRef } from '../../src/trunks/trunk-ref.js';
+import { aDigest } from '../support/a-digest.js';
 import { aTrunk } from '../support/trunks.js';
 
 const seal = createButtonSeal('test-secret');
 const NOW = Date.UTC(2026, 2, 2, 9, 0);
 
-const digest = (overrides: Partial<Digest> = {}): Digest => ({
-  channel: 'C0DIGEST',
-  createdBy: 'U0ALICE',
-  createdAt: NOW - 86_400_000,
-  time: '09:00',
-  timeZone: 'Europe/London',
-  zoneFrom: 'user',
-  query: '',
-  request: { page: 1 },
-  ...overrides,
-});
+const digest = (overrides: Partial<Digest> = {}) => aDigest({ createdAt: NOW - 86_400_000, ...overrides });
 
 /** 10,000 trunks: every third disabled, every fifth enabled one down, every seventh changed an hour ago. */
 function estate() {

@@ -17,6 +17,18 @@ const values = (channel: string | null, note: string | null = null) => ({
   [SHARE_FORM.noteBlock]: { [SHARE_FORM.noteAction]: { type: 'plain_text_input', value: note } },
 });
 
+/** ITNIO answering one trunk only once `release` is called. */
+function heldTrunks() {
+  let release: () => void = () => undefined;
+  const gate = new Promise<void>((resolve) => {
+    release = resolve;
+  });
+  const slow = fakeTrunks(async (): Promise<SourcedPage> => {
+    await gate;
+    return { ...aPage([aTrunk()]), latencyMs: 5, fetchedAt: Date.now() };
+  });
+  return { slow, release: () => release() };
+}
 describe('readShareForm', () => {
   test('reads the picked channel and a trimmed note; an empty note is no note', () => {
     expect(readShareForm(values('C0INC', '  look  '))).toEqual({ ok: true, channel: 'C0INC', note: 'look' });
@@ -119,14 +131,7 @@ describe('the Share trunk to a channel submission', () => {
   });
 
   test('an answer slower than Slack waits for: the modal says it is sharing, then shows the result', async () => {
-    let release: () => void = () => undefined;
-    const gate = new Promise<void>((resolve) => {
-      release = resolve;
-    });
-    const slow = fakeTrunks(async (): Promise<SourcedPage> => {
-      await gate;
-      return { ...aPage([aTrunk()]), latencyMs: 5, fetchedAt: Date.now() };
-    });
+    const { slow, release } = heldTrunks();
     const { deps, audits } = fakeDeps({ trunks: slow.source });
     const ref = encodeTrunkRef({ id: '5000028', channel: 'C0ALERTS' }, deps.seal);
     const s = submission({ privateMetadata: ref, channel: 'C0INC', note: 'look' });
@@ -145,14 +150,7 @@ describe('the Share trunk to a channel submission', () => {
   });
 
   test('a slow answer that cannot be posted says why in the modal, the form being gone', async () => {
-    let release: () => void = () => undefined;
-    const gate = new Promise<void>((resolve) => {
-      release = resolve;
-    });
-    const slow = fakeTrunks(async (): Promise<SourcedPage> => {
-      await gate;
-      return { ...aPage([aTrunk()]), latencyMs: 5, fetchedAt: Date.now() };
-    });
+    const { slow, release } = heldTrunks();
     const { deps } = fakeDeps({ trunks: slow.source });
     const ref = encodeTrunkRef({ id: '5000028', channel: 'C0ALERTS' }, deps.seal);
     const s = submission({ privateMetadata: ref, channel: 'C0INC' });
