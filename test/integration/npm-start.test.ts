@@ -14,7 +14,6 @@ describe('npm start', () => {
     // The package's scripts without dist/, as a fresh clone has them.
     copy = mkdtempSync(join(tmpdir(), 'trunkbot-start-'));
     cpSync(join(REPO_ROOT, 'package.json'), join(copy, 'package.json'));
-    cpSync(join(REPO_ROOT, 'scripts'), join(copy, 'scripts'), { recursive: true });
   });
 
   afterEach(() => {
