@@ -4,10 +4,12 @@ import { describeCommit } from './bench/describe-commit.js';
 import { formatBurstReport } from './bench/print-burst-report.js';
 import { formatInventoryReport } from './bench/print-inventory-report.js';
 import { formatReport } from './bench/print-report.js';
+import { formatSoakReport } from './bench/print-soak-report.js';
 import { readCli, USAGE, type Options } from './bench/read-cli.js';
 import { runBurst } from './bench/run-burst.js';
 import { runComparison } from './bench/run-comparison.js';
 import { runInventory } from './bench/run-inventory.js';
+import { runSoak } from './bench/run-soak.js';
 import type { BotProcess } from './bench/spawn-bot.js';
 
 const progress = (line: string): void => {
@@ -18,6 +20,7 @@ const progress = (line: string): void => {
 async function run(world: BenchWorld, options: Options, bots: BotProcess[]): Promise<string> {
   if (options.burst) return formatBurstReport(options, await runBurst(world, options, bots, progress));
   if (options.inventory) return formatInventoryReport(options, await runInventory(world, options, bots, progress));
+  if (options.soak) return formatSoakReport(options, await runSoak(world, options, bots, progress));
   const commit = describeCommit();
   return formatReport(await runComparison(world, options, bots, progress), {
     commit,

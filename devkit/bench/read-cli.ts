@@ -4,6 +4,8 @@ import { MIXED_QUERIES, SAME_QUERY } from './burst-queries.js';
 
 /** How many trunks the sandbox holds for `--inventory` unless `--trunks` says otherwise. */
 export const INVENTORY_TRUNKS = 10_000;
+/** Measured requests of `--soak` unless `--requests` says otherwise. */
+export const SOAK_REQUESTS = 100_000;
 
 /** `npm run bench -- --help`. */
 export const USAGE = `Usage: npm run bench -- [options]
@@ -17,6 +19,11 @@ floor and whether issue 13's targets are met. The targets are judged on trunkbot
 ITNIO call per request, as the floor does; bonus runs show it as configured (answering from its snapshot)
 and with every request asking the same thing (merged). BENCHMARKS.md explains every figure.
 
+With --soak it runs trunkbot alone, with Redis, for --requests commands and clicks (default ${SOAK_REQUESTS}):
+a mix of page-cache hits, snapshot answers, vendor errors and timeouts, and checks that the heap after GC
+is back within 5 MB of where it was after the warm-up, that no file descriptors or sockets are left over
+and that every request got exactly one answer. About 5 minutes for 100,000 on 2 cores.
+
 With --burst it runs trunkbot alone, as configured (its rate limit, ITNIO concurrency cap and queue,
 page cache and single-flight all on), a fresh process per level, and sends each level's commands as a
 burst: every user sends again as soon as the last command is acked, without waiting for the reply (the
@@ -27,10 +34,11 @@ With --inventory it runs trunkbot alone, as configured, against a large sandbox 
 warm snapshot, and the process's RSS before and after the snapshot.
 
 Options:
-  --concurrency LIST  comma-separated users in flight per level (default 1,16,64; 1,16 with --inventory)
+  --concurrency LIST  comma-separated users in flight per level (default 1,16,64; 1,16 with --inventory;
+                      with --soak one level, default 64)
   --requests N        measured commands, and as many clicks, per level and bot (default 300;
                       with --burst: commands per level; with --inventory: commands per level of the
-                      search mix and as many plain ones)
+                      search mix and as many plain ones; with --soak: the whole soak, default ${SOAK_REQUESTS})
   --latency MS        latency the sandbox ITNIO API adds to every answer (default 50)
   --starts N          timed starts of each bot for the ready time (default 5; only the comparison)
   --judged-only       the comparison without its bonus runs (as configured, merged)
@@ -40,6 +48,8 @@ Options:
                       LOG_LEVEL must stay info or lower: the bench waits for the info ready line
   --profile           run both bots under --cpu-prof in the judged comparison and print where their CPU
                       time went (slows them down: read the tables of a --profile run as indicative only)
+  --soak              trunkbot alone for a long run, as described above
+  --redis-url URL     with --soak: use this Redis instead of starting a redis-server
   --burst             trunkbot alone under a burst of commands, as described above
   --same-query        with --burst: every command is "/trunks ${SAME_QUERY}" instead of a mix of
                       ${MIXED_QUERIES.length}, so identical queries in flight fold into one ITNIO call
@@ -65,6 +75,9 @@ export interface Options {
   /** trunkbot alone, building its snapshot of `trunks` trunks and answering from it. */
   inventory: boolean;
   trunks: number;
+  /** trunkbot alone for a long run with Redis, faults and a leak check. */
+  soak: boolean;
+  redisUrl: string | undefined;
 }
 
 /** Reads the flags; throws UsageError for anything malformed. */
@@ -85,13 +98,16 @@ export function readCli(argv: string[]): Options | 'help' {
       'same-query': { type: 'boolean' },
       inventory: { type: 'boolean' },
       trunks: { type: 'string' },
+      soak: { type: 'boolean' },
+      'redis-url': { type: 'string' },
       help: { type: 'boolean' },
     },
   });
   if (values.help) return 'help';
   const burst = values.burst ?? false;
   const inventory = values.inventory ?? false;
-  const modes = [burst && '--burst', inventory && '--inventory'].filter(Boolean);
+  const soak = values.soak ?? false;
+  const modes = [burst && '--burst', inventory && '--inventory', soak && '--soak'].filter(Boolean);
   if (modes.length > 1) throw new UsageError(`${modes.join(' and ')} are separate runs: pick one`);
   const alone = modes[0] || undefined;
   if (alone && values.starts !== undefined)
@@ -102,13 +118,17 @@ export function readCli(argv: string[]): Options | 'help' {
     throw new UsageError(`--judged-only selects runs of the comparison; leave it out with ${alone}`);
   if (!burst && values['same-query']) throw new UsageError('--same-query only applies with --burst');
   if (!inventory && values.trunks !== undefined) throw new UsageError('--trunks only applies with --inventory');
-  const concurrency = (values.concurrency ?? (inventory ? '1,16' : '1,16,64'))
+  if (!soak && values['redis-url'] !== undefined) throw new UsageError('--redis-url only applies with --soak');
+  const redisUrl = values['redis-url'];
+  if (redisUrl !== undefined && !/^rediss?:\/\/\S+$/.test(redisUrl))
+    throw new UsageError(`--redis-url must be a redis:// URL such as redis://127.0.0.1:6379, got "${redisUrl}"`);
+  const concurrency = (values.concurrency ?? (inventory ? '1,16' : soak ? '64' : '1,16,64'))
     .split(',')
     .map((c) => wholeNumber('--concurrency', c.trim(), 1, 1000));
   return {
     // Ascending, so the peak RSS read after the last level is the peak under the heaviest load.
     concurrency: [...new Set(concurrency)].sort((a, b) => a - b),
-    requests: wholeNumber('--requests', values.requests ?? '300', 1, 10_000_000),
+    requests: wholeNumber('--requests', values.requests ?? String(soak ? SOAK_REQUESTS : 300), 1, 10_000_000),
     latencyMs: wholeNumber('--latency', values.latency ?? '50', 0, 60_000),
     starts: wholeNumber('--starts', values.starts ?? '5', 1, 100),
     profile: values.profile ?? false,
@@ -119,6 +139,8 @@ export function readCli(argv: string[]): Options | 'help' {
     inventory,
     // The 120 base trunks carry the London numbers the search mix asks for; beyond them come the /24 ranges.
     trunks: wholeNumber('--trunks', values.trunks ?? String(INVENTORY_TRUNKS), 1_000, 200_000),
+    soak,
+    redisUrl,
   };
 }
 

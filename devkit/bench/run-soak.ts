@@ -1,0 +1,264 @@
+import { setTimeout as sleep } from 'node:timers/promises';
+import type { RawTrunk } from '../sandbox/seed-trunks.js';
+import type { BenchWorld } from './bench-world.js';
+import { SIGNING_SECRET, trunkbotSpec } from './bot-specs.js';
+import { replyKind, type ReplyKind } from './check-reply.js';
+import { contender } from './contender.js';
+import { countAnswers } from './count-answers.js';
+import type { FdCount } from './count-fds.js';
+import { describeCommit } from './describe-commit.js';
+import type { SoakEnds } from './judge-soak.js';
+import { perCallQueries, type BenchQuery } from './per-call-queries.js';
+import type { Options } from './read-cli.js';
+import { faultAt, HOT_QUERIES, SNAPSHOT_ONLY, soakRequest } from './soak-plan.js';
+import { spawnBot, type BotProcess } from './spawn-bot.js';
+import { startRedis } from './start-redis.js';
+import { summarizeRun, type RunSummary } from './summarize-run.js';
+
+/** The estate shrinks below INVENTORY_MAX_TRUNKS by this many trunks in the snapshot phases. */
+const SHRINK_BY = 300;
+const MAX_TRUNKS = 1_000;
+const SEGMENTS = 10;
+const SETTLE = 1_000;
+/** Longer than the 5 s keep-alive timeout of every HTTP server involved, so idle pooled connections are closed. */
+const QUIET_MS = 6_000;
+
+/** trunkbot's settings in the soak, beyond the Redis URL: short vendor timeouts, a small snapshot that expires fast. */
+export const SOAK_ENV: Readonly<Record<string, string>> = {
+  ITNIO_TIMEOUT_MS: '400',
+  INVENTORY_MAX_TRUNKS: String(MAX_TRUNKS),
+  INVENTORY_TTL_SECONDS: '5',
+};
+
+/** One point of the heap's course during the soak. */
+export interface Checkpoint {
+  requests: number;
+  heapAfterGcMb: number;
+  rssMb: number | undefined;
+  fds: FdCount | undefined;
+}
+
+/** What the soak measured. */
+export interface SoakReport {
+  commit: string;
+  redis: string;
+  concurrency: number;
+  /** Requests in the measured body, and in the warm-up and the two settling batches around it. */
+  requests: number;
+  extraRequests: number;
+  durationMs: number;
+  run: RunSummary;
+  ackMaxMs: number;
+  replies: Record<ReplyKind, number>;
+  outcomes: Map<string, number>;
+  cachedAnswers: number;
+  snapshotBuilds: number;
+  errorLines: number;
+  vendor: { calls: number; failures: number };
+  faultsInjected: number;
+  checkpoints: Checkpoint[];
+  ends: SoakEnds;
+}
+
+/**
+ * Warm-up, then `requests` commands and clicks in segments that alternate between an estate too large for a
+ * snapshot (ITNIO's own filters, page cache) and one that fits (snapshot rebuilt every 5 s), with faults
+ * injected throughout, Redis as the store; the heap after GC, the descriptors and the answers are compared
+ * between two quiet points.
+ */
+export async function runSoak(
+  world: BenchWorld,
+  options: Options,
+  bots: BotProcess[],
+  progress: (line: string) => void,
+): Promise<SoakReport> {
+  const redis = options.redisUrl ? { url: options.redisUrl, stop: async () => {} } : await startRedis();
+  try {
+    const env = {
+      ...SOAK_ENV,
+      REDIS_URL: redis.url,
+      REDIS_PREFIX: `trunkbot-soak-${process.pid}:`,
+      ...options.trunkbotEnv,
+    };
+    const bot = await spawnBot(trunkbotSpec(world, env, { probe: true }));
+    bots.push(bot);
+    return await soak(world, options, bot, redis.url, progress);
+  } finally {
+    await redis.stop();
+  }
+}
+
+async function soak(
+  world: BenchWorld,
+  options: Options,
+  bot: BotProcess,
+  redisUrl: string,
+  progress: (line: string) => void,
+): Promise<SoakReport> {
+  const concurrency = options.concurrency.at(-1)!;
+  const queries = perCallQueries(world.sandbox.trunks, SIGNING_SECRET);
+  const target = contender('trunkbot', bot, world);
+  const users = 5_000;
+
+  // Every post to a response_url, over the whole soak, by request.
+  const posts = new Map<string, number>();
+  const issued: string[] = [];
+  world.slack.onActivity((event) => {
+    if (event.kind === 'response') posts.set(event.response.id, (posts.get(event.response.id) ?? 0) + 1);
+  });
+  const outcomes = new Map<string, number>();
+  let cachedAnswers = 0;
+  let snapshotBuilds = 0;
+  let errorLines = 0;
+  bot.onLine((line) => {
+    if (line.includes('inventory snapshot built')) snapshotBuilds += 1;
+    if (line.includes('"level":50') || line.includes('"level":60')) errorLines += 1;
+    if (!line.includes('"audit":true')) return;
+    const entry = JSON.parse(line) as { outcome?: string; cached?: boolean };
+    outcomes.set(String(entry.outcome), (outcomes.get(String(entry.outcome)) ?? 0) + 1);
+    if (entry.cached) cachedAnswers += 1;
+  });
+
+  const removed: RawTrunk[] = [];
+  const estate = (small: boolean) => {
+    if (small && removed.length === 0) {
+      for (const t of world.sandbox.trunks.slice(-SHRINK_BY)) removed.push(world.sandbox.removeTrunk(String(t.keyId)));
+    } else if (!small) {
+      for (const t of removed.splice(0)) world.sandbox.addTrunk(t);
+    }
+  };
+
+  const replies: Record<ReplyKind, number> = { page: 0, notice: 0, other: 0 };
+  let faultsInjected = 0;
+  let sent = 0;
+  const queryOf = (i: number): BenchQuery | string => {
+    const r = soakRequest(i);
+    if (r.pool === 'snapshot') return SNAPSHOT_ONLY[r.index]!;
+    return r.pool === 'hot' ? queries[r.index % HOT_QUERIES]! : queries[r.index % queries.length]!;
+  };
+  /** Sends the next `count` requests of the plan; returns the run's timings. */
+  const drive = (count: number) => {
+    const first = sent;
+    sent += count;
+    return target.drive({
+      requests: count,
+      concurrency,
+      check: () => undefined,
+      onReply: (body) => {
+        replies[replyKind(body)] += 1;
+      },
+      request: (k, responseUrl) => {
+        const i = first + k;
+        issued.push(responseUrl.slice(responseUrl.lastIndexOf('/') + 1));
+        const fault = faultAt(i);
+        if (fault) {
+          world.sandbox.inject(fault.fault, fault.times);
+          faultsInjected += 1;
+        }
+        const query = queryOf(i);
+        const user = `U0SOAK${String(i % users).padStart(5, '0')}`;
+        return typeof query === 'string'
+          ? { surface: 'command', text: query, user }
+          : { surface: soakRequest(i).surface, query, user };
+      },
+    });
+  };
+  const quietPoint = async (): Promise<{ heapAfterGcMb: number; fds: FdCount | undefined }> => {
+    await sleep(QUIET_MS);
+    const fds = bot.fds();
+    const sample = await bot.sample(true);
+    return { heapAfterGcMb: sample.heapUsed / 2 ** 20, fds };
+  };
+  const failIfErrors = (what: string, run: { errors: number; errorKinds: Map<string, number> }) => {
+    if (run.errors === 0) return;
+    const kinds = [...run.errorKinds].map(([k, n]) => `${k} ×${n}`).join('; ');
+    throw new Error(`${what}: ${run.errors} requests failed (${kinds}); last output of trunkbot:\n${bot.tail()}`);
+  };
+
+  const warmUp = Math.min(5_000, Math.max(1_000, Math.round(options.requests / 20)));
+  progress(`soak: warm-up, ${warmUp} requests in each estate, then ${SETTLE} more…`);
+  estate(false);
+  failIfErrors('warm-up', await drive(warmUp));
+  estate(true);
+  failIfErrors('warm-up', await drive(warmUp));
+  estate(false);
+  failIfErrors('settling', await drive(SETTLE));
+  world.forget();
+  const warm = await quietPoint();
+  progress(`soak: after warm-up, heap after GC ${warm.heapAfterGcMb.toFixed(1)} MB, ${warm.fds?.fds} fds`);
+
+  const vendorBefore = { ...world.vendor };
+  const checkpoints: Checkpoint[] = [];
+  const ackMs: number[] = [];
+  const e2eMs: number[] = [];
+  let errors = 0;
+  const errorKinds = new Map<string, number>();
+  let durationMs = 0;
+  const cpuBefore = await bot.sample();
+  let done = 0;
+  for (let segment = 0; segment < SEGMENTS; segment++) {
+    const count = Math.floor(options.requests / SEGMENTS) + (segment < options.requests % SEGMENTS ? 1 : 0);
+    estate(segment % 2 === 1);
+    const run = await drive(count);
+    world.forget();
+    ackMs.push(...run.ackMs);
+    e2eMs.push(...run.e2eMs);
+    errors += run.errors;
+    for (const [k, n] of run.errorKinds) errorKinds.set(k, (errorKinds.get(k) ?? 0) + n);
+    durationMs += run.durationMs;
+    const sample = await bot.sample(true);
+    done += count;
+    checkpoints.push({
+      requests: done,
+      heapAfterGcMb: sample.heapUsed / 2 ** 20,
+      rssMb: bot.rssMb(),
+      fds: bot.fds(),
+    });
+    progress(
+      `soak ${segment + 1}/${SEGMENTS} (${segment % 2 === 1 ? 'snapshot' : 'ITNIO filters'}): ${count} requests in ${(run.durationMs / 1000).toFixed(1)} s, heap after GC ${checkpoints.at(-1)!.heapAfterGcMb.toFixed(1)} MB${run.errors ? `, ${run.errors} errors` : ''}`,
+    );
+  }
+  const cpuAfter = await bot.sample();
+  const vendor = {
+    calls: world.vendor.calls - vendorBefore.calls,
+    failures: world.vendor.failures - vendorBefore.failures,
+  };
+  estate(false);
+  failIfErrors('settling', await drive(SETTLE));
+  world.forget();
+  const end = await quietPoint();
+  progress(
+    `soak: at the end, heap after GC ${end.heapAfterGcMb.toFixed(1)} MB, ${end.fds?.fds} fds; stopping trunkbot…`,
+  );
+  const peakRssMb = bot.peakRssMb();
+  // Stopped before answers are counted: once it has exited, no late or second reply can still arrive.
+  await bot.stop();
+
+  const run = summarizeRun(
+    { ackMs, e2eMs, errors, errorKinds, duplicateReplies: 0, durationMs },
+    { vendorCalls: vendor.calls, cpuMs: (cpuAfter.cpuUs - cpuBefore.cpuUs) / 1000, rssPeakMb: peakRssMb },
+  );
+  return {
+    commit: describeCommit(),
+    redis: options.redisUrl ? redisUrl : `${redisUrl} (a redis-server started for the soak)`,
+    concurrency,
+    requests: options.requests,
+    extraRequests: sent - options.requests,
+    durationMs,
+    run,
+    ackMaxMs: Math.max(...ackMs),
+    replies,
+    outcomes,
+    cachedAnswers,
+    snapshotBuilds,
+    errorLines,
+    vendor,
+    faultsInjected,
+    checkpoints,
+    ends: {
+      heapAfterGcMb: { warm: warm.heapAfterGcMb, end: end.heapAfterGcMb },
+      fds: { warm: warm.fds, end: end.fds },
+      answers: countAnswers(issued, posts),
+    },
+  };
+}
