@@ -24,3 +24,15 @@ export function checkTrunkPage(body: Body): string | undefined {
 export function checkFloorReply(body: Body): string | undefined {
   return isFloorReply(body.text) ? undefined : `unexpected reply: ${String(body.text ?? '').slice(0, 80)}`;
 }
+
+/** Whether a trunk page came through ITNIO's own filters (its "as of" line says so) rather than from the snapshot. */
+export function fromVendorFilters(body: Body): boolean {
+  const blocks = Array.isArray(body.blocks)
+    ? (body.blocks as { type?: unknown; elements?: { text?: unknown }[] }[])
+    : [];
+  return blocks.some(
+    (b) =>
+      b.type === 'context' &&
+      b.elements?.some((e) => typeof e.text === 'string' && e.text.includes("ITNIO's own name filter")),
+  );
+}
