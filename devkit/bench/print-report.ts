@@ -63,6 +63,12 @@ function endTable(v: VariantResult): string[] {
       ['', 'floor', 'trunkbot', 'trunkbot/floor'],
       ['peak RSS since start (VmHWM)', mb(f.peakRssMb), mb(t.peakRssMb), ratio(t.peakRssMb, f.peakRssMb)],
       [
+        'V8 heap committed (before the GC)',
+        mb(f.heapTotalBeforeGcMb),
+        mb(t.heapTotalBeforeGcMb),
+        ratio(t.heapTotalBeforeGcMb, f.heapTotalBeforeGcMb),
+      ],
+      [
         'heap after a forced GC',
         `${f.heapAfterGcMb.toFixed(1)} MB`,
         `${t.heapAfterGcMb.toFixed(1)} MB`,

@@ -35,10 +35,7 @@ export function formatSoakReport(options: Options, report: SoakReport): string {
         ['ack p50 / p99 / max', `${ms(run.ackP50)} / ${ms(run.ackP99)} / ${ms(report.ackMaxMs)}`],
         ['reply p50 / p99', `${ms(run.replyP50)} / ${ms(run.replyP99)}`],
         ['CPU per request', ms(run.cpuMsPerRequest)],
-        [
-          'replies',
-          `${count(run.ok)}: ${report.replies.page} trunk pages, ${report.replies.notice} notices, ${report.replies.other} other`,
-        ],
+        ['replies', `${count(run.ok)} of ${count(report.requests)}`],
         [
           'ITNIO calls',
           `${count(report.vendor.calls)}, ${count(report.vendor.failures)} of them failed or hung (${report.faultsInjected} faults injected)`,
@@ -54,7 +51,7 @@ export function formatSoakReport(options: Options, report: SoakReport): string {
       [
         [
           'replies',
-          `${count(report.replies.page)} trunk pages or summaries, ${count(report.replies.notice)} notices (refusals, errors), ${count(report.replies.other)} other`,
+          `${count(report.replies.page)} trunk pages or summaries (${count(report.replies.page - report.filteredPages)} from a snapshot, ${count(report.filteredPages)} through ITNIO's filters), ${count(report.replies.notice)} notices (refusals, errors), ${count(report.replies.other)} other`,
         ],
         [
           'outcomes (audit lines)',

@@ -37,6 +37,8 @@ export interface LevelResult {
 
 /** Where a bot ended up after every level. */
 export interface EndState {
+  /** V8's heap as committed before the forced GC: what garbage between collections costs in memory. */
+  heapTotalBeforeGcMb: number;
   /** heapUsed after two forced full GCs, at the end. */
   heapAfterGcMb: number;
   /** VmHWM: the peak resident set since the process started. */
@@ -175,11 +177,15 @@ async function runVariant(
     }
   }
 
-  const endOf = async (target: Contender): Promise<EndState> => ({
-    heapAfterGcMb: (await target.bot.sample(true)).heapUsed / 2 ** 20,
-    peakRssMb: target.bot.peakRssMb(),
-    requests: target.sent,
-  });
+  const endOf = async (target: Contender): Promise<EndState> => {
+    const before = await target.bot.sample();
+    return {
+      heapTotalBeforeGcMb: before.heapTotal / 2 ** 20,
+      heapAfterGcMb: (await target.bot.sample(true)).heapUsed / 2 ** 20,
+      peakRssMb: target.bot.peakRssMb(),
+      requests: target.sent,
+    };
+  };
   const end = { trunkbot: await endOf(both.trunkbot), floor: await endOf(both.floor) };
   await Promise.all([trunkbotBot.stop(), floorBot.stop()]);
   const profiles = profileDirs && {

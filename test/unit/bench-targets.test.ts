@@ -29,8 +29,8 @@ const level = (concurrency: number, trunkbot: Partial<RunSummary>, floor: Partia
 });
 
 const end = (trunkbotRss: number, floorRss: number): { trunkbot: EndState; floor: EndState } => ({
-  trunkbot: { heapAfterGcMb: 25, peakRssMb: trunkbotRss, requests: 1000 },
-  floor: { heapAfterGcMb: 17, peakRssMb: floorRss, requests: 1000 },
+  trunkbot: { heapTotalBeforeGcMb: 60, heapAfterGcMb: 25, peakRssMb: trunkbotRss, requests: 1000 },
+  floor: { heapTotalBeforeGcMb: 40, heapAfterGcMb: 17, peakRssMb: floorRss, requests: 1000 },
 });
 
 const ready: ReadyTimes = { trunkbot: [400, 410, 420], floor: [300, 290, 310] };
