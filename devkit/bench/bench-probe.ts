@@ -1,3 +1,5 @@
+import { getHeapSpaceStatistics } from 'node:v8';
+
 /**
  * Loaded into each benchmarked process with `--import` (after tsx's loader): answers the bench over
  * the IPC channel with the process's own CPU time and memory, after a full GC when asked (the process
@@ -16,6 +18,8 @@ export interface ProbeSample {
   /** User + system CPU time since the process started, in µs (every thread: JS, GC helpers, libuv). */
   cpuUs: number;
   heapUsed: number;
+  /** Of heapUsed, compiled code (code spaces): it grows as the JIT optimises more, without any leak. */
+  codeUsed: number;
   heapTotal: number;
   external: number;
   rss: number;
@@ -38,6 +42,9 @@ process.on('message', (message: unknown) => {
     probe: request.probe,
     cpuUs: cpu.user + cpu.system,
     heapUsed: memory.heapUsed,
+    codeUsed: getHeapSpaceStatistics()
+      .filter((space) => space.space_name.startsWith('code'))
+      .reduce((sum, space) => sum + space.space_used_size, 0),
     heapTotal: memory.heapTotal,
     external: memory.external,
     rss: memory.rss,

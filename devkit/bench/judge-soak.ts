@@ -8,13 +8,16 @@ export const SOAK_HEAP_GROWTH_MB = 5;
 /** What the soak measured at the two quiet points it compares. */
 export interface SoakEnds {
   heapAfterGcMb: { warm: number; end: number };
+  /** Of that heap, compiled code: growth there is the JIT at work, not a leak. */
+  codeMb: { warm: number; end: number };
   fds: { warm: FdCount | undefined; end: FdCount | undefined };
   answers: AnswerCount;
 }
 
 /** The soak's three verdicts: heap back where it was, no descriptors or sockets left over, one answer each. */
-export function judgeSoak({ heapAfterGcMb, fds, answers }: SoakEnds): Verdict[] {
+export function judgeSoak({ heapAfterGcMb, codeMb, fds, answers }: SoakEnds): Verdict[] {
   const growth = heapAfterGcMb.end - heapAfterGcMb.warm;
+  const code = codeMb.end - codeMb.warm;
   const { warm, end } = fds;
   const fdMet =
     warm === undefined || end === undefined ? undefined : end.fds <= warm.fds && end.sockets <= warm.sockets;
@@ -23,7 +26,7 @@ export function judgeSoak({ heapAfterGcMb, fds, answers }: SoakEnds): Verdict[] 
     {
       target: `heap after GC within ${SOAK_HEAP_GROWTH_MB} MB of warm-up`,
       met: Math.abs(growth) <= SOAK_HEAP_GROWTH_MB,
-      measured: `${heapAfterGcMb.warm.toFixed(1)} → ${heapAfterGcMb.end.toFixed(1)} MB (${growth >= 0 ? '+' : ''}${growth.toFixed(1)} MB)`,
+      measured: `${heapAfterGcMb.warm.toFixed(1)} → ${heapAfterGcMb.end.toFixed(1)} MB (${signed(growth)} MB, of it compiled code ${signed(code)} MB)`,
       ...(Math.abs(growth) > SOAK_HEAP_GROWTH_MB && { why: 'something the bot keeps grows with requests' }),
     },
     {
@@ -43,3 +46,5 @@ export function judgeSoak({ heapAfterGcMb, fds, answers }: SoakEnds): Verdict[] 
     },
   ];
 }
+
+const signed = (n: number): string => `${n >= 0 ? '+' : ''}${n.toFixed(1)}`;

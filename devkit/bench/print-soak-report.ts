@@ -77,10 +77,11 @@ export function formatSoakReport(options: Options, report: SoakReport): string {
     '',
     'heap after a forced GC, after each segment (under load: in-flight requests included)',
     ...table([
-      ['after', 'heap', 'VmRSS', 'fds', 'sockets'],
+      ['after', 'heap', 'of it code', 'VmRSS', 'fds', 'sockets'],
       ...report.checkpoints.map((c) => [
         count(c.requests),
         `${c.heapAfterGcMb.toFixed(1)} MB`,
+        `${c.codeMb.toFixed(1)} MB`,
         mb(c.rssMb),
         String(c.fds?.fds ?? 'n/a'),
         String(c.fds?.sockets ?? 'n/a'),

@@ -39,6 +39,8 @@ export const SOAK_ENV: Readonly<Record<string, string>> = {
 export interface Checkpoint {
   requests: number;
   heapAfterGcMb: number;
+  /** Of the heap, compiled code. */
+  codeMb: number;
   rssMb: number | undefined;
   fds: FdCount | undefined;
 }
@@ -173,11 +175,11 @@ async function soak(
       },
     });
   };
-  const quietPoint = async (): Promise<{ heapAfterGcMb: number; fds: FdCount | undefined }> => {
+  const quietPoint = async (): Promise<{ heapAfterGcMb: number; codeMb: number; fds: FdCount | undefined }> => {
     await sleep(QUIET_MS);
     const fds = bot.fds();
     const sample = await bot.sample(true);
-    return { heapAfterGcMb: sample.heapUsed / 2 ** 20, fds };
+    return { heapAfterGcMb: sample.heapUsed / 2 ** 20, codeMb: sample.codeUsed / 2 ** 20, fds };
   };
   const failIfErrors = (what: string, run: { errors: number; errorKinds: Map<string, number> }) => {
     if (run.errors === 0) return;
@@ -221,6 +223,7 @@ async function soak(
     checkpoints.push({
       requests: done,
       heapAfterGcMb: sample.heapUsed / 2 ** 20,
+      codeMb: sample.codeUsed / 2 ** 20,
       rssMb: bot.rssMb(),
       fds: bot.fds(),
     });
@@ -268,6 +271,7 @@ async function soak(
     checkpoints,
     ends: {
       heapAfterGcMb: { warm: warm.heapAfterGcMb, end: end.heapAfterGcMb },
+      codeMb: { warm: warm.codeMb, end: end.codeMb },
       fds: { warm: warm.fds, end: end.fds },
       answers: countAnswers(issued, posts),
     },

@@ -4,6 +4,7 @@ import { faultAt, HOT_QUERIES, PLANNED_FAULTS, SNAPSHOT_ONLY, soakRequest } from
 
 const ends = (over: Partial<SoakEnds> = {}): SoakEnds => ({
   heapAfterGcMb: { warm: 30, end: 33 },
+  codeMb: { warm: 4, end: 4.5 },
   fds: { warm: { fds: 31, sockets: 10 }, end: { fds: 30, sockets: 9 } },
   answers: { requests: 10, exactlyOnce: 10, missing: 0, duplicated: 0, strays: 0 },
   ...over,
@@ -53,7 +54,7 @@ describe('soak verdicts', () => {
   it('pass a heap within 5 MB, no extra descriptors and one answer each', () => {
     const verdicts = judgeSoak(ends());
     expect(verdicts.map((v) => v.met)).toEqual([true, true, true]);
-    expect(verdicts[0]!.measured).toBe('30.0 → 33.0 MB (+3.0 MB)');
+    expect(verdicts[0]!.measured).toBe('30.0 → 33.0 MB (+3.0 MB, of it compiled code +0.5 MB)');
   });
 
   it('fail with a reason on heap growth, a left-over socket or a missing answer', () => {
