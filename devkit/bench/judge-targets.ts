@@ -27,12 +27,12 @@ export interface Verdict {
  * computed, so a newcomer sees a reason next to every "not met"; the analysis behind it is in BENCHMARKS.md.
  */
 export const WHY_NOT_MET = {
-  reply: "trunkbot's extra CPU per request (got, zod, rendering, audit log) sits on every reply's path",
+  reply: "trunkbot's extra CPU per request (rendering, got, zod, the audit line) sits on every reply's path",
   ack: 'acks wait in the one JS thread behind the other requests’ extra CPU',
-  throughput: 'with the JS thread saturated, replies/s is bounded by CPU per request',
-  cpu: 'got’s per-request machinery, zod validation, page rendering and the audit line (profile in BENCHMARKS.md)',
-  rss: 'more garbage per request lets V8 grow the heap further between collections',
-  ready: 'loads got, zod, pino and its own ~50 modules (under tsx) before it is ready',
+  throughput: 'trunkbot saturates its JS thread at about half the floor’s rate: CPU per request',
+  cpu: 'page rendering (vendor times, sealed buttons), got, zod, GC and the audit line: profile in BENCHMARKS.md',
+  rss: 'V8 commits about twice the floor’s heap for trunkbot’s garbage between collections, plus 10 MB live',
+  ready: 'loads got and zod (about 110 ms each) and its own modules before it is ready',
 } as const;
 
 /** The levels of `surface`s at `concurrency`, in the run's order. */
