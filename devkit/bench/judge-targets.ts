@@ -29,7 +29,7 @@ export interface Verdict {
 export const WHY_NOT_MET = {
   reply: "trunkbot's extra CPU per request (rendering, got, zod, the audit line) sits on every reply's path",
   ack: 'acks wait in the one JS thread behind the other requests’ extra CPU',
-  throughput: 'trunkbot saturates its JS thread at about half the floor’s rate: CPU per request',
+  throughput: 'trunkbot’s JS thread saturates first: it needs about twice the floor’s CPU per request',
   cpu: 'page rendering (vendor times, sealed buttons), got, zod, GC and the audit line: profile in BENCHMARKS.md',
   rss: 'V8 commits about twice the floor’s heap for trunkbot’s garbage between collections, plus 10 MB live',
   ready: 'loads got and zod (about 110 ms each) and its own modules before it is ready',
