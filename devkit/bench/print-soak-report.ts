@@ -38,7 +38,7 @@ export function formatSoakReport(options: Options, report: SoakReport): string {
         ['replies', `${count(run.ok)} of ${count(report.requests)}`],
         [
           'ITNIO calls',
-          `${count(report.vendor.calls)}, ${count(report.vendor.failures)} of them failed or hung (${report.faultsInjected} faults injected)`,
+          `${count(report.vendor.calls)}, ${count(report.vendor.failures)} of them failed or hung (${report.vendor.faults} faults injected)`,
         ],
         ['peak RSS since start (VmHWM)', mb(run.rssPeakMb)],
       ],

@@ -1,16 +1,19 @@
 import { setTimeout as sleep } from 'node:timers/promises';
-import type { RawTrunk } from '../sandbox/seed-trunks.js';
 import type { BenchWorld } from './bench-world.js';
 import { SIGNING_SECRET, trunkbotSpec } from './bot-specs.js';
 import { fromVendorFilters, replyKind, type ReplyKind } from './check-reply.js';
 import { contender } from './contender.js';
 import { countAnswers } from './count-answers.js';
+import { countLogLines } from './count-log-lines.js';
+import type { LoadRun } from './drive-load.js';
 import type { FdCount } from './count-fds.js';
 import { describeCommit } from './describe-commit.js';
+import { estateSwitch } from './estate-switch.js';
 import type { SoakEnds } from './judge-soak.js';
-import { perCallQueries, type BenchQuery } from './per-call-queries.js';
+import { perCallQueries } from './per-call-queries.js';
 import type { Options } from './read-cli.js';
-import { faultAt, HOT_QUERIES, SNAPSHOT_ONLY, soakRequest } from './soak-plan.js';
+import { mergeRuns } from './merge-runs.js';
+import { faultAt, soakQuery } from './soak-plan.js';
 import { spawnBot, type BotProcess } from './spawn-bot.js';
 import { startRedis } from './start-redis.js';
 import { summarizeRun, type RunSummary } from './summarize-run.js';
@@ -63,8 +66,8 @@ export interface SoakReport {
   cachedAnswers: number;
   snapshotBuilds: number;
   errorLines: number;
-  vendor: { calls: number; failures: number };
-  faultsInjected: number;
+  /** ITNIO calls during the measured body, how many failed or hung, and the faults injected meanwhile. */
+  vendor: { calls: number; failures: number; faults: number };
   checkpoints: Checkpoint[];
   ends: SoakEnds;
 }
@@ -115,37 +118,13 @@ async function soak(
   world.slack.onActivity((event) => {
     if (event.kind === 'response') posts.set(event.response.id, (posts.get(event.response.id) ?? 0) + 1);
   });
-  const outcomes = new Map<string, number>();
-  let cachedAnswers = 0;
-  let snapshotBuilds = 0;
-  let errorLines = 0;
-  bot.onLine((line) => {
-    if (line.includes('inventory snapshot built')) snapshotBuilds += 1;
-    if (line.includes('"level":50') || line.includes('"level":60')) errorLines += 1;
-    if (!line.includes('"audit":true')) return;
-    const entry = JSON.parse(line) as { outcome?: string; cached?: boolean };
-    outcomes.set(String(entry.outcome), (outcomes.get(String(entry.outcome)) ?? 0) + 1);
-    if (entry.cached) cachedAnswers += 1;
-  });
-
-  const removed: RawTrunk[] = [];
-  const estate = (small: boolean) => {
-    if (small && removed.length === 0) {
-      for (const t of world.sandbox.trunks.slice(-SHRINK_BY)) removed.push(world.sandbox.removeTrunk(String(t.keyId)));
-    } else if (!small) {
-      for (const t of removed.splice(0)) world.sandbox.addTrunk(t);
-    }
-  };
+  const log = countLogLines(bot);
+  const estate = estateSwitch(world.sandbox, SHRINK_BY);
 
   const replies: Record<ReplyKind, number> = { page: 0, notice: 0, other: 0 };
   let filteredPages = 0;
   let faultsInjected = 0;
   let sent = 0;
-  const queryOf = (i: number): BenchQuery | string => {
-    const r = soakRequest(i);
-    if (r.pool === 'snapshot') return SNAPSHOT_ONLY[r.index]!;
-    return r.pool === 'hot' ? queries[r.index % HOT_QUERIES]! : queries[r.index % queries.length]!;
-  };
   /** Sends the next `count` requests of the plan; returns the run's timings. */
   const drive = (count: number) => {
     const first = sent;
@@ -167,11 +146,7 @@ async function soak(
           world.sandbox.inject(fault.fault, fault.times);
           faultsInjected += 1;
         }
-        const query = queryOf(i);
-        const user = `U0SOAK${String(i % users).padStart(5, '0')}`;
-        return typeof query === 'string'
-          ? { surface: 'command', text: query, user }
-          : { surface: soakRequest(i).surface, query, user };
+        return { ...soakQuery(i, queries), user: `U0SOAK${String(i % users).padStart(5, '0')}` };
       },
     });
   };
@@ -200,12 +175,9 @@ async function soak(
   progress(`soak: after warm-up, heap after GC ${warm.heapAfterGcMb.toFixed(1)} MB, ${warm.fds?.fds} fds`);
 
   const vendorBefore = { ...world.vendor };
+  const faultsBefore = faultsInjected;
   const checkpoints: Checkpoint[] = [];
-  const ackMs: number[] = [];
-  const e2eMs: number[] = [];
-  let errors = 0;
-  const errorKinds = new Map<string, number>();
-  let durationMs = 0;
+  const runs: LoadRun[] = [];
   const cpuBefore = await bot.sample();
   let done = 0;
   for (let segment = 0; segment < SEGMENTS; segment++) {
@@ -213,11 +185,7 @@ async function soak(
     estate(segment % 2 === 1);
     const run = await drive(count);
     world.forget();
-    ackMs.push(...run.ackMs);
-    e2eMs.push(...run.e2eMs);
-    errors += run.errors;
-    for (const [k, n] of run.errorKinds) errorKinds.set(k, (errorKinds.get(k) ?? 0) + n);
-    durationMs += run.durationMs;
+    runs.push(run);
     const sample = await bot.sample(true);
     done += count;
     checkpoints.push({
@@ -235,6 +203,7 @@ async function soak(
   const vendor = {
     calls: world.vendor.calls - vendorBefore.calls,
     failures: world.vendor.failures - vendorBefore.failures,
+    faults: faultsInjected - faultsBefore,
   };
   estate(false);
   failIfErrors('settling', await drive(SETTLE));
@@ -247,27 +216,28 @@ async function soak(
   // Stopped before answers are counted: once it has exited, no late or second reply can still arrive.
   await bot.stop();
 
-  const run = summarizeRun(
-    { ackMs, e2eMs, errors, errorKinds, duplicateReplies: 0, durationMs },
-    { vendorCalls: vendor.calls, cpuMs: (cpuAfter.cpuUs - cpuBefore.cpuUs) / 1000, rssPeakMb: peakRssMb },
-  );
+  const body = mergeRuns(runs);
+  const run = summarizeRun(body, {
+    vendorCalls: vendor.calls,
+    cpuMs: (cpuAfter.cpuUs - cpuBefore.cpuUs) / 1000,
+    rssPeakMb: peakRssMb,
+  });
   return {
     commit: describeCommit(),
     redis: options.redisUrl ? redisUrl : `${redisUrl} (a redis-server started for the soak)`,
     concurrency,
     requests: options.requests,
     extraRequests: sent - options.requests,
-    durationMs,
+    durationMs: body.durationMs,
     run,
-    ackMaxMs: Math.max(...ackMs),
+    ackMaxMs: body.ackMs.reduce((max, ms) => Math.max(max, ms), 0),
     replies,
     filteredPages,
-    outcomes,
-    cachedAnswers,
-    snapshotBuilds,
-    errorLines,
+    outcomes: log.outcomes,
+    cachedAnswers: log.cachedAnswers,
+    snapshotBuilds: log.snapshotBuilds,
+    errorLines: log.errorLines,
     vendor,
-    faultsInjected,
     checkpoints,
     ends: {
       heapAfterGcMb: { warm: warm.heapAfterGcMb, end: end.heapAfterGcMb },

@@ -1,5 +1,6 @@
 import type { SandboxFault } from '../sandbox/itnio-server.js';
-import type { Surface } from './contender.js';
+import type { OneRequest, Surface } from './contender.js';
+import type { BenchQuery } from './per-call-queries.js';
 
 /** Queries ITNIO cannot filter by: answered from the snapshot, or refused when the estate is too large for one. */
 export const SNAPSHOT_ONLY = ['down', 'stats', 'down page:2', 'group:billing', 'changed:24h', 'outgoing up'];
@@ -27,6 +28,13 @@ export function soakRequest(i: number): SoakRequest {
   if (slot < 13) return { surface: 'command', pool: 'snapshot', index: (round * 2 + slot) % SNAPSHOT_ONLY.length };
   if (slot < 17) return { surface: 'button', pool: 'distinct', index: round * 4 + slot };
   return { surface: 'button', pool: 'hot', index: (round * 3 + slot) % HOT_QUERIES };
+}
+
+/** Request `i` of the soak as the contender sends it, its queries taken from `queries` (hot: the first few). */
+export function soakQuery(i: number, queries: readonly BenchQuery[]): OneRequest {
+  const { surface, pool, index } = soakRequest(i);
+  if (pool === 'snapshot') return { surface, text: SNAPSHOT_ONLY[index]! };
+  return { surface, query: queries[pool === 'hot' ? index : index % queries.length]! };
 }
 
 /** A fault played by the sandbox on the next `times` ITNIO calls. */

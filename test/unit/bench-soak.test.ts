@@ -1,6 +1,15 @@
 import { countAnswers } from '../../devkit/bench/count-answers.js';
 import { judgeSoak, type SoakEnds } from '../../devkit/bench/judge-soak.js';
-import { faultAt, HOT_QUERIES, PLANNED_FAULTS, SNAPSHOT_ONLY, soakRequest } from '../../devkit/bench/soak-plan.js';
+import { mergeRuns } from '../../devkit/bench/merge-runs.js';
+import type { BenchQuery } from '../../devkit/bench/per-call-queries.js';
+import {
+  faultAt,
+  HOT_QUERIES,
+  PLANNED_FAULTS,
+  SNAPSHOT_ONLY,
+  soakQuery,
+  soakRequest,
+} from '../../devkit/bench/soak-plan.js';
 
 const ends = (over: Partial<SoakEnds> = {}): SoakEnds => ({
   heapAfterGcMb: { warm: 30, end: 33 },
@@ -24,6 +33,15 @@ describe('the soak plan', () => {
     expect(Math.max(...plan.filter((r) => r.pool === 'snapshot').map((r) => r.index))).toBe(SNAPSHOT_ONLY.length - 1);
     const distinctCommands = plan.filter((r) => r.surface === 'command' && r.pool === 'distinct').map((r) => r.index);
     expect(new Set(distinctCommands).size).toBe(distinctCommands.length);
+  });
+
+  it('turns each request into a command or a click on one of the queries', () => {
+    const queries = Array.from({ length: 50 }, (_, n) => ({ text: `q${n}` }) as BenchQuery);
+    const sent = Array.from({ length: 400 }, (_, i) => soakQuery(i, queries));
+    expect(sent.filter((r) => r.text !== undefined).every((r) => r.surface === 'command')).toBe(true);
+    expect(sent.every((r) => (r.text === undefined) !== (r.query === undefined))).toBe(true);
+    expect(new Set(sent.filter((r) => r.query).map((r) => r.query!.text)).size).toBe(50);
+    expect(soakQuery(6, queries)).toEqual({ surface: 'command', query: queries[soakRequest(6).index] });
   });
 
   it('injects every planned fault once per 1,000 requests', () => {
@@ -71,5 +89,36 @@ describe('soak verdicts', () => {
 
   it('leave descriptors unjudged where /proc cannot be read', () => {
     expect(judgeSoak(ends({ fds: { warm: undefined, end: undefined } }))[1]!.met).toBeUndefined();
+  });
+});
+
+describe('merged soak segments', () => {
+  it('keep every sample and error and add the durations', () => {
+    const run = (ms: number, errors: [string, number][]) => ({
+      ackMs: [ms],
+      e2eMs: [ms * 10],
+      errors: errors.reduce((n, [, k]) => n + k, 0),
+      errorKinds: new Map(errors),
+      duplicateReplies: 0,
+      durationMs: 1000,
+    });
+    const merged = mergeRuns([
+      run(1, [['no reply within 15 s', 1]]),
+      run(2, [
+        ['no reply within 15 s', 2],
+        ['ack HTTP 500', 1],
+      ]),
+    ]);
+    expect(merged).toEqual({
+      ackMs: [1, 2],
+      e2eMs: [10, 20],
+      errors: 4,
+      errorKinds: new Map([
+        ['no reply within 15 s', 3],
+        ['ack HTTP 500', 1],
+      ]),
+      duplicateReplies: 0,
+      durationMs: 2000,
+    });
   });
 });
