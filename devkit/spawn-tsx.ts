@@ -16,6 +16,10 @@ export interface SpawnTsxOptions {
   files?: Record<string, string>;
   /** Node flags placed before the loader, e.g. `--cpu-prof`. */
   nodeArgs?: string[];
+  /** Modules (relative to the repository root) imported after the loader and before the entry, e.g. a probe. */
+  imports?: string[];
+  /** Open an IPC channel to the child (`child.send`, `process.send` in it). */
+  ipc?: boolean;
   /** Arguments after the entry, e.g. `['--trunks', '10000']`. */
   args?: string[];
   /** Keep only about this many of the latest characters of each stream; everything when unset. */
@@ -62,15 +66,16 @@ export function spawnTsx(
 ): TsxProcess {
   const cwd = mkdtempSync(join(tmpdir(), 'trunkbot-spawn-'));
   for (const [name, content] of Object.entries(options.files ?? {})) writeFileSync(join(cwd, name), content);
+  const imports = (options.imports ?? []).flatMap((path) => ['--import', pathToFileURL(join(REPO_ROOT, path)).href]);
   const child = spawn(
     process.execPath,
-    [...(options.nodeArgs ?? []), '--import', TSX_LOADER, join(REPO_ROOT, entry), ...(options.args ?? [])],
+    [...(options.nodeArgs ?? []), '--import', TSX_LOADER, ...imports, join(REPO_ROOT, entry), ...(options.args ?? [])],
     {
       cwd,
       env: { PATH: process.env.PATH ?? '', ...env },
-      stdio: 'pipe',
+      stdio: options.ipc ? ['pipe', 'pipe', 'pipe', 'ipc'] : 'pipe',
     },
-  );
+  ) as ChildProcessWithoutNullStreams;
   running.add(child);
   // 'close', not 'exit': only then has all of the output been read, so a caller can assert on it.
   const exit = new Promise<TsxExit>((resolve) => child.once('close', (code, signal) => resolve({ code, signal })));

@@ -1,17 +1,21 @@
 /**
- * The framework's floor for `npm run bench`: Bolt in HTTP mode, `/trunks` and the Next button each ack,
- * make ONE signed call to the ITNIO query endpoint and respond with a small fixed message. No parsing,
- * rendering, logging or guards — whatever trunkbot takes beyond this is trunkbot's own cost.
+ * The floor for `npm run bench`: the smallest Bolt app that does trunkbot's job. `/trunks` and the
+ * Next › button each ack, make ONE signed call to the ITNIO query endpoint with global `fetch`, and
+ * respond at the response_url with a one-line summary ("N trunks"). No rendering, logging or guards —
+ * whatever trunkbot takes beyond this is trunkbot's own cost.
+ *
+ * The button's value is plain query text (the bench sends the floor the query whose page trunkbot's
+ * sealed value names), so both bots ask ITNIO the same thing.
  *
  * Env: SLACK_BOT_TOKEN, SLACK_SIGNING_SECRET, SLACK_API_URL, SLACK_BOT_ID, SLACK_BOT_USER_ID,
  * ITNIO_API_URL, ITNIO_API_KEY, ITNIO_API_SECRET, PORT, HOST. Prints `{"port":N,"msg":"bare bolt is ready"}`.
  */
-import { Agent, request, type Server } from 'node:http';
+import type { Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { App } from '@slack/bolt';
+import { App, type BlockAction, type ButtonAction } from '@slack/bolt';
 import { sign, unixSeconds } from '../../src/itnio/sign.js';
 import { ACTION } from '../../src/trunks/action-ids.js';
-import { BARE_REPLY_TEXT } from './bare-reply.js';
+import { floorReplyText, floorVendorBody } from './floor-vendor-body.js';
 
 function need(name: string): string {
   const value = process.env[name];
@@ -25,39 +29,29 @@ function need(name: string): string {
 const apiKey = need('ITNIO_API_KEY');
 const apiSecret = need('ITNIO_API_SECRET');
 const queryUrl = new URL('/v3/cc/sipTrunk/query', need('ITNIO_API_URL'));
-// The same page size trunkbot asks for, so both receive the same vendor payload.
-const queryBody = JSON.stringify({ current: 1, size: 10, params: {} });
-// Keep-alive, as trunkbot's got client has, so neither pays a TCP handshake per call.
-const agent = new Agent({ keepAlive: true });
 
-/** One signed POST to the vendor; the body is drained, not parsed. */
-function queryVendor(): Promise<void> {
-  return new Promise((resolve, reject) => {
-    const timestamp = unixSeconds();
-    const req = request(
-      queryUrl,
-      {
-        method: 'POST',
-        agent,
-        headers: {
-          'content-type': 'application/json;charset=UTF-8',
-          'content-length': Buffer.byteLength(queryBody),
-          'api-key': apiKey,
-          timestamp,
-          sign: sign(apiKey, apiSecret, timestamp),
-        },
+/** One signed POST to the vendor (fetch keeps the connection alive); the answer as one line. */
+async function summarize(text: string): Promise<string> {
+  const timestamp = unixSeconds();
+  try {
+    const response = await fetch(queryUrl, {
+      method: 'POST',
+      headers: {
+        'content-type': 'application/json;charset=UTF-8',
+        'api-key': apiKey,
+        timestamp,
+        sign: sign(apiKey, apiSecret, timestamp),
       },
-      (res) => {
-        res.resume();
-        res.once('end', () =>
-          res.statusCode === 200 ? resolve() : reject(new Error(`ITNIO answered HTTP ${res.statusCode}`)),
-        );
-        res.once('error', reject);
-      },
-    );
-    req.once('error', reject);
-    req.end(queryBody);
-  });
+      body: JSON.stringify(floorVendorBody(text)),
+    });
+    const answer = (await response.json()) as { status?: unknown; data?: { total?: unknown } };
+    if (!response.ok || Number(answer.status) !== 0)
+      return `ITNIO error: HTTP ${response.status}, status ${answer.status}`;
+    return floorReplyText(Number(answer.data?.total));
+  } catch (err) {
+    // A failed call still answers, so the bench counts an error at once instead of waiting out its timeout.
+    return `ITNIO call failed: ${(err as Error).message}`;
+  }
 }
 
 const app = new App({
@@ -68,19 +62,14 @@ const app = new App({
   clientOptions: { slackApiUrl: need('SLACK_API_URL') },
 });
 
-// A failed call still answers, so the bench counts an error at once instead of waiting out its timeout.
-const failure = (err: unknown) => `bare Bolt: ITNIO call failed: ${(err as Error).message}`;
-
-app.command('/trunks', async ({ ack, respond }) => {
+app.command('/trunks', async ({ command, ack, respond }) => {
   await ack();
-  const text = await queryVendor().then(() => BARE_REPLY_TEXT, failure);
-  await respond({ response_type: 'ephemeral', text });
+  await respond({ response_type: 'ephemeral', text: await summarize(command.text) });
 });
 
-app.action(ACTION.next, async ({ ack, respond }) => {
+app.action<BlockAction<ButtonAction>>(ACTION.next, async ({ action, ack, respond }) => {
   await ack();
-  const text = await queryVendor().then(() => BARE_REPLY_TEXT, failure);
-  await respond({ replace_original: true, text });
+  await respond({ replace_original: true, text: await summarize(action.value ?? '') });
 });
 
 // Exit through process.exit so `--cpu-prof` gets to write its profile. Registered before the ready

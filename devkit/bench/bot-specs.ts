@@ -1,5 +1,4 @@
 import type { BenchWorld } from './bench-world.js';
-import type { BenchReport } from './print-report.js';
 import { spawnBot, type BotSpec } from './spawn-bot.js';
 
 /** The signing secret both bots and both senders share. */
@@ -7,24 +6,23 @@ export const SIGNING_SECRET = 'bench-signing-secret';
 const TRUNKBOT_READY = /"port":(\d+)[^\n]*trunkbot is ready/;
 // Its start-up checks make one ITNIO and one Slack call of their own: wait them out before measuring.
 const TRUNKBOT_SETTLED = /"msg":"start-up checks done"/;
-const BARE_READY = /"port":(\d+)[^\n]*bare bolt is ready/;
+const FLOOR_READY = /"port":(\d+)[^\n]*bare bolt is ready/;
 
-/** What the comparison sets so that trunkbot's work per request is measured: no refusals, no shedding, no cache hits. */
-export const NO_GUARDS: Readonly<Record<string, string>> = {
-  RATE_LIMIT_PER_USER: '0',
-  ITNIO_MAX_CONCURRENCY: '64',
-  ITNIO_MAX_QUEUE: '1000',
-  CACHE_TTL_SECONDS: '0',
-};
+/** How a bot is started beyond its environment. */
+export interface StartOptions {
+  nodeArgs?: string[];
+  /** With the bench probe (`--expose-gc`, CPU and heap over IPC). */
+  probe?: boolean;
+}
 
 /** trunkbot as `npm run dev` would start it against the bench's fakes, with `extraEnv` on top of its defaults. */
-export function trunkbotSpec(world: BenchWorld, extraEnv: Record<string, string>, nodeArgs: string[] = []): BotSpec {
+export function trunkbotSpec(world: BenchWorld, extraEnv: Record<string, string>, start: StartOptions = {}): BotSpec {
   return {
     name: 'trunkbot',
     entry: 'src/index.ts',
     ready: TRUNKBOT_READY,
     settled: TRUNKBOT_SETTLED,
-    nodeArgs,
+    ...start,
     env: {
       SLACK_BOT_TOKEN: world.slack.botToken,
       SLACK_SIGNING_SECRET: SIGNING_SECRET,
@@ -40,13 +38,13 @@ export function trunkbotSpec(world: BenchWorld, extraEnv: Record<string, string>
   };
 }
 
-/** The bare Bolt app, against the same fakes. */
-export function bareSpec(world: BenchWorld, nodeArgs: string[] = []): BotSpec {
+/** The floor (devkit/bench/bare-bolt.ts), against the same fakes. */
+export function floorSpec(world: BenchWorld, start: StartOptions = {}): BotSpec {
   return {
-    name: 'bare-bolt',
+    name: 'floor',
     entry: 'devkit/bench/bare-bolt.ts',
-    ready: BARE_READY,
-    nodeArgs,
+    ready: FLOOR_READY,
+    ...start,
     env: {
       SLACK_BOT_TOKEN: world.slack.botToken,
       SLACK_SIGNING_SECRET: SIGNING_SECRET,
@@ -62,14 +60,17 @@ export function bareSpec(world: BenchWorld, nodeArgs: string[] = []): BotSpec {
   };
 }
 
+/** spawn → ready line of each start, per bot. */
+export interface ReadyTimes {
+  trunkbot: number[];
+  floor: number[];
+}
+
 /** One untimed start of each (tsx's transform cache, the OS file cache), then `starts` timed ones, alternating. */
-export async function measureReady(
-  specs: { trunkbot: BotSpec; bare: BotSpec },
-  starts: number,
-): Promise<BenchReport['readyMs']> {
-  const readyMs: BenchReport['readyMs'] = { trunkbot: [], bare: [] };
+export async function measureReady(specs: { trunkbot: BotSpec; floor: BotSpec }, starts: number): Promise<ReadyTimes> {
+  const readyMs: ReadyTimes = { trunkbot: [], floor: [] };
   for (let round = 0; round <= starts; round++) {
-    const order = round % 2 === 0 ? (['trunkbot', 'bare'] as const) : (['bare', 'trunkbot'] as const);
+    const order = round % 2 === 0 ? (['trunkbot', 'floor'] as const) : (['floor', 'trunkbot'] as const);
     for (const which of order) {
       const bot = await spawnBot(specs[which]);
       await bot.stop();

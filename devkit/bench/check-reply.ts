@@ -1,5 +1,4 @@
-import { ACTION } from '../../src/trunks/action-ids.js';
-import { BARE_REPLY_TEXT } from './bare-reply.js';
+import { isFloorReply } from './floor-vendor-body.js';
 
 type Body = Record<string, unknown>;
 
@@ -21,19 +20,19 @@ export function checkTrunkPage(body: Body): string | undefined {
   return replyKind(body) === 'page' ? undefined : `reply was not a trunk page: ${String(body.text ?? '').slice(0, 80)}`;
 }
 
-/** Undefined for the bare app's fixed success message, else what came instead. */
-export function checkBareReply(body: Body): string | undefined {
-  return body.text === BARE_REPLY_TEXT ? undefined : `unexpected reply: ${String(body.text ?? '').slice(0, 80)}`;
+/** Undefined for the floor's "N trunks" summary (N > 0), else what came instead. */
+export function checkFloorReply(body: Body): string | undefined {
+  return isFloorReply(body.text) ? undefined : `unexpected reply: ${String(body.text ?? '').slice(0, 80)}`;
 }
 
-/** The sealed value of the Next › button on a trunkbot page, if it has one. */
-export function nextButtonValue(body: Body): string | undefined {
+/** Whether a trunk page came through ITNIO's own filters (its "as of" line says so) rather than from the snapshot. */
+export function fromVendorFilters(body: Body): boolean {
   const blocks = Array.isArray(body.blocks)
-    ? (body.blocks as { elements?: { action_id?: unknown; value?: unknown }[] }[])
+    ? (body.blocks as { type?: unknown; elements?: { text?: unknown }[] }[])
     : [];
-  for (const block of blocks) {
-    const next = block.elements?.find((e) => e.action_id === ACTION.next);
-    if (typeof next?.value === 'string') return next.value;
-  }
-  return undefined;
+  return blocks.some(
+    (b) =>
+      b.type === 'context' &&
+      b.elements?.some((e) => typeof e.text === 'string' && e.text.includes("ITNIO's own name filter")),
+  );
 }

@@ -8,7 +8,7 @@ interface CallFrame {
   lineNumber: number;
 }
 interface CpuProfile {
-  nodes: { id: number; callFrame: CallFrame }[];
+  nodes: { id: number; callFrame: CallFrame; children?: number[] }[];
   samples: number[];
   timeDeltas: number[];
 }
@@ -24,7 +24,27 @@ export interface ProfileSummary {
   busyMs: number;
   functions: SelfTime[];
   packages: SelfTime[];
+  /** Inclusive time of each of PROFILE_GROUPS: samples with a frame of the group anywhere on the stack. */
+  groups: SelfTime[];
 }
+
+/** The parts of a request's work the bench reports inclusive time for, by where their code lives. */
+export const PROFILE_GROUPS: readonly { name: string; test: (frame: CallFrame) => boolean }[] = [
+  {
+    name: 'got (its request machinery and the node:http call under it)',
+    test: (f) => f.url.includes('/node_modules/got/'),
+  },
+  { name: 'fetch (undici, the floor’s client)', test: (f) => f.url.includes('internal/deps/undici') },
+  { name: 'zod (vendor answer and config validation)', test: (f) => f.url.includes('/node_modules/zod/') },
+  { name: 'rendering (src/trunks/render-*)', test: (f) => /\/src\/trunks\/render-/.test(f.url) },
+  {
+    name: 'audit line and logging (src/pipeline/audit.ts, src/log.ts, pino)',
+    test: (f) => /\/src\/(pipeline\/audit|log)\.ts$/.test(f.url) || f.url.includes('/node_modules/pino'),
+  },
+  { name: 'stores (src/store/)', test: (f) => f.url.includes('/src/store/') },
+  { name: 'vendor answer parsing (parseAnswer)', test: (f) => f.functionName === 'parseAnswer' },
+  { name: 'garbage collection', test: (f) => f.functionName === '(garbage collector)' },
+];
 
 // CPU.<date>.<time>.<pid>.<thread id>.<sequence>.cpuprofile; tsx's loader thread writes one of its own.
 const MAIN_THREAD_PROFILE = /\.0\.\d+\.cpuprofile$/;
@@ -35,6 +55,9 @@ export function summarizeCpuProfile(dir: string, repoRoot: string, top = 15): Pr
   if (!file) throw new Error(`no main-thread .cpuprofile in ${dir}: the process did not exit through process.exit`);
   const profile = JSON.parse(readFileSync(join(dir, file), 'utf8')) as CpuProfile;
   const frames = new Map(profile.nodes.map((n) => [n.id, n.callFrame]));
+  const parents = new Map<number, number>();
+  for (const node of profile.nodes) for (const child of node.children ?? []) parents.set(child, node.id);
+  const groupUs = PROFILE_GROUPS.map(() => 0);
   const byFunction = new Map<string, number>();
   const byPackage = new Map<string, number>();
   let busyUs = 0;
@@ -50,13 +73,27 @@ export function summarizeCpuProfile(dir: string, repoRoot: string, top = 15): Pr
     byFunction.set(name, (byFunction.get(name) ?? 0) + us);
     const pkg = packageOf(frame, where);
     byPackage.set(pkg, (byPackage.get(pkg) ?? 0) + us);
+    const hit = new Set<number>();
+    for (let id: number | undefined = nodeId; id !== undefined; id = parents.get(id)) {
+      const on = frames.get(id);
+      if (!on) continue;
+      PROFILE_GROUPS.forEach((g, k) => {
+        if (g.test(on)) hit.add(k);
+      });
+    }
+    for (const k of hit) groupUs[k]! += us;
   });
   const rank = (m: Map<string, number>): SelfTime[] =>
     [...m]
       .sort((a, b) => b[1] - a[1])
       .slice(0, top)
       .map(([name, us]) => ({ name, ms: us / 1000 }));
-  return { busyMs: busyUs / 1000, functions: rank(byFunction), packages: rank(byPackage) };
+  return {
+    busyMs: busyUs / 1000,
+    functions: rank(byFunction),
+    packages: rank(byPackage),
+    groups: PROFILE_GROUPS.map((g, k) => ({ name: g.name, ms: groupUs[k]! / 1000 })),
+  };
 }
 
 function locate(url: string, repoRoot: string): string {

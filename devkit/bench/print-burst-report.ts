@@ -1,7 +1,8 @@
 import { availableParallelism } from 'node:os';
 import type { Config } from '../../src/config.js';
 import { MIXED_QUERIES, SAME_QUERY } from './burst-queries.js';
-import { mb, ms, runHeader, table } from './print-report.js';
+import { mb, ms, table } from './format-cells.js';
+import { runHeader } from './run-header.js';
 import type { Options } from './read-cli.js';
 import type { BurstLevel, BurstReport } from './run-burst.js';
 import { percentile } from './summarize-run.js';

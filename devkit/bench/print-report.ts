@@ -1,227 +1,183 @@
-import { availableParallelism, cpus, release, totalmem, type } from 'node:os';
+import { availableParallelism } from 'node:os';
 import type { ProfileSummary } from './cpu-profile.js';
+import { mb, ms, ratio, table } from './format-cells.js';
+import { judgeTargets, verdictWord } from './judge-targets.js';
+import type { ComparisonResult, LevelResult, VariantResult } from './run-comparison.js';
+import { runHeader } from './run-header.js';
 import { percentile, type RunSummary } from './summarize-run.js';
 
-/** The two Slack surfaces the bench drives. */
-export type Surface = 'command' | 'button';
-
-/** Both bots on one surface at one concurrency. */
-export interface LevelResult {
-  surface: Surface;
-  concurrency: number;
-  requests: number;
-  trunkbot: RunSummary;
-  bare: RunSummary;
-  /** Highest VmRSS of each bot, sampled every 50 ms during its measured run. */
-  rssDuringMb: { trunkbot: number | undefined; bare: number | undefined };
-  /** VmHWM of each bot right after this level: the peak since the process started, start-up included. */
-  peakRssMb: { trunkbot: number | undefined; bare: number | undefined };
-}
-
-/** Everything one run measured. */
-export interface BenchReport {
-  header: string[];
+/** What the report says about the run around the tables. */
+export interface ReportContext {
+  commit: string;
   latencyMs: number;
-  levels: LevelResult[];
-  /** spawn → ready line, one entry per timed start. */
-  readyMs: { trunkbot: number[]; bare: number[] };
-  profiles: { trunkbot?: ProfileSummary; bare?: ProfileSummary };
+  requests: number;
+  /** `--trunkbot-env` settings, shown so a run with them is not mistaken for a plain one. */
+  trunkbotEnv: Record<string, string>;
+  profile: boolean;
 }
 
-/** The issue's targets, all judged on the same run. */
-export const TARGETS = { ackP99Ratio: 1.1, overheadP50Ms: 5, peakRssMb: 100, readyRatio: 1.2 } as const;
-
-/** Milliseconds for a table cell: two decimals below 10, one above, `-` when not measured. */
-export const ms = (n: number | undefined): string =>
-  n === undefined || Number.isNaN(n) ? '-' : `${n.toFixed(n < 10 ? 2 : 1)} ms`;
-/** Megabytes for a table cell; `n/a` where /proc could not be read. */
-export const mb = (n: number | undefined): string => (n === undefined ? 'n/a' : `${n.toFixed(0)} MB`);
-const ratio = (a: number | undefined, b: number | undefined): string =>
-  a === undefined || b === undefined || !(b > 0) || Number.isNaN(a) ? '-' : `${(a / b).toFixed(2)}×`;
-const label = (surface: Surface): string => (surface === 'command' ? '/trunks command' : 'Next › button');
-
-/** Columns padded to line up; the first (and with `alignLeft`, every) column is left-aligned, the rest right. */
-export function table(rows: string[][], indent = '  ', alignLeft = false): string[] {
-  const widths = rows[0]!.map((_, col) => Math.max(...rows.map((r) => (r[col] ?? '').length)));
-  const pad = (cell: string, col: number) =>
-    col === 0 || alignLeft ? cell.padEnd(widths[col]!) : cell.padStart(widths[col]!);
-  return rows.map((r) => indent + r.map(pad).join('   ').trimEnd());
-}
-
-/** The first lines of every report: what ran, when, on which Node and machine. */
-export function runHeader(title: string): string[] {
-  const cpu = cpus();
-  return [
-    `${title} · ${new Date().toISOString().slice(0, 16).replace('T', ' ')} UTC · Node ${process.version} · ${type()} ${release()}`,
-    `machine: ${availableParallelism()} cores (nproc), ${cpu[0]?.model.trim() ?? 'unknown CPU'}, ${(totalmem() / 2 ** 30).toFixed(0)} GB RAM`,
-  ];
-}
+const label = (l: LevelResult): string =>
+  `${l.surface === 'command' ? '/trunks command' : 'Next › click'} · ${l.concurrency} user${l.concurrency === 1 ? '' : 's'} · ${l.requests} requests (${l.distinct} distinct queries)`;
 
 function errorText(s: RunSummary): string {
   if (s.errors === 0) return '0';
   return `${s.errors} (${[...s.errorKinds].map(([k, n]) => `${k} ×${n}`).join('; ')})`;
 }
 
-function levelTable(level: LevelResult, latencyMs: number): string[] {
-  const { trunkbot: t, bare: b } = level;
-  const row = (name: string, pick: (s: RunSummary) => number, show: (n: number) => string = ms): string[] => [
-    name,
-    show(pick(t)),
-    show(pick(b)),
-    ratio(pick(t), pick(b)),
-  ];
+function levelTable(level: LevelResult, judged: boolean): string[] {
+  const { trunkbot: t, floor: f } = level.runs;
+  const row = (
+    name: string,
+    pick: (s: RunSummary) => number | undefined,
+    show: (n: number | undefined) => string = ms,
+  ) => [name, show(pick(f)), show(pick(t)), ratio(pick(t), pick(f))];
   const lines = [
-    `${label(level.surface)} · concurrency ${level.concurrency} · ${level.requests} requests`,
+    label(level),
     ...table([
-      ['', 'trunkbot', 'bare Bolt', 'trunkbot/bare'],
+      ['', 'floor', 'trunkbot', 'trunkbot/floor'],
       row('ack p50', (s) => s.ackP50),
       row('ack p99', (s) => s.ackP99),
-      row('end-to-end p50', (s) => s.e2eP50),
-      row('end-to-end p99', (s) => s.e2eP99),
-      row(`bot overhead p50 (e2e − ${latencyMs} ms)`, (s) => s.overheadP50),
-      row('bot overhead p99', (s) => s.overheadP99),
+      row('reply p50', (s) => s.replyP50),
+      row('reply p99', (s) => s.replyP99),
       row(
-        'requests/s',
-        (s) => s.requestsPerSecond,
-        (n) => n.toFixed(1),
+        'replies/s',
+        (s) => s.repliesPerSecond,
+        (n) => (n === undefined ? '-' : n.toFixed(1)),
       ),
-      ['ITNIO calls', String(t.vendorCalls), String(b.vendorCalls), ''],
-      [
-        'peak RSS during run (VmRSS)',
-        mb(level.rssDuringMb.trunkbot),
-        mb(level.rssDuringMb.bare),
-        ratio(level.rssDuringMb.trunkbot, level.rssDuringMb.bare),
-      ],
-      [
-        'peak RSS since start (VmHWM)',
-        mb(level.peakRssMb.trunkbot),
-        mb(level.peakRssMb.bare),
-        ratio(level.peakRssMb.trunkbot, level.peakRssMb.bare),
-      ],
+      row('CPU per request', (s) => s.cpuMsPerRequest),
+      ['ITNIO calls', String(f.vendorCalls), String(t.vendorCalls), ''],
+      row('peak VmRSS during the run', (s) => s.rssPeakMb, mb),
     ]),
   ];
-  if (t.errors + b.errors > 0) lines.push(`  errors: trunkbot ${errorText(t)}; bare Bolt ${errorText(b)}`);
+  if (judged && !level.sameVendorRequests)
+    lines.push('  ITNIO requests: the two bots did NOT send the same request bodies (the comparison is off)');
+  if (t.errors + f.errors > 0) lines.push(`  errors: floor ${errorText(f)}; trunkbot ${errorText(t)}`);
   return lines;
 }
 
-interface Verdict {
-  target: string;
-  measured: string;
-  met: boolean | undefined;
-}
-
-/** Judges each target; `met` is undefined when the run could not measure it. */
-export function judgeTargets(report: BenchReport): Verdict[] {
-  const { levels, readyMs } = report;
-  const perLevel = (pick: (l: LevelResult) => number, show: (n: number) => string): string =>
-    (['command', 'button'] as const)
-      .map(
-        (surface) =>
-          `${surface} ${levels
-            .filter((l) => l.surface === surface)
-            .map((l) => `c${l.concurrency} ${show(pick(l))}`)
-            .join(', ')}`,
-      )
-      .join('; ');
-  const ackRatios = levels.map((l) => l.trunkbot.ackP99 / l.bare.ackP99);
-  const overheads = levels.map((l) => l.trunkbot.overheadP50);
-  const heaviest = levels.reduce((max, l) => Math.max(max, l.concurrency), 0);
-  const atHeaviest = levels.filter((l) => l.concurrency === heaviest);
-  const maxOf = (values: (number | undefined)[]) =>
-    values.some((v) => v === undefined) ? undefined : Math.max(...(values as number[]));
-  const rss = maxOf(atHeaviest.map((l) => l.rssDuringMb.trunkbot));
-  const bareRss = maxOf(atHeaviest.map((l) => l.rssDuringMb.bare));
-  const hwm = maxOf(atHeaviest.map((l) => l.peakRssMb.trunkbot));
-  const readyT = percentile(readyMs.trunkbot, 50);
-  const readyB = percentile(readyMs.bare, 50);
-  const trunkbotCalls = levels.reduce((n, l) => n + l.trunkbot.vendorCalls, 0);
-  const requests = levels.reduce((n, l) => n + l.requests, 0);
-  const fromSnapshot = trunkbotCalls !== requests;
-  const judged = (values: number[], ok: (n: number) => boolean) =>
-    values.some(Number.isNaN) || values.length === 0 ? undefined : values.every(ok);
+function endTable(v: VariantResult): string[] {
+  const { trunkbot: t, floor: f } = v.end;
   return [
-    {
-      target: `ack p99 ≤ ${TARGETS.ackP99Ratio.toFixed(2)}× bare Bolt`,
-      measured: perLevel(
-        (l) => l.trunkbot.ackP99 / l.bare.ackP99,
-        (n) => `${n.toFixed(2)}×`,
-      ),
-      met: judged(ackRatios, (n) => n <= TARGETS.ackP99Ratio),
-    },
-    {
-      target: `bot overhead p50 ≤ ${TARGETS.overheadP50Ms} ms`,
-      measured: `${perLevel(
-        (l) => l.trunkbot.overheadP50,
-        (n) => n.toFixed(1),
-      )} ms${fromSnapshot ? `; trunkbot made ${trunkbotCalls} ITNIO calls for ${requests} requests (its snapshot answered)` : ''}`,
-      // Overhead is end-to-end minus one vendor call: meaningless for a bot that did not make one per request.
-      met: fromSnapshot ? undefined : judged(overheads, (n) => n <= TARGETS.overheadP50Ms),
-    },
-    {
-      target: `peak RSS ≤ ${TARGETS.peakRssMb} MB (heaviest load)`,
-      measured: `${mb(rss)} during c${heaviest} (bare Bolt ${mb(bareRss)}); VmHWM since start ${mb(hwm)}`,
-      met: rss === undefined ? undefined : rss <= TARGETS.peakRssMb,
-    },
-    {
-      target: `ready ≤ ${TARGETS.readyRatio.toFixed(2)}× bare Bolt`,
-      measured: `${ratio(readyT, readyB)} (median ${ms(readyT)} vs ${ms(readyB)})`,
-      met: judged([readyT / readyB], (n) => n <= TARGETS.readyRatio),
-    },
-  ];
-}
-
-function profileLines(name: string, p: ProfileSummary): string[] {
-  const pct = (n: number) => `${((100 * n) / p.busyMs).toFixed(1)}%`;
-  return [
-    `${name}: ${ms(p.busyMs)} on CPU (start-up, warm-up and every level)`,
-    '  self time by package / src folder:',
-    ...table(
-      p.packages.map((s) => [s.name, ms(s.ms), pct(s.ms)]),
-      '    ',
-    ),
-    '  top functions by self time:',
-    ...table(
-      p.functions.map((s) => [s.name, ms(s.ms), pct(s.ms)]),
-      '    ',
-    ),
-  ];
-}
-
-/** The printed report: header, one table per surface and level, start-up, targets, optional profiles. */
-export function formatReport(report: BenchReport): string {
-  const lines = [...report.header, ''];
-  for (const level of report.levels) lines.push(...levelTable(level, report.latencyMs), '');
-  const { trunkbot, bare } = report.readyMs;
-  lines.push(
-    `start-up: spawn → ready line, ${trunkbot.length} timed starts each (after one untimed start)`,
+    'at the end of these runs',
     ...table([
-      ['', 'trunkbot', 'bare Bolt', 'trunkbot/bare'],
+      ['', 'floor', 'trunkbot', 'trunkbot/floor'],
+      ['peak RSS since start (VmHWM)', mb(f.peakRssMb), mb(t.peakRssMb), ratio(t.peakRssMb, f.peakRssMb)],
+      [
+        'V8 heap committed (before the GC)',
+        mb(f.heapTotalBeforeGcMb),
+        mb(t.heapTotalBeforeGcMb),
+        ratio(t.heapTotalBeforeGcMb, f.heapTotalBeforeGcMb),
+      ],
+      [
+        'heap after a forced GC',
+        `${f.heapAfterGcMb.toFixed(1)} MB`,
+        `${t.heapAfterGcMb.toFixed(1)} MB`,
+        ratio(t.heapAfterGcMb, f.heapAfterGcMb),
+      ],
+      ['requests sent (with warm-ups)', String(f.requests), String(t.requests), ''],
+    ]),
+  ];
+}
+
+function variantLines(v: VariantResult): string[] {
+  const lines = [`== ${v.variant.title} ==`, ...v.variant.notes];
+  if (v.variant.judged) {
+    const perCall = v.levels.every((l) => l.runs.trunkbot.vendorCalls === l.runs.trunkbot.ok && l.sameVendorRequests);
+    lines.push(
+      perCall
+        ? '  Checked: in every run trunkbot made one ITNIO call per reply, with the same request bodies as the floor.'
+        : '  WARNING: trunkbot did not make exactly one ITNIO call per reply, or asked other things than the floor',
+    );
+  }
+  lines.push('');
+  for (const level of v.levels) lines.push(...levelTable(level, v.variant.judged), '');
+  lines.push(...endTable(v));
+  return lines;
+}
+
+function profileLines(name: string, p: ProfileSummary, requests: number): string[] {
+  const pct = (n: number) => `${((100 * n) / p.busyMs).toFixed(1)}%`;
+  const us = (n: number) => `${((1000 * n) / requests).toFixed(0)} µs/req`;
+  const rows = (list: ProfileSummary['functions']) =>
+    table(
+      list.map((s) => [s.name, ms(s.ms), pct(s.ms), us(s.ms)]),
+      '    ',
+    );
+  return [
+    `${name}: ${ms(p.busyMs)} on CPU for ${requests} requests (start-up and warm-ups included)`,
+    '  inclusive time of what trunkbot adds (a sample counts once per group found on its stack):',
+    ...rows(p.groups),
+    '  self time by package / src folder:',
+    ...rows(p.packages),
+    '  top functions by self time:',
+    ...rows(p.functions),
+  ];
+}
+
+/** The printed report: what ran, the judged comparison and its targets, the bonus runs, any profiles. */
+export function formatReport(result: ComparisonResult, context: ReportContext): string {
+  const judged = result.variants.find((v) => v.variant.judged)!;
+  const cores = availableParallelism();
+  const lines = [
+    ...runHeader('trunkbot bench'),
+    `commit: ${context.commit}`,
+    `load: closed loop on the reply — each of N simulated users sends a request, waits for the answer at its`,
+    `  response_url, then sends the next; ${context.requests} measured commands and ${context.requests} clicks per bot and level,`,
+    `  after a warm-up; one bot under load at a time, the order alternating per level (floor first at the first).`,
+    `  The sandbox ITNIO API adds ${context.latencyMs} ms to every answer. Up to ${result.queries} distinct queries; a run repeats none.`,
+    'floor: devkit/bench/bare-bolt.ts, the smallest Bolt app doing the job — ack, one signed fetch to ITNIO,',
+    '  "N trunks" at the response_url; same Bolt, sandbox, Slack stand-in and machine as trunkbot.',
+    "ack = send → the bot's HTTP answer; reply = send → the bot's response_url POST reaching the stand-in;",
+    "CPU per request = the bot process's user + system time during the run ÷ replies (all threads, GC included).",
+    `The bench process (load, sandbox, stand-in) and both bots share these ${cores} cores: expect 10–20 % noise between runs.`,
+  ];
+  const extra = Object.entries(context.trunkbotEnv).map(([k, v]) => `${k}=${v}`);
+  if (extra.length > 0) lines.push(`--trunkbot-env: trunkbot also ran with ${extra.join(' ')}.`);
+  if (context.profile) lines.push('--profile: both bots ran under --cpu-prof; timings are slower than in a plain run.');
+  lines.push('', ...variantLines(judged), '');
+
+  const { trunkbot, floor } = result.readyMs;
+  lines.push(
+    `start-up: spawn → ready line, ${trunkbot.length} timed starts each (after one untimed start), as in the judged run`,
+    ...table([
+      ['', 'floor', 'trunkbot', 'trunkbot/floor'],
       [
         'median',
+        ms(percentile(floor, 50)),
         ms(percentile(trunkbot, 50)),
-        ms(percentile(bare, 50)),
-        ratio(percentile(trunkbot, 50), percentile(bare, 50)),
+        ratio(percentile(trunkbot, 50), percentile(floor, 50)),
       ],
-      ['min', ms(Math.min(...trunkbot)), ms(Math.min(...bare)), ratio(Math.min(...trunkbot), Math.min(...bare))],
-      ['max', ms(Math.max(...trunkbot)), ms(Math.max(...bare)), ratio(Math.max(...trunkbot), Math.max(...bare))],
+      ['min', ms(Math.min(...floor)), ms(Math.min(...trunkbot)), ratio(Math.min(...trunkbot), Math.min(...floor))],
+      ['max', ms(Math.max(...floor)), ms(Math.max(...trunkbot)), ratio(Math.max(...trunkbot), Math.max(...floor))],
     ]),
     '',
-    'targets (this run)',
-    ...table(
-      [
-        ['target', 'result', 'measured'],
-        ...judgeTargets(report).map((v) => [
-          v.target,
-          v.met === undefined ? 'not measured' : v.met ? 'met' : 'NOT MET',
-          v.measured,
-        ]),
-      ],
-      '  ',
-      true,
-    ),
+    'targets (issue 13), judged on the one-call-per-request runs above; ratios are trunkbot ÷ floor, same run.',
+    '"not met" names the main cause; BENCHMARKS.md ("npm run bench", Reading) has the measurements behind it.',
   );
-  for (const [name, profile] of Object.entries(report.profiles)) {
-    if (profile) lines.push('', ...profileLines(`CPU profile of ${name}`, profile));
+  const verdicts = judgeTargets(judged, result.readyMs);
+  const rows = table(
+    [['target', 'result', 'measured'], ...verdicts.map((v) => [v.target, verdictWord(v.met), v.measured])],
+    '  ',
+    true,
+  );
+  lines.push(rows[0]!);
+  verdicts.forEach((v, i) => {
+    lines.push(rows[i + 1]!);
+    if (v.why) lines.push(`      why: ${v.why}`);
+  });
+  const met = verdicts.filter((v) => v.met).length;
+  lines.push(`  ${met} of ${verdicts.length} met.`);
+
+  for (const v of result.variants.filter((x) => !x.variant.judged)) lines.push('', ...variantLines(v));
+  if (judged.profiles && judged.profileDirs) {
+    lines.push(
+      '',
+      ...profileLines('CPU profile of trunkbot', judged.profiles.trunkbot, judged.end.trunkbot.requests),
+      '',
+      ...profileLines('CPU profile of the floor', judged.profiles.floor, judged.end.floor.requests),
+      '',
+      `profiles: ${judged.profileDirs.trunkbot}, ${judged.profileDirs.floor} (open in Chrome DevTools)`,
+    );
   }
   return lines.join('\n');
 }

@@ -1,6 +1,8 @@
 import { readFileSync } from 'node:fs';
 import { performance } from 'node:perf_hooks';
 import { spawnTsx } from '../spawn-tsx.js';
+import type { ProbeRequest, ProbeSample } from './bench-probe.js';
+import { countFds, type FdCount } from './count-fds.js';
 
 export { REPO_ROOT } from '../spawn-tsx.js';
 
@@ -19,6 +21,8 @@ export interface BotSpec {
   settled?: RegExp;
   /** Extra Node flags, e.g. `--cpu-prof`. */
   nodeArgs?: string[];
+  /** Load bench-probe.ts into it, with `--expose-gc`, so that `sample()` works. */
+  probe?: boolean;
   readyTimeoutMs?: number;
 }
 
@@ -33,6 +37,10 @@ export interface BotProcess {
   peakRssMb(): number | undefined;
   /** VmRSS from /proc: the resident set size now, in MB. */
   rssMb(): number | undefined;
+  /** Its CPU time and memory now, after a forced GC when `gc` is set; only for a spec with `probe`. */
+  sample(gc?: boolean): Promise<ProbeSample>;
+  /** Its open file descriptors and sockets now (Linux). */
+  fds(): FdCount | undefined;
   /** True once the process has exited, which during a run means it crashed. */
   exited(): boolean;
   /** The last few KB of stdout and stderr, for error messages. */
@@ -48,7 +56,8 @@ export async function spawnBot(spec: BotSpec): Promise<BotProcess> {
   const startedAt = performance.now();
   const bot = spawnTsx(spec.entry, spec.env, {
     keepChars: TAIL_CHARS,
-    ...(spec.nodeArgs && { nodeArgs: spec.nodeArgs }),
+    nodeArgs: [...(spec.probe ? ['--expose-gc'] : []), ...(spec.nodeArgs ?? [])],
+    ...(spec.probe && { imports: [PROBE], ipc: true }),
   });
   let ready: RegExpMatchArray;
   try {
@@ -67,6 +76,7 @@ export async function spawnBot(spec: BotSpec): Promise<BotProcess> {
     }
   }
   const pid = bot.child.pid ?? 0;
+  let probes = 0;
   const lineListeners = new Set<(line: string) => void>();
   let partial = '';
   bot.child.stdout.on('data', (chunk: Buffer) => {
@@ -79,6 +89,14 @@ export async function spawnBot(spec: BotSpec): Promise<BotProcess> {
     pid,
     port: Number(ready[1]),
     readyMs,
+    sample: async (gc = false) => {
+      if (!spec.probe) throw new Error(`${spec.name} was started without the probe`);
+      const probe = ++probes;
+      const answered = waitForSample(bot.child, probe);
+      bot.child.send({ probe, gc } satisfies ProbeRequest);
+      return answered;
+    },
+    fds: () => countFds(pid),
     peakRssMb: () => readStatusMb(pid, 'VmHWM'),
     rssMb: () => readStatusMb(pid, 'VmRSS'),
     exited: bot.exited,
@@ -93,6 +111,32 @@ export async function spawnBot(spec: BotSpec): Promise<BotProcess> {
       await bot.stop();
     },
   };
+}
+
+const PROBE = 'devkit/bench/bench-probe.ts';
+const PROBE_TIMEOUT_MS = 10_000;
+
+/** The probe's answer numbered `probe`; rejects if the process exits or stays silent. */
+function waitForSample(child: NodeJS.EventEmitter, probe: number): Promise<ProbeSample> {
+  return new Promise((resolve, reject) => {
+    const finish = (error: Error | undefined, sample?: ProbeSample): void => {
+      clearTimeout(timer);
+      child.off('message', onMessage);
+      child.off('exit', onExit);
+      if (error) reject(error);
+      else resolve(sample!);
+    };
+    const onMessage = (message: unknown): void => {
+      if ((message as ProbeSample | null)?.probe === probe) finish(undefined, message as ProbeSample);
+    };
+    const onExit = (): void => finish(new Error('the process exited before answering the probe'));
+    const timer = setTimeout(
+      () => finish(new Error(`no probe answer within ${PROBE_TIMEOUT_MS / 1000} s`)),
+      PROBE_TIMEOUT_MS,
+    );
+    child.on('message', onMessage);
+    child.once('exit', onExit);
+  });
 }
 
 function readStatusMb(pid: number, field: 'VmHWM' | 'VmRSS'): number | undefined {
