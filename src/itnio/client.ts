@@ -95,15 +95,22 @@ export function createItnioClient(options: ItnioClientOptions): ItnioClient {
       if (filter.type !== undefined) params.type = filter.type;
       if (filter.sipTrunkName !== undefined && filter.sipTrunkName !== '') params.sipTrunkName = filter.sipTrunkName;
       let body: string;
+      // One controller per call, tied to the caller's long-lived signal by a listener removed afterwards:
+      // AbortSignal.any() on Node 20 keeps an entry on that signal for every call (nodejs/node#55351).
+      const call = new AbortController();
+      const abort = () => call.abort(signal?.reason);
+      const timer = setTimeout(() => call.abort(new DOMException('ITNIO deadline passed', 'TimeoutError')), deadlineMs);
+      if (signal?.aborted) abort();
+      else signal?.addEventListener('abort', abort, { once: true });
       try {
-        body = await http(TRUNK_QUERY_PATH, {
-          json: { current: page, size, params },
-          signal: signal ? AbortSignal.any([signal, AbortSignal.timeout(deadlineMs)]) : AbortSignal.timeout(deadlineMs),
-        }).text();
+        body = await http(TRUNK_QUERY_PATH, { json: { current: page, size, params }, signal: call.signal }).text();
       } catch (err) {
         // The caller gave up (shutdown): that is the caller's news, not something ITNIO said.
         if (signal?.aborted) throw signal.reason;
         throw toItnioError(err);
+      } finally {
+        clearTimeout(timer);
+        signal?.removeEventListener('abort', abort);
       }
       return {
         ...parseAnswer(body, tagCredentials),
