@@ -107,7 +107,7 @@ const MAX_BODY_BYTES = 1024 * 1024;
 /** The bot token the stand-in accepts unless told otherwise. */
 export const SANDBOX_BOT_TOKEN = 'xoxb-sandbox-token';
 /** The app-level token the stand-in accepts unless told otherwise. */
-export const SANDBOX_APP_TOKEN = 'xapp-1-A0TRUNKBOT-sandbox';
+export const SANDBOX_APP_TOKEN = 'xapp-sandbox-app-token';
 
 /** Starts the stand-in on 127.0.0.1 (an OS-chosen port unless `port` is given). */
 export async function startSlackStandIn(options: SlackStandInOptions = {}): Promise<SlackStandIn> {

@@ -16,10 +16,10 @@ describe('the key button values are sealed with', () => {
   test('is BUTTON_SEAL_SECRET when set, else the bot token, in either mode; never the signing secret', () => {
     const http = loadConfig({ ...base, SLACK_SIGNING_SECRET: 'signing-secret-one' });
     const otherSigningSecret = loadConfig({ ...base, SLACK_SIGNING_SECRET: 'signing-secret-two' });
-    const socket = loadConfig({ ...base, SLACK_APP_TOKEN: 'xapp-1-A0APP-123-abc' });
+    const socket = loadConfig({ ...base, SLACK_APP_TOKEN: 'xapp-sandbox-other-app' });
     const dedicated = loadConfig({
       ...base,
-      SLACK_APP_TOKEN: 'xapp-1-A0APP-123-abc',
+      SLACK_APP_TOKEN: 'xapp-sandbox-other-app',
       BUTTON_SEAL_SECRET: 'dedicated-seal-secret-0123',
     });
     expect(buttonSealSecretOf(http)).toBe(base.SLACK_BOT_TOKEN);

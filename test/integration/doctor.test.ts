@@ -208,7 +208,7 @@ describe('npm run doctor', () => {
     expect(good.report).not.toMatch(/signing secret/);
     expect(good.code).toBe(0);
 
-    const bad = await doctor({ ...env, SLACK_APP_TOKEN: 'xapp-1-A0TRUNKBOT-revoked' });
+    const bad = await doctor({ ...env, SLACK_APP_TOKEN: 'xapp-sandbox-revoked' });
     expect(bad.code).toBe(1);
     expect(lineOf(bad.report, 'Slack app token')).toMatch(
       /^✗ Slack app token: SLACK_APP_TOKEN was rejected by Slack \(invalid_auth\)\n {4}fix: create an App-Level Token with the connections:write scope/,

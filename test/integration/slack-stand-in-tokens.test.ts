@@ -30,13 +30,13 @@ describe('Slack stand-in tokens and scopes', () => {
   });
 
   test('apps.connections.open takes the app-level token only, as Socket Mode needs', async () => {
-    standIn = await startSlackStandIn({ appToken: 'xapp-1-A0TEST-right' });
-    const opened = await clientWith('xapp-1-A0TEST-right').apps.connections.open();
+    standIn = await startSlackStandIn({ appToken: 'xapp-sandbox-right' });
+    const opened = await clientWith('xapp-sandbox-right').apps.connections.open();
     expect(opened.url).toMatch(/^ws:\/\/127\.0\.0\.1:\d+\/link\/\?ticket=/);
     expect(opened.response_metadata?.scopes).toEqual(['connections:write']);
-    expect(await errorOf(clientWith('xapp-1-A0TEST-wrong').apps.connections.open())).toBe('invalid_auth');
+    expect(await errorOf(clientWith('xapp-sandbox-wrong').apps.connections.open())).toBe('invalid_auth');
     expect(await errorOf(clientWith(standIn.botToken).apps.connections.open())).toBe('not_allowed_token_type');
-    const post = clientWith('xapp-1-A0TEST-right').chat.postMessage({ channel: 'C1', text: 'x' });
+    const post = clientWith('xapp-sandbox-right').chat.postMessage({ channel: 'C1', text: 'x' });
     expect(await errorOf(post)).toBe('not_allowed_token_type');
   });
 });

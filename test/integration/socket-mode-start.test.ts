@@ -7,7 +7,7 @@ import { botEnv } from '../support/bot-env.js';
 
 describe('Socket Mode with an app token Slack rejects', () => {
   test('startBot fails with a StartupError that names SLACK_APP_TOKEN and the fix', async () => {
-    const started = startSandboxWorld({ env: { SLACK_APP_TOKEN: 'xapp-1-A0TRUNKBOT-revoked', LOG_LEVEL: 'silent' } });
+    const started = startSandboxWorld({ env: { SLACK_APP_TOKEN: 'xapp-sandbox-revoked', LOG_LEVEL: 'silent' } });
     const error = await started.then(
       () => undefined,
       (err: unknown) => err,
@@ -34,12 +34,12 @@ describe('Socket Mode with an app token Slack rejects', () => {
     test('exits 1 saying which token to fix, not "unexpected error"', async () => {
       const bot = spawnTsx(
         'src/index.ts',
-        botEnv(slack, sandbox, { SLACK_APP_TOKEN: 'xapp-1-A0TRUNKBOT-revoked', DATA_DIR: 'data' }),
+        botEnv(slack, sandbox, { SLACK_APP_TOKEN: 'xapp-sandbox-revoked', DATA_DIR: 'data' }),
       );
       const { code } = await bot.exit;
       expect(code).toBe(1);
       expect(bot.stderr()).toMatch(/trunkbot cannot start: SLACK_APP_TOKEN was rejected by Slack \(invalid_auth\): /);
-      expect(bot.stderr() + bot.stdout()).not.toMatch(/unexpected error|xapp-1-A0TRUNKBOT-revoked/);
+      expect(bot.stderr() + bot.stdout()).not.toMatch(/unexpected error|xapp-sandbox-revoked/);
     });
   });
 });
