@@ -1,3 +1,5 @@
+import { wallClock, zoneOffsetMs } from '../trunks/zone-clock.js';
+
 /**
  * Wall-clock arithmetic in IANA zones with Intl alone: src/ ships without date libraries beyond what
  * production depends on, and Intl knows every zone and its DST rules.
@@ -11,42 +13,6 @@ export interface TimeOfDay {
 
 const DAY_MS = 24 * 60 * 60_000;
 const ISO_DAY = /^(\d{4})-(\d{2})-(\d{2})$/;
-
-const formatters = new Map<string, Intl.DateTimeFormat>();
-
-// One formatter per zone: building one costs far more than formatting with it.
-function formatter(timeZone: string): Intl.DateTimeFormat {
-  let format = formatters.get(timeZone);
-  if (!format) {
-    format = new Intl.DateTimeFormat('en-US', {
-      timeZone,
-      hourCycle: 'h23',
-      year: 'numeric',
-      month: '2-digit',
-      day: '2-digit',
-      hour: '2-digit',
-      minute: '2-digit',
-      second: '2-digit',
-    });
-    formatters.set(timeZone, format);
-  }
-  return format;
-}
-
-/** The wall clock in `timeZone` at an instant, as if it were UTC (so two wall clocks subtract to minutes). */
-function wallClock(epochMs: number, timeZone: string): number {
-  const parts: Record<string, number> = {};
-  for (const part of formatter(timeZone).formatToParts(new Date(epochMs))) {
-    if (part.type !== 'literal') parts[part.type] = Number(part.value);
-  }
-  return Date.UTC(parts.year!, parts.month! - 1, parts.day!, parts.hour!, parts.minute!, parts.second!);
-}
-
-/** The zone's offset from UTC at an instant, in ms (positive east of Greenwich). */
-function offsetAt(epochMs: number, timeZone: string): number {
-  const whole = Math.floor(epochMs / 1000) * 1000;
-  return wallClock(whole, timeZone) - whole;
-}
 
 /** The local date (`2026-03-29`) in `timeZone` at an instant. */
 export function localDay(epochMs: number, timeZone: string): string {
@@ -74,8 +40,8 @@ export function zonedInstant(day: string, time: TimeOfDay, timeZone: string): nu
   const [, y, m, d] = ISO_DAY.exec(day) ?? [];
   const wall = Date.UTC(Number(y), Number(m) - 1, Number(d), time.hour, time.minute);
   // Zones change their offset at most once a day: the offsets a day either side cover both sides of a change.
-  const before = wall - offsetAt(wall - DAY_MS, timeZone);
-  const after = wall - offsetAt(wall + DAY_MS, timeZone);
+  const before = wall - zoneOffsetMs(wall - DAY_MS, timeZone);
+  const after = wall - zoneOffsetMs(wall + DAY_MS, timeZone);
   const valid = [before, after].filter((t) => wallClock(t, timeZone) === wall);
   if (valid.length > 0) return Math.min(...valid);
   return before;

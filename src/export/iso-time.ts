@@ -1,5 +1,6 @@
 import { TZDate } from '@date-fns/tz';
 import { parseVendorTime } from '../trunks/vendor-time.js';
+import { zoneOffsetMs } from '../trunks/zone-clock.js';
 
 const two = (n: number) => String(n).padStart(2, '0');
 const VENDOR_TIME = /^((\d{4})-(\d{2})-(\d{2})) ((\d{2}):(\d{2}):(\d{2}))$/;
@@ -46,7 +47,6 @@ export function vendorIsoTime(raw: string, timeZone: string): string {
   return exact ? isoInZone(exact, timeZone) : raw;
 }
 
-const formatters = new Map<string, Intl.DateTimeFormat>();
 const dayOffsets = new Map<string, string | null>();
 // Days actually seen in one inventory number in the thousands; the cap only stops endless growth.
 const MAX_REMEMBERED_DAYS = 50_000;
@@ -68,13 +68,9 @@ function dayOffset(day: string, wall: number, timeZone: string): string | undefi
   return offset ?? undefined;
 }
 
-/** The zone's UTC offset at an instant, as `+08:00` (`GMT+08:00` in Intl's words; `GMT` alone for zero). */
+/** The zone's UTC offset at an instant, as `+08:00`. */
 function offsetAt(instant: number, timeZone: string): string {
-  let format = formatters.get(timeZone);
-  if (!format) {
-    format = new Intl.DateTimeFormat('en-US', { timeZone, timeZoneName: 'longOffset' });
-    formatters.set(timeZone, format);
-  }
-  const name = format.formatToParts(instant).find((p) => p.type === 'timeZoneName')?.value ?? '';
-  return name === 'GMT' ? '+00:00' : name.slice(3);
+  const minutes = Math.round(zoneOffsetMs(instant, timeZone) / 60_000);
+  const sign = minutes >= 0 ? '+' : '-';
+  return `${sign}${two(Math.floor(Math.abs(minutes) / 60))}:${two(Math.abs(minutes) % 60)}`;
 }
