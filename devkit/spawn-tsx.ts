@@ -24,6 +24,11 @@ export interface SpawnTsxOptions {
   args?: string[];
   /** Keep only about this many of the latest characters of each stream; everything when unset. */
   keepChars?: number;
+  /**
+   * A directory holding the repository compiled to JavaScript (see devkit/bench/compile-bots.ts): the entry and
+   * `imports` run from there as plain `node`, without tsx, as a deployment runs `dist/`.
+   */
+  compiledRoot?: string;
 }
 
 /** How a spawned process ended. */
@@ -66,10 +71,14 @@ export function spawnTsx(
 ): TsxProcess {
   const cwd = mkdtempSync(join(tmpdir(), 'trunkbot-spawn-'));
   for (const [name, content] of Object.entries(options.files ?? {})) writeFileSync(join(cwd, name), content);
-  const imports = (options.imports ?? []).flatMap((path) => ['--import', pathToFileURL(join(REPO_ROOT, path)).href]);
+  const { compiledRoot } = options;
+  const file = (path: string) =>
+    compiledRoot ? join(compiledRoot, path.replace(/\.ts$/, '.js')) : join(REPO_ROOT, path);
+  const imports = (options.imports ?? []).flatMap((path) => ['--import', pathToFileURL(file(path)).href]);
+  const loader = compiledRoot ? [] : ['--import', TSX_LOADER];
   const child = spawn(
     process.execPath,
-    [...(options.nodeArgs ?? []), '--import', TSX_LOADER, ...imports, join(REPO_ROOT, entry), ...(options.args ?? [])],
+    [...(options.nodeArgs ?? []), ...loader, ...imports, file(entry), ...(options.args ?? [])],
     {
       cwd,
       env: { PATH: process.env.PATH ?? '', ...env },

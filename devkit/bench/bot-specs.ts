@@ -3,6 +3,11 @@ import { spawnBot, type BotSpec } from './spawn-bot.js';
 
 /** The signing secret both bots and both senders share. */
 export const SIGNING_SECRET = 'bench-signing-secret';
+/** The key trunkbot seals its button values with in the bench, so the bench can write its Next › values. */
+export const BUTTON_SEAL_SECRET = 'bench-button-seal-secret';
+/** The two bots' entries, relative to the repository root. */
+export const TRUNKBOT_ENTRY = 'src/index.ts';
+export const FLOOR_ENTRY = 'devkit/bench/bare-bolt.ts';
 const TRUNKBOT_READY = /"port":(\d+)[^\n]*trunkbot is ready/;
 // Its start-up checks make one ITNIO and one Slack call of their own: wait them out before measuring.
 const TRUNKBOT_SETTLED = /"msg":"start-up checks done"/;
@@ -13,19 +18,22 @@ export interface StartOptions {
   nodeArgs?: string[];
   /** With the bench probe (`--expose-gc`, CPU and heap over IPC). */
   probe?: boolean;
+  /** Run the compiled JavaScript there (compile-bots.ts) instead of the TypeScript under tsx. */
+  compiledRoot?: string;
 }
 
 /** trunkbot as `npm run dev` would start it against the bench's fakes, with `extraEnv` on top of its defaults. */
 export function trunkbotSpec(world: BenchWorld, extraEnv: Record<string, string>, start: StartOptions = {}): BotSpec {
   return {
     name: 'trunkbot',
-    entry: 'src/index.ts',
+    entry: TRUNKBOT_ENTRY,
     ready: TRUNKBOT_READY,
     settled: TRUNKBOT_SETTLED,
     ...start,
     env: {
       SLACK_BOT_TOKEN: world.slack.botToken,
       SLACK_SIGNING_SECRET: SIGNING_SECRET,
+      BUTTON_SEAL_SECRET,
       SLACK_API_URL: world.slack.apiUrl,
       PORT: '0',
       HOST: '127.0.0.1',
@@ -42,7 +50,7 @@ export function trunkbotSpec(world: BenchWorld, extraEnv: Record<string, string>
 export function floorSpec(world: BenchWorld, start: StartOptions = {}): BotSpec {
   return {
     name: 'floor',
-    entry: 'devkit/bench/bare-bolt.ts',
+    entry: FLOOR_ENTRY,
     ready: FLOOR_READY,
     ...start,
     env: {

@@ -39,7 +39,7 @@ export const PROFILE_GROUPS: readonly { name: string; test: (frame: CallFrame) =
   { name: 'rendering (src/trunks/render-*)', test: (f) => /\/src\/trunks\/render-/.test(f.url) },
   {
     name: 'audit line and logging (src/pipeline/audit.ts, src/log.ts, pino)',
-    test: (f) => /\/src\/(pipeline\/audit|log)\.ts$/.test(f.url) || f.url.includes('/node_modules/pino'),
+    test: (f) => /\/src\/(pipeline\/audit|log)\.[jt]s$/.test(f.url) || f.url.includes('/node_modules/pino'),
   },
   { name: 'stores (src/store/)', test: (f) => f.url.includes('/src/store/') },
   { name: 'vendor answer parsing (parseAnswer)', test: (f) => f.functionName === 'parseAnswer' },
@@ -50,7 +50,8 @@ export const PROFILE_GROUPS: readonly { name: string; test: (frame: CallFrame) =
 const MAIN_THREAD_PROFILE = /\.0\.\d+\.cpuprofile$/;
 
 /** Reads the main-thread `.cpuprofile` that `node --cpu-prof --cpu-prof-dir <dir>` wrote and ranks self time. */
-export function summarizeCpuProfile(dir: string, repoRoot: string, top = 15): ProfileSummary {
+// `codeRoot` is where the bot's own files are: the repository, or the compiled copy (compile-bots.ts).
+export function summarizeCpuProfile(dir: string, codeRoot: string, top = 15): ProfileSummary {
   const file = readdirSync(dir).find((name) => MAIN_THREAD_PROFILE.test(name));
   if (!file) throw new Error(`no main-thread .cpuprofile in ${dir}: the process did not exit through process.exit`);
   const profile = JSON.parse(readFileSync(join(dir, file), 'utf8')) as CpuProfile;
@@ -66,7 +67,7 @@ export function summarizeCpuProfile(dir: string, repoRoot: string, top = 15): Pr
     const us = profile.timeDeltas[i] ?? 0;
     if (!frame || frame.functionName === '(idle)') return;
     busyUs += us;
-    const where = locate(frame.url, repoRoot);
+    const where = locate(frame.url, codeRoot);
     // Line numbers of .ts files point into tsx's transformed output, not the source: leave them out.
     const line = where.endsWith('.ts') ? '' : `:${frame.lineNumber + 1}`;
     const name = `${frame.functionName || '(anonymous)'}${where ? `  ${where}${line}` : ''}`;
@@ -96,18 +97,20 @@ export function summarizeCpuProfile(dir: string, repoRoot: string, top = 15): Pr
   };
 }
 
-function locate(url: string, repoRoot: string): string {
+function locate(url: string, codeRoot: string): string {
   if (url === '') return '';
   const path = url.startsWith('file://') ? fileURLToPath(url) : url;
+  // The compiled copy sits inside node_modules: it is the bot's own code all the same.
+  if (path.startsWith(codeRoot)) return path.slice(codeRoot.length).replace(/^\//, '');
   const inModules = path.lastIndexOf('node_modules/');
   if (inModules >= 0) return path.slice(inModules + 'node_modules/'.length);
-  return path.startsWith(repoRoot) ? path.slice(repoRoot.length) : path;
+  return path;
 }
 
 function packageOf(frame: CallFrame, where: string): string {
   if (frame.url.startsWith('node:')) return 'node: built-ins';
   if (where === '') return frame.functionName.startsWith('(') ? frame.functionName : 'V8 / native';
-  if (frame.url.includes('node_modules/')) {
+  if (frame.url.includes('node_modules/') && !/^(src|devkit)\//.test(where)) {
     const parts = where.split('/');
     return parts[0]?.startsWith('@') ? `${parts[0]}/${parts[1]}` : (parts[0] ?? where);
   }

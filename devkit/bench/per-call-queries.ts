@@ -22,10 +22,11 @@ const TYPES = [undefined, 1, 2] as const;
  * Every query ITNIO's own filters can answer (direction, one name word, page) that returns a full page and
  * has a next one, for `trunks` as the sandbox serves them: ordered so that neighbours differ in filter.
  * Only queries that trunkbot's grammar reads back to exactly the vendor body the floor sends are kept, so
- * both bots ask ITNIO the same thing. `signingSecret` seals the Next › values as trunkbot does.
+ * both bots ask ITNIO the same thing. `sealSecret` seals the Next › values as trunkbot does (its
+ * BUTTON_SEAL_SECRET).
  */
-export function perCallQueries(trunks: readonly RawTrunk[], signingSecret: string): BenchQuery[] {
-  const seal = createButtonSeal(signingSecret);
+export function perCallQueries(trunks: readonly RawTrunk[], sealSecret: string): BenchQuery[] {
+  const seal = createButtonSeal(sealSecret);
   const byFilter: BenchQuery[][] = [];
   for (const name of [undefined, ...nameWords(trunks)]) {
     for (const type of TYPES) {

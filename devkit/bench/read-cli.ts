@@ -42,6 +42,8 @@ Options:
   --latency MS        latency the sandbox ITNIO API adds to every answer (default 50)
   --starts N          timed starts of each bot for the ready time (default 5; only the comparison)
   --judged-only       the comparison without its bonus runs (as configured, merged)
+  --from-source       run both bots' TypeScript under tsx (as npm run dev does) instead of compiling them
+                      to JavaScript first (as npm run build and npm start do); only the comparison
   --trunkbot-env K=V  extra environment for trunkbot only, repeatable, e.g.
                       NODE_OPTIONS=--max-old-space-size=64 or REDIS_URL=redis://127.0.0.1:6379
                       (the run header lists what was set);
@@ -68,6 +70,8 @@ export interface Options {
   profile: boolean;
   /** The comparison's bonus runs (trunkbot as configured; every request the same query). */
   bonus: boolean;
+  /** Both bots under tsx rather than compiled to JavaScript. */
+  fromSource: boolean;
   trunkbotEnv: Record<string, string>;
   /** trunkbot alone, as configured, under a burst, instead of the comparison with the floor. */
   burst: boolean;
@@ -93,6 +97,7 @@ export function readCli(argv: string[]): Options | 'help' {
       starts: { type: 'string' },
       profile: { type: 'boolean' },
       'judged-only': { type: 'boolean' },
+      'from-source': { type: 'boolean' },
       'trunkbot-env': { type: 'string', multiple: true },
       burst: { type: 'boolean' },
       'same-query': { type: 'boolean' },
@@ -116,6 +121,8 @@ export function readCli(argv: string[]): Options | 'help' {
     throw new UsageError(`--profile profiles the comparison with the floor; leave it out with ${alone}`);
   if (alone && values['judged-only'])
     throw new UsageError(`--judged-only selects runs of the comparison; leave it out with ${alone}`);
+  if (alone && values['from-source'])
+    throw new UsageError(`--from-source applies to the comparison with the floor; leave it out with ${alone}`);
   if (!burst && values['same-query']) throw new UsageError('--same-query only applies with --burst');
   if (!inventory && values.trunks !== undefined) throw new UsageError('--trunks only applies with --inventory');
   if (!soak && values['redis-url'] !== undefined) throw new UsageError('--redis-url only applies with --soak');
@@ -133,6 +140,7 @@ export function readCli(argv: string[]): Options | 'help' {
     starts: wholeNumber('--starts', values.starts ?? '5', 1, 100),
     profile: values.profile ?? false,
     bonus: !(values['judged-only'] ?? false),
+    fromSource: values['from-source'] ?? false,
     trunkbotEnv: checkTrunkbotEnv(Object.fromEntries((values['trunkbot-env'] ?? []).map(keyValue))),
     burst,
     sameQuery: values['same-query'] ?? false,

@@ -3,14 +3,23 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { BenchWorld } from './bench-world.js';
 import { PER_CALL, VARIANTS, type Variant } from './bench-variants.js';
-import { floorSpec, measureReady, type ReadyTimes, SIGNING_SECRET, trunkbotSpec } from './bot-specs.js';
+import {
+  BUTTON_SEAL_SECRET,
+  FLOOR_ENTRY,
+  floorSpec,
+  measureReady,
+  type ReadyTimes,
+  TRUNKBOT_ENTRY,
+  trunkbotSpec,
+} from './bot-specs.js';
+import { compileBots } from './compile-bots.js';
 import { contender, type Contender, type Role, type Surface } from './contender.js';
 import { summarizeCpuProfile, type ProfileSummary } from './cpu-profile.js';
 import type { LoadRun } from './drive-load.js';
 import { measureRun } from './measure-run.js';
 import { perCallQueries, type BenchQuery } from './per-call-queries.js';
 import type { Options } from './read-cli.js';
-import { REPO_ROOT, spawnBot, type BotProcess } from './spawn-bot.js';
+import { PROBE_ENTRY, REPO_ROOT, spawnBot, type BotProcess } from './spawn-bot.js';
 import type { RunSummary } from './summarize-run.js';
 
 /** Requests per bot and surface before the first level: JIT, sockets, trunkbot's "too many trunks" finding. */
@@ -71,15 +80,24 @@ export async function runComparison(
   bots: BotProcess[],
   progress: (line: string) => void,
 ): Promise<ComparisonResult> {
+  let compiledRoot: string | undefined;
+  if (!options.fromSource) {
+    progress('compiling both bots to JavaScript, as npm run build does…');
+    compiledRoot = await compileBots([TRUNKBOT_ENTRY, FLOOR_ENTRY, PROBE_ENTRY]);
+  }
+  const compiled = compiledRoot === undefined ? {} : { compiledRoot };
   progress(`timing ${options.starts} starts of each bot…`);
   const readyMs = await measureReady(
-    { trunkbot: trunkbotSpec(world, { ...PER_CALL, ...options.trunkbotEnv }), floor: floorSpec(world) },
+    {
+      trunkbot: trunkbotSpec(world, { ...PER_CALL, ...options.trunkbotEnv }, compiled),
+      floor: floorSpec(world, compiled),
+    },
     options.starts,
   );
-  const queries = perCallQueries(world.sandbox.trunks, SIGNING_SECRET);
+  const queries = perCallQueries(world.sandbox.trunks, BUTTON_SEAL_SECRET);
   const variants: VariantResult[] = [];
   for (const variant of VARIANTS.filter((v) => v.judged || options.bonus)) {
-    variants.push(await runVariant(world, options, variant, queries, bots, progress));
+    variants.push(await runVariant(world, options, variant, queries, bots, progress, compiled));
   }
   return { readyMs, variants, queries: queries.length };
 }
@@ -91,6 +109,7 @@ async function runVariant(
   queries: BenchQuery[],
   bots: BotProcess[],
   progress: (line: string) => void,
+  compiled: { compiledRoot?: string },
 ): Promise<VariantResult> {
   const profileDirs =
     options.profile && variant.judged
@@ -100,6 +119,7 @@ async function runVariant(
         }
       : undefined;
   const start = (role: Role) => ({
+    ...compiled,
     probe: true,
     ...(profileDirs && { nodeArgs: ['--cpu-prof', '--cpu-prof-dir', profileDirs[role]] }),
   });
@@ -189,8 +209,8 @@ async function runVariant(
   const end = { trunkbot: await endOf(both.trunkbot), floor: await endOf(both.floor) };
   await Promise.all([trunkbotBot.stop(), floorBot.stop()]);
   const profiles = profileDirs && {
-    trunkbot: summarizeCpuProfile(profileDirs.trunkbot, REPO_ROOT),
-    floor: summarizeCpuProfile(profileDirs.floor, REPO_ROOT),
+    trunkbot: summarizeCpuProfile(profileDirs.trunkbot, compiled.compiledRoot ?? REPO_ROOT),
+    floor: summarizeCpuProfile(profileDirs.floor, compiled.compiledRoot ?? REPO_ROOT),
   };
   return { variant, levels: results, end, ...(profiles && { profiles, profileDirs }) };
 }

@@ -1,6 +1,6 @@
 import { setTimeout as sleep } from 'node:timers/promises';
 import type { BenchWorld } from './bench-world.js';
-import { SIGNING_SECRET, trunkbotSpec } from './bot-specs.js';
+import { BUTTON_SEAL_SECRET, trunkbotSpec } from './bot-specs.js';
 import { fromVendorFilters, replyKind, type ReplyKind } from './check-reply.js';
 import { contender } from './contender.js';
 import { countAnswers } from './count-answers.js';
@@ -108,7 +108,7 @@ async function soak(
   progress: (line: string) => void,
 ): Promise<SoakReport> {
   const concurrency = options.concurrency.at(-1)!;
-  const queries = perCallQueries(world.sandbox.trunks, SIGNING_SECRET);
+  const queries = perCallQueries(world.sandbox.trunks, BUTTON_SEAL_SECRET);
   const target = contender('trunkbot', bot, world);
   const users = 5_000;
 

@@ -23,6 +23,8 @@ export interface BotSpec {
   nodeArgs?: string[];
   /** Load bench-probe.ts into it, with `--expose-gc`, so that `sample()` works. */
   probe?: boolean;
+  /** Run the compiled JavaScript in this directory (compile-bots.ts) rather than the TypeScript under tsx. */
+  compiledRoot?: string;
   readyTimeoutMs?: number;
 }
 
@@ -57,7 +59,8 @@ export async function spawnBot(spec: BotSpec): Promise<BotProcess> {
   const bot = spawnTsx(spec.entry, spec.env, {
     keepChars: TAIL_CHARS,
     nodeArgs: [...(spec.probe ? ['--expose-gc'] : []), ...(spec.nodeArgs ?? [])],
-    ...(spec.probe && { imports: [PROBE], ipc: true }),
+    ...(spec.probe && { imports: [PROBE_ENTRY], ipc: true }),
+    ...(spec.compiledRoot !== undefined && { compiledRoot: spec.compiledRoot }),
   });
   let ready: RegExpMatchArray;
   try {
@@ -113,7 +116,8 @@ export async function spawnBot(spec: BotSpec): Promise<BotProcess> {
   };
 }
 
-const PROBE = 'devkit/bench/bench-probe.ts';
+/** The probe loaded into a bot started with `probe`, relative to the repository root. */
+export const PROBE_ENTRY = 'devkit/bench/bench-probe.ts';
 const PROBE_TIMEOUT_MS = 10_000;
 
 /** The probe's answer numbered `probe`; rejects if the process exits or stays silent. */

@@ -1,6 +1,10 @@
 import { floorReplyText, floorVendorBody, isFloorReply } from '../../devkit/bench/floor-vendor-body.js';
+import type { BenchWorld } from '../../devkit/bench/bench-world.js';
+import { BUTTON_SEAL_SECRET, trunkbotSpec } from '../../devkit/bench/bot-specs.js';
+import { SANDBOX_BOT_TOKEN } from '../../devkit/sandbox/slack-stand-in.js';
 import { perCallQueries } from '../../devkit/bench/per-call-queries.js';
 import { seedTrunks } from '../../devkit/sandbox/seed-trunks.js';
+import { buttonSealSecretOf, loadConfig } from '../../src/config.js';
 import { createButtonSeal } from '../../src/trunks/button-seal.js';
 import { decodePageState } from '../../src/trunks/page-state.js';
 import { parseQuery } from '../../src/trunks/parse-query.js';
@@ -66,5 +70,18 @@ describe('the per-call queries', () => {
       expect(decodePageState(q.next.trunkbot, seal)?.request.page).toBe(q.body.current + 1);
       expect(floorVendorBody(q.next.floor)).toEqual({ ...q.body, current: q.body.current + 1 });
     }
+  });
+});
+
+describe('the bench and trunkbot', () => {
+  it('trunkbot, started with the bench environment, opens the Next › values the bench seals', () => {
+    const world = {
+      sandbox: { url: 'http://127.0.0.1:1/', apiKey: 'bench-key', apiSecret: 'bench-api-secret' },
+      slack: { botToken: SANDBOX_BOT_TOKEN, apiUrl: 'http://127.0.0.1:2/api/' },
+    } as unknown as BenchWorld;
+    const config = loadConfig(trunkbotSpec(world, {}).env);
+    const [query] = perCallQueries(seedTrunks(), BUTTON_SEAL_SECRET);
+    const trunkbotSeal = createButtonSeal(buttonSealSecretOf(config));
+    expect(decodePageState(query!.next.trunkbot, trunkbotSeal)?.request.page).toBe(query!.body.current + 1);
   });
 });
