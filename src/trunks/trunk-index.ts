@@ -3,7 +3,7 @@ import { addressesIn } from './find-ips.js';
 import type { IpAddress } from './ip-address.js';
 import { phoneDigits } from './phone-number.js';
 import type { Trunk } from './trunk.js';
-import { vendorTimeReader } from './vendor-clock.js';
+import { vendorTimeMs } from './vendor-time.js';
 
 /** What matching needs of one trunk, worked out once per snapshot rather than once per query. */
 export interface IndexedTrunk {
@@ -50,7 +50,7 @@ export function isDown(trunk: Trunk): boolean {
 
 /** Prepares trunks for matching; vendor times are wall-clock `yyyy-MM-dd HH:mm:ss` in `timeZone`. */
 export function indexTrunks(trunks: readonly Trunk[], timeZone: string): TrunkIndex {
-  const readTime = vendorTimeReader(timeZone);
+  const readTime = (value: string | null) => vendorTimeMs(value, timeZone);
   const entries = trunks.map((trunk) => indexTrunk(trunk, readTime));
   const keys = new Map(entries.map((e) => [e, sortKey(e)]));
   entries.sort((a, b) => compareKeys(keys.get(a)!, keys.get(b)!));
@@ -66,7 +66,7 @@ export function indexTrunks(trunks: readonly Trunk[], timeZone: string): TrunkIn
 /** When the trunk last changed, by the index's clock; read on the spot for a trunk the index does not hold. */
 export function changedAt(index: TrunkIndex, trunk: Trunk): number | undefined {
   const entry = index.byTrunk.get(trunk);
-  return entry ? entry.changedAt : changeTime(trunk, vendorTimeReader(index.timeZone));
+  return entry ? entry.changedAt : changeTime(trunk, (value) => vendorTimeMs(value, index.timeZone));
 }
 
 /** Whether a change time falls within `minutes` before `asOf` (allowing CLOCK_SKEW_MS after it). */
