@@ -52,9 +52,18 @@ export function knownKey(typed: string): Key | undefined {
 // Only the long direction words get typo suggestions: short ones would flag real names (kelp → help).
 const TYPO_TARGETS = ['outgoing', 'incoming'];
 
+// Name words recur (every button of a page writes the query again): each word's answer is kept, a few thousand at most.
+const typos = new Map<string, string | undefined>();
+const MAX_TYPOS_KEPT = 4_096;
+
 /** The direction word a bare word is a near miss of, e.g. `outgoign` → `outgoing`. */
 export function typoOf(word: string): string | undefined {
-  return closestWord(word.toLowerCase(), TYPO_TARGETS);
+  const lower = word.toLowerCase();
+  if (typos.has(lower)) return typos.get(lower);
+  if (typos.size >= MAX_TYPOS_KEPT) typos.clear();
+  const typo = closestWord(lower, TYPO_TARGETS);
+  typos.set(lower, typo);
+  return typo;
 }
 
 // `page` reads the number after it; `trunks` is dropped from the start of a mention.
