@@ -41,6 +41,7 @@ export function escapeMrkdwn(text: string): string {
 }
 
 const ENTITY: Record<string, string> = { '&': '&amp;', '<': '&lt;', '>': '&gt;' };
+const NEEDS_ESCAPE = /[&<>"\\]/;
 
 // What a character costs once escaped for mrkdwn and then for JSON on the wire (`"` and `\` double).
 const cost = (piece: string) => (piece === '"' || piece === '\\' ? 2 : piece.length);
@@ -50,6 +51,8 @@ const cost = (piece: string) => (piece === '"' || piece === '\\' ? 2 : piece.len
  * grow text five-fold), never cutting inside an entity; a cut is marked with an ellipsis.
  */
 export function escapeClip(text: string, max: number): string {
+  // Nothing to escape and short enough (each code unit costs at most one): most vendor values.
+  if (text.length < max && !NEEDS_ESCAPE.test(text)) return text;
   let out = '';
   let used = 0;
   for (const ch of text) {

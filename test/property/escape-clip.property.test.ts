@@ -1,0 +1,39 @@
+import fc from 'fast-check';
+import { escapeClip } from '../../src/trunks/slack-text.js';
+import { RUN } from './arbitraries.js';
+
+// Escaping and clipping one code point at a time, written out plainly: what escapeClip must equal.
+function reference(text: string, max: number): string {
+  const entity: Record<string, string> = { '&': '&amp;', '<': '&lt;', '>': '&gt;' };
+  let out = '';
+  let used = 0;
+  for (const ch of text) {
+    const piece = entity[ch] ?? ch;
+    const cost = piece === '"' || piece === '\\' ? 2 : piece.length;
+    if (used + cost > max - 1) return `${out}…`;
+    out += piece;
+    used += cost;
+  }
+  return out;
+}
+
+const wireCost = (text: string) => JSON.stringify(text).length - 2;
+
+describe('escapeClip', () => {
+  test('escapes and clips exactly as one code point at a time would, fast path or not', () => {
+    const text = fc.oneof(
+      fc.string({ unit: fc.constantFrom('a', 'b', ' ', '&', '<', '>', '"', '\\', '😀', 'é') }),
+      fc.string({ unit: 'grapheme' }),
+      fc.string(),
+    );
+    fc.assert(
+      fc.property(text, fc.integer({ min: 2, max: 60 }), (value, max) => {
+        const clipped = escapeClip(value, max);
+        expect(clipped).toBe(reference(value, max));
+        expect(wireCost(clipped.replace(/…$/, ''))).toBeLessThanOrEqual(max - 1);
+        expect(clipped.replace(/&(amp|lt|gt);/g, '')).not.toMatch(/[&<>]/);
+      }),
+      { ...RUN, numRuns: 500 },
+    );
+  });
+});
