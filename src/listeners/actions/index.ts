@@ -1,4 +1,4 @@
-import type { App, BlockAction, ButtonAction } from '@slack/bolt';
+import type { App, BlockAction, ButtonAction, Middleware, SlackActionMiddlewareArgs } from '@slack/bolt';
 import { answerLookup } from '../../pipeline/answer-lookup.js';
 import type { BotDeps } from '../../pipeline/deps.js';
 import { ACTION, HOME_QUERY_ACTION, SUGGESTION_ACTION } from '../../trunks/action-ids.js';
@@ -12,22 +12,44 @@ import { shareDetailsButton } from './share-details-button.js';
 import { shareToChannelButton } from './share-to-channel-button.js';
 import { unwatchButton } from './unwatch-button.js';
 
-/** Registers the button handlers. */
+type ButtonHandler = Middleware<SlackActionMiddlewareArgs<BlockAction<ButtonAction>>>;
+
+// Every trunkbot action id starts so (action-ids.ts): one listener takes them all.
+const TRUNKBOT_ACTION = /^trunks_/;
+
+/**
+ * Registers the button handlers behind one Bolt listener that picks the handler by action id. Bolt runs
+ * every event through every registered listener's matchers (an object spread and a few promises each),
+ * so a listener per button would cost each request fifteen trips through matchers that say no.
+ */
 export function register(app: App, deps: BotDeps): void {
   const page = pageButton(deps);
-  for (const id of [ACTION.prev, ACTION.next, ACTION.refresh, ACTION.retry, ACTION.retryRefresh, SUGGESTION_ACTION]) {
-    app.action<BlockAction<ButtonAction>>(id, page);
-  }
-  app.action<BlockAction<ButtonAction>>(ACTION.share, shareButton(deps));
-  app.action<BlockAction<ButtonAction>>(
-    ACTION.shareLookup,
-    shareButton(deps, (request, view) => answerLookup(deps, request, view)),
-  );
-  app.action<BlockAction<ButtonAction>>(ACTION.exportCsv, exportButton(deps));
-  app.action<BlockAction<ButtonAction>>(ACTION.details, detailsButton(deps));
-  app.action<BlockAction<ButtonAction>>(ACTION.shareDetails, shareDetailsButton(deps));
-  app.action<BlockAction<ButtonAction>>(ACTION.shareToChannel, shareToChannelButton(deps));
-  app.action<BlockAction<ButtonAction>>(ACTION.unwatch, unwatchButton(deps));
-  app.action<BlockAction<ButtonAction>>(ACTION.homeRefresh, homeRefreshButton(deps));
-  app.action<BlockAction<ButtonAction>>(HOME_QUERY_ACTION, homeQueryButton(deps));
+  const share = shareButton(deps);
+  const byId = new Map<string, ButtonHandler>([
+    [ACTION.prev, page],
+    [ACTION.next, page],
+    [ACTION.refresh, page],
+    [ACTION.retry, page],
+    [ACTION.retryRefresh, page],
+    [ACTION.share, share],
+    [ACTION.shareLookup, shareButton(deps, (request, view) => answerLookup(deps, request, view))],
+    [ACTION.exportCsv, exportButton(deps)],
+    [ACTION.details, detailsButton(deps)],
+    [ACTION.shareDetails, shareDetailsButton(deps)],
+    [ACTION.shareToChannel, shareToChannelButton(deps)],
+    [ACTION.unwatch, unwatchButton(deps)],
+    [ACTION.homeRefresh, homeRefreshButton(deps)],
+  ]);
+  const byPattern: [RegExp, ButtonHandler][] = [
+    [SUGGESTION_ACTION, page],
+    [HOME_QUERY_ACTION, homeQueryButton(deps)],
+  ];
+  app.action<BlockAction<ButtonAction>>(TRUNKBOT_ACTION, async (args) => {
+    const id = args.action.action_id;
+    const handler = byId.get(id) ?? byPattern.find(([pattern]) => pattern.test(id))?.[1];
+    if (handler) return handler(args);
+    // A button from a newer or older version of the bot: nothing to run, but Slack must hear back.
+    await args.ack();
+    args.logger.warn(`no handler for the button ${JSON.stringify(id)}`);
+  });
 }
