@@ -2,7 +2,6 @@ import type { Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { createApp } from './app.js';
 import type { CheckResult } from './doctor/check.js';
-import { logStartupChecks } from './doctor/log-startup-checks.js';
 import { buttonSealSecretOf, type Config } from './config.js';
 import { createItnioClient, queryDeadlineMs } from './itnio/client.js';
 import { createInventory } from './inventory/inventory.js';
@@ -173,12 +172,14 @@ export async function startBot(
     },
     'trunkbot is ready',
   );
-  // After listening, never before: the checks must not delay start-up or the first acks.
+  // After listening, never before: the checks (and the clients they load) must not delay start-up or the first acks.
   const checks = startupChecks
-    ? logStartupChecks(config, log.child({ component: 'doctor' }), { now }).catch((err: unknown) => {
-        log.error(errorFields(err), 'start-up checks failed to run');
-        return [];
-      })
+    ? import('./doctor/log-startup-checks.js')
+        .then(({ logStartupChecks }) => logStartupChecks(config, log.child({ component: 'doctor' }), { now }))
+        .catch((err: unknown) => {
+          log.error(errorFields(err), 'start-up checks failed to run');
+          return [];
+        })
     : Promise.resolve([]);
 
   return {

@@ -1,4 +1,3 @@
-import { createClient } from '@redis/client';
 import { withTimeout } from '../with-timeout.js';
 import { CHECK_TIMEOUT_MS, type CheckOptions, type CheckResult } from './check.js';
 
@@ -12,6 +11,8 @@ export async function checkRedis(
   // Host and port only: the URL may carry a password.
   const { hostname, port } = new URL(url);
   const where = `${hostname}:${port || 6379}`;
+  // Loaded here, not with the module: a bot without REDIS_URL never needs the Redis client.
+  const { createClient } = await import('@redis/client');
   const client = createClient({ url, socket: { connectTimeout: timeoutMs, reconnectStrategy: false } });
   // Failures surface through connect() and ping(); without a listener the client would throw globally.
   client.on('error', () => undefined);

@@ -1,6 +1,6 @@
 import { Agent as HttpAgent } from 'node:http';
 import { Agent as HttpsAgent } from 'node:https';
-import { got, HTTPError, RequestError, TimeoutError } from 'got';
+import type { Got } from 'got';
 import type { Trunk, TrunkPage } from '../trunks/trunk.js';
 import { envelopeSchema, pageDataSchema, trunkSchema, type TrunkFilter } from './schema.js';
 import { credentialTagger } from './credential-tag.js';
@@ -57,36 +57,48 @@ export function createItnioClient(options: ItnioClientOptions): ItnioClient {
   const deadlineMs = options.deadlineMs ?? queryDeadlineMs(timeoutMs, retries);
   const tagCredentials = credentialTagger(apiSecret);
   const agent = { http: new HttpAgent({ keepAlive: true }), https: new HttpsAgent({ keepAlive: true }) };
-  const http = got.extend({
-    prefixUrl: options.apiUrl,
-    method: 'POST',
-    agent,
-    timeout: { request: timeoutMs },
-    responseType: 'text',
-    headers: { 'content-type': 'application/json;charset=UTF-8', 'user-agent': 'trunkbot' },
-    retry: {
-      limit: retries,
-      methods: ['POST'], // the query is read-only on the vendor's side, so retrying a POST is safe
-      statusCodes: RETRY_STATUS,
-      maxRetryAfter: 2_000,
-      // Short backoff so the user hears back quickly, but a vendor's Retry-After (≤ 2 s) is honoured.
-      calculateDelay: ({ attemptCount, computedValue, retryAfter }) =>
-        computedValue === 0 || retryAfter !== undefined
-          ? computedValue
-          : Math.min(computedValue, 150 * 2 ** (attemptCount - 1)),
-    },
-    hooks: {
-      // Runs for every attempt: a retry must carry a fresh timestamp or ITNIO answers -16.
-      beforeRequest: [
-        (opts) => {
-          const timestamp = unixSeconds(now());
-          opts.headers['api-key'] = apiKey;
-          opts.headers.timestamp = timestamp;
-          opts.headers.sign = sign(apiKey, apiSecret, timestamp);
-        },
-      ],
-    },
-  });
+  // got is loaded with the first query (the start-up checks make one right after the bot is ready), not
+  // on the start-up path, where it would add ~70 ms before the first ack.
+  let loading: Promise<GotLoaded> | undefined;
+  const load = (): Promise<GotLoaded> =>
+    (loading ??= import('got')
+      .then((module) => ({
+        module,
+        http: module.got.extend({
+          prefixUrl: options.apiUrl,
+          method: 'POST',
+          agent,
+          timeout: { request: timeoutMs },
+          responseType: 'text',
+          headers: { 'content-type': 'application/json;charset=UTF-8', 'user-agent': 'trunkbot' },
+          retry: {
+            limit: retries,
+            methods: ['POST'], // the query is read-only on the vendor's side, so retrying a POST is safe
+            statusCodes: RETRY_STATUS,
+            maxRetryAfter: 2_000,
+            // Short backoff so the user hears back quickly, but a vendor's Retry-After (≤ 2 s) is honoured.
+            calculateDelay: ({ attemptCount, computedValue, retryAfter }) =>
+              computedValue === 0 || retryAfter !== undefined
+                ? computedValue
+                : Math.min(computedValue, 150 * 2 ** (attemptCount - 1)),
+          },
+          hooks: {
+            // Runs for every attempt: a retry must carry a fresh timestamp or ITNIO answers -16.
+            beforeRequest: [
+              (opts) => {
+                const timestamp = unixSeconds(now());
+                opts.headers['api-key'] = apiKey;
+                opts.headers.timestamp = timestamp;
+                opts.headers.sign = sign(apiKey, apiSecret, timestamp);
+              },
+            ],
+          },
+        }),
+      }))
+      .catch((err: unknown) => {
+        loading = undefined; // not remembered: the next query tries again
+        throw err;
+      }));
 
   return {
     async queryTrunks({ page, size, filter, signal }) {
@@ -95,22 +107,22 @@ export function createItnioClient(options: ItnioClientOptions): ItnioClient {
       if (filter.type !== undefined) params.type = filter.type;
       if (filter.sipTrunkName !== undefined && filter.sipTrunkName !== '') params.sipTrunkName = filter.sipTrunkName;
       let body: string;
-      // One controller per call, tied to the caller's long-lived signal by a listener removed afterwards:
+      // One controller per call, tied to the caller's long-lived signal and untied afterwards:
       // AbortSignal.any() on Node 20 keeps an entry on that signal for every call (nodejs/node#55351).
       const call = new AbortController();
-      const abort = () => call.abort(signal?.reason);
       const timer = setTimeout(() => call.abort(new DOMException('ITNIO deadline passed', 'TimeoutError')), deadlineMs);
-      if (signal?.aborted) abort();
-      else signal?.addEventListener('abort', abort, { once: true });
+      const untie = signal ? tieTo(signal, call) : undefined;
+      let got: GotLoaded | undefined;
       try {
-        body = await http(TRUNK_QUERY_PATH, { json: { current: page, size, params }, signal: call.signal }).text();
+        got = await load();
+        body = await got.http(TRUNK_QUERY_PATH, { json: { current: page, size, params }, signal: call.signal }).text();
       } catch (err) {
         // The caller gave up (shutdown): that is the caller's news, not something ITNIO said.
         if (signal?.aborted) throw signal.reason;
-        throw toItnioError(err);
+        throw toItnioError(err, got?.module);
       } finally {
         clearTimeout(timer);
-        signal?.removeEventListener('abort', abort);
+        untie?.();
       }
       return {
         ...parseAnswer(body, tagCredentials),
@@ -123,6 +135,35 @@ export function createItnioClient(options: ItnioClientOptions): ItnioClient {
       agent.https.destroy();
     },
   };
+}
+
+// The calls in flight per caller's signal: one 'abort' listener per signal fans out to all of them, so
+// a busy bot's shutdown signal does not collect a listener per concurrent call (and Node's warning at 11).
+const callsBySignal = new WeakMap<AbortSignal, Set<AbortController>>();
+
+/** Aborts `call` when `signal` aborts, until the returned function unties them. */
+function tieTo(signal: AbortSignal, call: AbortController): () => void {
+  if (signal.aborted) {
+    call.abort(signal.reason);
+    return () => {};
+  }
+  let calls = callsBySignal.get(signal);
+  if (!calls) {
+    const waiting = new Set<AbortController>();
+    calls = waiting;
+    callsBySignal.set(signal, waiting);
+    signal.addEventListener(
+      'abort',
+      () => {
+        for (const each of waiting) each.abort(signal.reason);
+        waiting.clear();
+      },
+      { once: true },
+    );
+  }
+  const tied = calls;
+  tied.add(call);
+  return () => tied.delete(call);
 }
 
 /** Turns a response body into a page, or a coded error for vendor statuses and malformed answers. */
@@ -188,8 +229,16 @@ function issuePaths(error: { issues: { path: PropertyKey[] }[] }): string {
     .join(', ');
 }
 
-function toItnioError(err: unknown): ItnioError {
+/** got's module, once loaded, and the client configured from it. */
+interface GotLoaded {
+  module: typeof import('got');
+  http: Got;
+}
+
+function toItnioError(err: unknown, got: typeof import('got') | undefined): ItnioError {
   if (err instanceof ItnioError) return err;
+  if (!got) return new ItnioError('itnio_unreachable', 'Could not load the HTTP client', {}, { cause: err });
+  const { HTTPError, RequestError, TimeoutError } = got;
   if (
     err instanceof TimeoutError ||
     (err instanceof Error && (err.name === 'AbortError' || err.name === 'TimeoutError'))

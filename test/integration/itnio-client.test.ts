@@ -1,3 +1,4 @@
+import { getEventListeners } from 'node:events';
 import { createItnioClient, type ItnioClient } from '../../src/itnio/client.js';
 import { ItnioError } from '../../src/itnio/errors.js';
 import { sign } from '../../src/itnio/sign.js';
@@ -145,6 +146,40 @@ describe('ITNIO client against the sandbox API', () => {
     client = createItnioClient({ apiUrl: url, apiKey: 'k', apiSecret: 's', timeoutMs: 500, retries: 1 });
     expect((await failure(client.queryTrunks({ page: 1, size: 5, filter: {} }))).code).toBe('itnio_unreachable');
     sandbox = await startItnioSandbox();
+  });
+
+  test('many calls in flight on one caller signal hold one listener on it, and aborting it stops them all', async () => {
+    sandbox.setLatency(300);
+    const shutdown = new AbortController();
+    const calls = Array.from({ length: 24 }, (_, i) =>
+      client.queryTrunks({ page: i + 1, size: 5, filter: {}, signal: shutdown.signal }).then(
+        () => 'answered',
+        (err: unknown) => err,
+      ),
+    );
+    await new Promise((resolve) => setTimeout(resolve, 50));
+    // Node warns from 11 listeners on one signal (MaxListenersExceededWarning).
+    expect(getEventListeners(shutdown.signal, 'abort')).toHaveLength(1);
+    shutdown.abort(new Error('shutting down'));
+    const outcomes = await Promise.all(calls);
+    expect(outcomes.every((o) => o instanceof Error && o.message === 'shutting down')).toBe(true);
+  });
+
+  test('a call after its caller signal has aborted is not sent; finished calls leave the signal working', async () => {
+    const shutdown = new AbortController();
+    await client.queryTrunks({ page: 1, size: 5, filter: {}, signal: shutdown.signal });
+    sandbox.setLatency(300);
+    const pending = client
+      .queryTrunks({ page: 2, size: 5, filter: {}, signal: shutdown.signal })
+      .catch((e: unknown) => e);
+    await new Promise((resolve) => setTimeout(resolve, 30));
+    shutdown.abort(new Error('stop'));
+    expect(await pending).toEqual(new Error('stop'));
+    const late = await client
+      .queryTrunks({ page: 3, size: 5, filter: {}, signal: shutdown.signal })
+      .catch((e: unknown) => e);
+    expect(late).toEqual(new Error('stop'));
+    expect(sandbox.requests.map((r) => (r.body as { current: number }).current)).toEqual([1, 2]);
   });
 
   test('reports how long the API took', async () => {
