@@ -166,6 +166,8 @@ export type Env = { [K in keyof typeof envSchema]: z.output<(typeof envSchema)[K
 
 /** Whether `zone` is an IANA time zone this runtime knows. */
 export function isTimeZone(zone: string): boolean {
+  // The default needs no look-up: the first Intl formatter loads the zone data (~15 ms of start-up).
+  if (zone === 'UTC') return true;
   try {
     new Intl.DateTimeFormat('en-US', { timeZone: zone });
     return true;
