@@ -18,6 +18,14 @@ export function addressesIn(field: string | null): IpAddress[] {
   return field.split(FIELD_SEPARATORS).flatMap((token) => looseAddress(token) ?? []);
 }
 
+// One plain dotted quad with nothing else around it: most gateway fields.
+const PLAIN_V4 = /^(?:25[0-5]|2[0-4]\d|1\d\d|[1-9]?\d)(?:\.(?:25[0-5]|2[0-4]\d|1\d\d|[1-9]?\d)){3}$/;
+
+/** Whether a vendor field holds at least one address (addressesIn is not empty), cheaply for a plain IPv4. */
+export function hasAddress(field: string | null): boolean {
+  return field !== null && (PLAIN_V4.test(field) || addressesIn(field).length > 0);
+}
+
 /** The distinct addresses in pasted text (SIP traces, emails), canonical, in order of appearance. */
 // Ports, brackets and `sip:` are stepped over. Versions (`SIP/2.0`, `Asterisk/16.2.1.3`), dates and times are not
 // addresses, nor are `0.0.0.0` and `::`: SDP uses them for "on hold", and no trunk has them.

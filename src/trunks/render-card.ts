@@ -1,4 +1,4 @@
-import { addressesIn } from './find-ips.js';
+import { hasAddress } from './find-ips.js';
 import { bold, capitalise, code, escapeClip, oneLine, slackDate } from './slack-text.js';
 import type { Trunk } from './trunk.js';
 import { typeLabel } from './trunk.js';
@@ -55,7 +55,7 @@ function oddities(trunk: Trunk): string[] {
     ['whitelist', trunk.whiteIp],
     ['call-center IP', trunk.ccIp],
   ] as const) {
-    if (field !== null && field.trim() !== '' && addressesIn(field).length === 0) {
+    if (field !== null && field.trim() !== '' && !hasAddress(field)) {
       out.push(`the ${label} value is not an IP address`);
     }
   }

@@ -1,6 +1,6 @@
 import { isIP } from 'node:net';
 import fc from 'fast-check';
-import { addressesIn, findIpsInText } from '../../src/trunks/find-ips.js';
+import { addressesIn, findIpsInText, hasAddress } from '../../src/trunks/find-ips.js';
 import { formatIp, ipInRange, parseIp, parseIpOrRange } from '../../src/trunks/ip-address.js';
 import { hostileText, RUN } from './arbitraries.js';
 
@@ -121,6 +121,25 @@ describe('IP address properties', () => {
         for (const address of addressesIn(text)) expect(parseIp(formatIp(address))).toEqual(address);
       }),
       { ...RUN, numRuns: 500 },
+    );
+  });
+});
+
+describe('hasAddress', () => {
+  test('says what addressesIn says, for plain addresses and for anything a vendor field could hold', () => {
+    const octet = fc.integer({ min: 0, max: 300 }).map(String);
+    const quad = fc.tuple(octet, octet, octet, octet).map((parts) => parts.join('.'));
+    const field = fc.oneof(
+      quad,
+      fc.tuple(quad, fc.constantFrom('', ' ', ',', '/24', ':5060', 'x', ' ; ')).map(([q, tail]) => q + tail),
+      fc.constantFrom('00.1.2.3', '1.2.3.04', '1.2.3', '1.2.3.4.5', '::1', '2001:db8::1', '', ' ', 'n/a'),
+      fc.string({ unit: fc.constantFrom('0', '1', '2', '5', '9', '.', ':', ' ', 'a') }),
+    );
+    fc.assert(
+      fc.property(field, (value) => {
+        expect(hasAddress(value)).toBe(addressesIn(value).length > 0);
+      }),
+      { ...RUN, numRuns: 2_000 },
     );
   });
 });
