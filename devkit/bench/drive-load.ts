@@ -9,6 +9,11 @@ const REPLY_TIMEOUT_MS = 15_000;
 // trunkbot's notes while an answer is slow ("Asking ITNIO…", "Collecting … trunks"): the reply comes after them.
 const INTERIM_NOTE = /^:hourglass_flowing_sand: /;
 
+/** A note trunkbot posts while a slow answer is on its way ("Asking ITNIO…"): not the answer itself. */
+export function isInterimNote(body: Record<string, unknown>): boolean {
+  return INTERIM_NOTE.test(String(body.text ?? ''));
+}
+
 /** How to drive one bot on one surface at one concurrency. */
 export interface LoadOptions {
   slack: SlackStandIn;
@@ -68,7 +73,7 @@ export async function driveLoad(options: LoadOptions): Promise<LoadRun> {
   replies.setMaxListeners(0);
   const run: LoadRun = { ackMs: [], e2eMs: [], errors: 0, errorKinds: new Map(), duplicateReplies: 0, durationMs: 0 };
   const stopListening = options.slack.onActivity((event: SlackActivity) => {
-    if (event.kind !== 'response' || INTERIM_NOTE.test(String(event.response.body.text ?? ''))) return;
+    if (event.kind !== 'response' || isInterimNote(event.response.body)) return;
     const seen = replyCounts.get(event.response.id);
     if (seen === undefined) return;
     replyCounts.set(event.response.id, seen + 1);

@@ -27,12 +27,13 @@ export interface Verdict {
  * computed, so a newcomer sees a reason next to every "not met"; the analysis behind it is in BENCHMARKS.md.
  */
 export const WHY_NOT_MET = {
-  reply: "trunkbot's extra CPU per request (rendering, got, zod, the audit line) sits on every reply's path",
-  ack: 'acks wait in the one JS thread behind the other requests’ extra CPU',
-  throughput: 'trunkbot’s JS thread saturates first: it needs about twice the floor’s CPU per request',
-  cpu: 'page rendering (vendor times, sealed buttons), got, zod, GC and the audit line: profile in BENCHMARKS.md',
-  rss: 'V8 commits about twice the floor’s heap for trunkbot’s garbage between collections, plus 10 MB live',
-  ready: 'loads got and zod (about 110 ms each) and its own modules before it is ready',
+  reply: 'trunkbot reads, validates, renders and seals a 10-card page and sends ~6 KB where the floor sends a line',
+  ack: 'acks wait in the one JS thread behind the other requests’ extra work and the collections their garbage needs',
+  throughput:
+    'the one JS thread saturates first: trunkbot spends about 1.5–1.9× the floor’s CPU per request at 64 users',
+  cpu: 'the page (render, seals), got, the answer’s validation, the audit line and GC: profile in BENCHMARKS.md',
+  rss: 'V8 lets the heap grow further between collections for trunkbot’s ~2× allocation per request, plus 10 MB live',
+  ready: 'zod, pino and ~150 modules of its own load before it is ready, and auth.test is awaited before listening',
 } as const;
 
 /** The levels of `surface`s at `concurrency`, in the run's order. */

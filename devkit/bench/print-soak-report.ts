@@ -65,6 +65,10 @@ export function formatSoakReport(options: Options, report: SoakReport): string {
           `${count(report.cachedAnswers)} (audit lines with cached: a snapshot or page built before the request)`,
         ],
         ['snapshot builds', String(report.snapshotBuilds)],
+        [
+          'progress notes',
+          `${count(report.interimNotes)} ("Asking ITNIO…" before a slow answer, which then follows: not counted as answers)`,
+        ],
         ['error-level log lines', String(report.errorLines)],
       ],
       '  ',

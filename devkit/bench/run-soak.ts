@@ -5,7 +5,7 @@ import { fromVendorFilters, replyKind, type ReplyKind } from './check-reply.js';
 import { contender } from './contender.js';
 import { countAnswers } from './count-answers.js';
 import { countLogLines } from './count-log-lines.js';
-import type { LoadRun } from './drive-load.js';
+import { isInterimNote, type LoadRun } from './drive-load.js';
 import type { FdCount } from './count-fds.js';
 import { describeCommit } from './describe-commit.js';
 import { estateSwitch } from './estate-switch.js';
@@ -66,6 +66,8 @@ export interface SoakReport {
   cachedAnswers: number;
   snapshotBuilds: number;
   errorLines: number;
+  /** "Asking ITNIO…" notes posted before slow answers (not answers: the exactly-once check leaves them out). */
+  interimNotes: number;
   /** ITNIO calls during the measured body, how many failed or hung, and the faults injected meanwhile. */
   vendor: { calls: number; failures: number; faults: number };
   checkpoints: Checkpoint[];
@@ -112,11 +114,15 @@ async function soak(
   const target = contender('trunkbot', bot, world);
   const users = 5_000;
 
-  // Every post to a response_url, over the whole soak, by request.
+  // Every answer posted to a response_url, over the whole soak, by request; the notes shown while a slow
+  // answer is on its way are counted apart, since they are not answers.
   const posts = new Map<string, number>();
+  let interimNotes = 0;
   const issued: string[] = [];
   world.slack.onActivity((event) => {
-    if (event.kind === 'response') posts.set(event.response.id, (posts.get(event.response.id) ?? 0) + 1);
+    if (event.kind !== 'response') return;
+    if (isInterimNote(event.response.body)) interimNotes += 1;
+    else posts.set(event.response.id, (posts.get(event.response.id) ?? 0) + 1);
   });
   const log = countLogLines(bot);
   const estate = estateSwitch(world.sandbox, SHRINK_BY);
@@ -237,6 +243,7 @@ async function soak(
     cachedAnswers: log.cachedAnswers,
     snapshotBuilds: log.snapshotBuilds,
     errorLines: log.errorLines,
+    interimNotes,
     vendor,
     checkpoints,
     ends: {

@@ -1,3 +1,5 @@
+import { isInterimNote } from '../../devkit/bench/drive-load.js';
+import { renderProgress, renderStaleButton, renderWaiting } from '../../src/trunks/render-notice.js';
 import { countAnswers } from '../../devkit/bench/count-answers.js';
 import { judgeSoak, type SoakEnds } from '../../devkit/bench/judge-soak.js';
 import { mergeRuns } from '../../devkit/bench/merge-runs.js';
@@ -120,5 +122,14 @@ describe('merged soak segments', () => {
       duplicateReplies: 0,
       durationMs: 2000,
     });
+  });
+});
+
+describe('progress notes in the soak', () => {
+  it('are told apart from answers by the same test the load driver uses', () => {
+    expect(isInterimNote({ ...renderWaiting() })).toBe(true);
+    expect(isInterimNote({ ...renderProgress(100, 1_200) })).toBe(true);
+    expect(isInterimNote({ ...renderStaleButton() })).toBe(false);
+    expect(isInterimNote({ text: '12 trunks' })).toBe(false);
   });
 });
