@@ -22,7 +22,7 @@ and with every request asking the same thing (merged). BENCHMARKS.md explains ev
 With --soak it runs trunkbot alone, with Redis, for --requests commands and clicks (default ${SOAK_REQUESTS}):
 a mix of page-cache hits, snapshot answers, vendor errors and timeouts, and checks that the heap after GC
 is back within 5 MB of where it was after the warm-up, that no file descriptors or sockets are left over
-and that every request got exactly one answer. About 5 minutes for 100,000 on 2 cores.
+and that every request got exactly one answer. About 8 minutes for 100,000 on 2 cores.
 
 With --burst it runs trunkbot alone, as configured (its rate limit, ITNIO concurrency cap and queue,
 page cache and single-flight all on), a fresh process per level, and sends each level's commands as a
