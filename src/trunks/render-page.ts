@@ -92,16 +92,16 @@ export function renderTrunkPage(options: RenderPageOptions): SlackMessage {
 
   // On a shared message these buttons give the presser a private continuation; the shared copy stays as shared.
   const buttons = navButtons(request, page, seal);
-  buttons.push(
-    button(ACTION.refresh, '↻ Refresh', encodePageState({ request }, seal), 'Fetch this page again from ITNIO'),
-  );
+  // Refresh and Share carry this very page: one sealed value serves both.
+  const here = encodePageState({ request }, seal);
+  buttons.push(button(ACTION.refresh, '↻ Refresh', here, 'Fetch this page again from ITNIO'));
   // Nothing to share in an empty answer.
   if (shareable && records.length > 0) {
-    buttons.push(button(ACTION.share, 'Share', encodePageState({ request }, seal), 'Post this page to the channel'));
+    buttons.push(button(ACTION.share, 'Share', here, 'Post this page to the channel'));
   }
   // Shared copies offer it too: whoever presses it there gets the file in that channel.
   if (options.exportable && page.total > 0) {
-    const all = encodePageState({ request: { ...request, page: 1 } }, seal);
+    const all = request.page === 1 ? here : encodePageState({ request: { ...request, page: 1 } }, seal);
     buttons.push(button(ACTION.exportCsv, 'Export CSV', all, 'Upload every matching trunk as a CSV file'));
   }
   for (const [i, suggestion] of (
