@@ -53,7 +53,15 @@ export const VENDOR_MAX_PAGE_SIZE = 100;
 export async function fetchInventory(source: TrunkSource, options: FetchInventoryOptions): Promise<Snapshot> {
   const size = options.pageSize ?? VENDOR_MAX_PAGE_SIZE;
   const query = (page: number) =>
-    source.queryTrunks({ page, size, filter: {}, fresh: true, ...(options.signal && { signal: options.signal }) });
+    source.queryTrunks({
+      page,
+      size,
+      filter: {},
+      fresh: true,
+      // Watches compare snapshots, credentials included.
+      credentials: true,
+      ...(options.signal && { signal: options.signal }),
+    });
   const first = await query(1);
   if (first.total > options.maxTrunks) throw new InventoryTooLargeError(first.total, options.maxTrunks);
   const pages = Math.max(1, Math.ceil(first.total / size));

@@ -29,6 +29,11 @@ export interface TrunkQuery {
   filter: TrunkFilter;
   /** Aborts the query early, e.g. when the process is shutting down. */
   signal?: AbortSignal;
+  /**
+   * Fingerprint each record's SIP password (`credentialTag`): snapshots need it, for watches to see
+   * credentials change; a page shown to a user does not, and skips an HMAC per record.
+   */
+  credentials?: boolean;
 }
 
 /** A page of trunks, when ITNIO produced it, and how long this caller waited for ITNIO. */
@@ -101,7 +106,7 @@ export function createItnioClient(options: ItnioClientOptions): ItnioClient {
       }));
 
   return {
-    async queryTrunks({ page, size, filter, signal }) {
+    async queryTrunks({ page, size, filter, signal, credentials = false }) {
       const started = performance.now();
       const params: TrunkFilter = {};
       if (filter.type !== undefined) params.type = filter.type;
@@ -125,7 +130,7 @@ export function createItnioClient(options: ItnioClientOptions): ItnioClient {
         untie?.();
       }
       return {
-        ...parseAnswer(body, tagCredentials),
+        ...parseAnswer(body, credentials ? tagCredentials : undefined),
         latencyMs: Math.round(performance.now() - started),
         fetchedAt: now(),
       };

@@ -51,6 +51,14 @@ describe('ITNIO client against the sandbox API', () => {
     expect(request?.vendorStatus).toBe(0);
   });
 
+  test('fingerprints SIP passwords only when asked (snapshots), never passing the password on', async () => {
+    const plain = await client.queryTrunks({ page: 1, size: 5, filter: {} });
+    expect(plain.records.every((t) => t.credentialTag === undefined)).toBe(true);
+    const tagged = await client.queryTrunks({ page: 1, size: 5, filter: {}, credentials: true });
+    expect(tagged.records.every((t) => /^[\w-]{6}\.[\w-]{16}$/.test(t.credentialTag ?? ''))).toBe(true);
+    expect(JSON.stringify(tagged)).not.toContain(SANDBOX_PASSWORD_PREFIX);
+  });
+
   test('omits empty filters from params', async () => {
     await client.queryTrunks({ page: 1, size: 10, filter: { sipTrunkName: '' } });
     expect(sandbox.requests[0]?.body).toEqual({ current: 1, size: 10, params: {} });
