@@ -1,6 +1,6 @@
 import { describeRequest } from '../trunks/describe-request.js';
 import { formatRequest } from '../trunks/format-request.js';
-import { capitalise } from '../trunks/slack-text.js';
+import { capitalise, formatCount } from '../trunks/slack-text.js';
 import type { TrunkRequest } from '../trunks/trunk-request.js';
 import { isoInZone } from './iso-time.js';
 
@@ -25,6 +25,6 @@ export function exportNames(
       .slice(0, MAX_SLUG)
       .replace(/^-+|-+$/g, '') || 'all';
   const stamp = isoInZone(fetchedAt, timeZone).slice(0, 16).replace(/-/g, '').replace('T', '-').replace(':', '');
-  const trunks = count === 1 ? '1 trunk' : `${count.toLocaleString('en-US')} trunks`;
+  const trunks = count === 1 ? '1 trunk' : `${formatCount(count)} trunks`;
   return { filename: `trunks-${slug}-${stamp}.csv`, title: `${capitalise(describeRequest(request))} (${trunks})` };
 }

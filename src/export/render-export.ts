@@ -1,7 +1,7 @@
 import { describeRequest } from '../trunks/describe-request.js';
 import type { SlackMessage } from '../trunks/message.js';
 import { renderProblem } from '../trunks/render-notice.js';
-import { capitalise, escapeClip, escapeMrkdwn, slackDate } from '../trunks/slack-text.js';
+import { capitalise, escapeClip, escapeMrkdwn, formatCount, slackDate } from '../trunks/slack-text.js';
 import type { TrunkRequest } from '../trunks/trunk-request.js';
 import type { CsvFile } from './csv-file.js';
 import type { ExportError } from './upload-file.js';
@@ -57,7 +57,7 @@ function exportProblem({ step, slackError }: ExportError, where: 'dm' | 'channel
 }
 
 function count(rows: number): string {
-  return rows === 1 ? '1 trunk' : `${rows.toLocaleString('en-US')} trunks`;
+  return rows === 1 ? '1 trunk' : `${formatCount(rows)} trunks`;
 }
 
 function size(bytes: number): string {

@@ -28,8 +28,3 @@ export function button(actionId: string, label: string, value: string, hint: str
     accessibility_label: hint,
   };
 }
-
-/** A count as people read it: 10,000. */
-export function count(n: number): string {
-  return n.toLocaleString('en-US');
-}

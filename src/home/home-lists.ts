@@ -9,7 +9,8 @@ import { encodeTrunkRef } from '../trunks/trunk-ref.js';
 import { watchLabel } from '../watch/render-watches.js';
 import type { Watch } from '../watch/watch-book.js';
 import { encodeWatchRef } from '../watch/watch-ref.js';
-import { button, context, count, HOME_SHOWN, section } from './home-blocks.js';
+import { formatCount } from '../trunks/slack-text.js';
+import { button, context, HOME_SHOWN, section } from './home-blocks.js';
 import type { HomeFacts } from './home-facts.js';
 
 /** Runs a list's whole query privately: the "List all N" button after a cut list. */
@@ -29,11 +30,11 @@ export function downList(trunks: Trunk[], seal: ButtonSeal, listAll: ListAll): B
     );
   });
   return [
-    section(`*Enabled, gateway down* (${count(trunks.length)})`),
+    section(`*Enabled, gateway down* (${formatCount(trunks.length)})`),
     ...items,
     ...more(
       trunks.length - items.length,
-      `List all ${count(trunks.length)}`,
+      `List all ${formatCount(trunks.length)}`,
       listAll,
       'enabled trunks with the gateway down',
     ),
@@ -60,9 +61,9 @@ export function changedList(
     );
   });
   return [
-    section(`*Changed in the last 24 h* (${count(changed.length)})`),
+    section(`*Changed in the last 24 h* (${formatCount(changed.length)})`),
     ...items,
-    ...more(changed.length - items.length, `List all ${count(changed.length)}`, listAll, 'trunks changed lately'),
+    ...more(changed.length - items.length, `List all ${formatCount(changed.length)}`, listAll, 'trunks changed lately'),
   ];
 }
 
@@ -103,7 +104,9 @@ export function watchList(watches: Watch[] | undefined, seal: ButtonSeal): Block
   return [
     section(`${title} (${watches.length}) · each alerts its channel; *Remove* stops it and tells the channel`),
     ...items,
-    ...(left > 0 ? [context(`…and ${count(left)} more: \`/trunks watching\` in a channel lists its watches.`)] : []),
+    ...(left > 0
+      ? [context(`…and ${formatCount(left)} more: \`/trunks watching\` in a channel lists its watches.`)]
+      : []),
   ];
 }
 
@@ -126,7 +129,7 @@ function more(left: number, label: string, listAll: ListAll, what: string): Bloc
   return [
     {
       type: 'section',
-      text: { type: 'mrkdwn', text: `…and ${count(left)} more ${what}.` },
+      text: { type: 'mrkdwn', text: `…and ${formatCount(left)} more ${what}.` },
       accessory: listAll(label, 'List them all in a direct message'),
     },
   ];

@@ -7,7 +7,8 @@ import { slackDate } from '../trunks/slack-text.js';
 import type { Trunk } from '../trunks/trunk.js';
 import type { TrunkRequest } from '../trunks/trunk-request.js';
 import type { Direction, EnabledState, StateCounts } from '../trunks/trunk-stats.js';
-import { button, context, count, HOME_SHOWN } from './home-blocks.js';
+import { formatCount } from '../trunks/slack-text.js';
+import { button, context, HOME_SHOWN } from './home-blocks.js';
 import { HOME_QUERIES, type HomeFacts } from './home-facts.js';
 import { changedList, downList, watchList } from './home-lists.js';
 
@@ -48,8 +49,13 @@ export function renderHome(options: RenderHomeOptions): SlackMessage {
       type: 'actions',
       block_id: 'home_queries',
       elements: [
-        run(1, `Down (${count(stats.down)})`, HOME_QUERIES.down, 'List the enabled trunks whose gateway is down'),
-        run(2, `Changed in 24 h (${count(facts.changed.length)})`, HOME_QUERIES.changed, 'List what changed lately'),
+        run(1, `Down (${formatCount(stats.down)})`, HOME_QUERIES.down, 'List the enabled trunks whose gateway is down'),
+        run(
+          2,
+          `Changed in 24 h (${formatCount(facts.changed.length)})`,
+          HOME_QUERIES.changed,
+          'List what changed lately',
+        ),
         run(3, 'Stats', HOME_QUERIES.stats, 'A summary by direction, state and gateway'),
         button(ACTION.homeRefresh, '↻ Refresh', 'refresh', 'Collect every trunk from ITNIO again'),
       ],
@@ -64,7 +70,7 @@ export function renderHome(options: RenderHomeOptions): SlackMessage {
     { type: 'divider' },
     ...watchList(facts.watches, seal),
   ];
-  const text = `${count(stats.total)} trunks · ${count(stats.down)} down · ${count(stats.changedLast24h)} changed in the last 24 h`;
+  const text = `${formatCount(stats.total)} trunks · ${formatCount(stats.down)} down · ${formatCount(stats.changedLast24h)} changed in the last 24 h`;
   return { text, blocks };
 }
 
@@ -104,14 +110,14 @@ function countFields(counts: StateCounts, total: number, down: number, changed: 
   // ITNIO's odd records get counts of their own, so that the others still add up to the total.
   if (inDirection('unknown') > 0) fields.push(['Unknown direction', inDirection('unknown')]);
   if (inState('unknown') > 0) fields.push(['State unknown', inState('unknown')]);
-  return fields.map(([label, n]) => ({ type: 'mrkdwn', text: `*${label}*\n${count(n)}` }));
+  return fields.map(([label, n]) => ({ type: 'mrkdwn', text: `*${label}*\n${formatCount(n)}` }));
 }
 
 function asOf(fetchedAt: Date, unreadable: number): string {
   const when = slackDate(fetchedAt, '{date_short_pretty} {time_secs}', fetchedAt.toISOString());
   const skipped =
     unreadable > 0
-      ? `  ·  :warning: ${count(unreadable)} ${unreadable === 1 ? 'record' : 'records'} from ITNIO could not be read`
+      ? `  ·  :warning: ${formatCount(unreadable)} ${unreadable === 1 ? 'record' : 'records'} from ITNIO could not be read`
       : '';
   return `Data from ITNIO as of ${when}${skipped}`;
 }

@@ -1,5 +1,5 @@
 import type { SlackMessage } from './message.js';
-import { escapeClip, escapeMrkdwn, slackDate } from './slack-text.js';
+import { escapeClip, escapeMrkdwn, formatCount, slackDate } from './slack-text.js';
 
 /** Where the user typed, so examples show the form they would use. */
 export type Surface = 'command' | 'mention';
@@ -105,7 +105,7 @@ export function renderWaiting(): SlackMessage {
 
 /** How far collecting every trunk from ITNIO has come, while the user waits. */
 export function renderProgress(collected: number, total: number): SlackMessage {
-  const text = `:hourglass_flowing_sand: Collecting ${collected.toLocaleString('en-US')} of ${total.toLocaleString('en-US')} trunks from ITNIO…`;
+  const text = `:hourglass_flowing_sand: Collecting ${formatCount(collected)} of ${formatCount(total)} trunks from ITNIO…`;
   return { text, blocks: [{ type: 'section', text: { type: 'mrkdwn', text } }] };
 }
 
@@ -125,7 +125,7 @@ export function renderCannotPost(): SlackMessage {
 
 /** Why the bot holds no snapshot: the inventory is larger than it is set to collect. */
 export function tooLargeReason(total: number, maxTrunks: number): string {
-  return `ITNIO holds ${total.toLocaleString('en-US')} trunks, more than trunkbot is set to collect (INVENTORY_MAX_TRUNKS=${maxTrunks.toLocaleString('en-US')})`;
+  return `ITNIO holds ${formatCount(total)} trunks, more than trunkbot is set to collect (INVENTORY_MAX_TRUNKS=${formatCount(maxTrunks)})`;
 }
 
 /** A request that needs the snapshot while there is none: what cannot be done, and the fix. */

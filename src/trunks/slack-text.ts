@@ -66,8 +66,13 @@ export function escapeClip(text: string, max: number): string {
 
 /** Collapses runs of white space (including newlines) to single spaces. */
 export function oneLine(text: string): string {
+  // Most values have single spaces only, and none at the ends: kept as they are.
+  if (!LOOSE_SPACE.test(text)) return text;
   return text.replace(/\s+/g, ' ').trim();
 }
+
+// White space other than a single space, or a space at either end.
+const LOOSE_SPACE = /[^\S ]| {2}|^ | $/;
 
 /** Bold mrkdwn, unless the text holds an asterisk or backtick, which would end the bold early. */
 export function bold(escaped: string): string {
@@ -94,4 +99,12 @@ export function code(text: string, max = 45): string {
 export function slackDate(date: Date, format: string, fallback: string): string {
   const epoch = Math.floor(date.getTime() / 1000);
   return `<!date^${epoch}^${format}|${escapeMrkdwn(fallback).replace(/\|/g, '/')}>`;
+}
+
+let counts: Intl.NumberFormat | undefined;
+
+/** A count as people read it: 10,000 (one formatter, made on first use: the first one loads ICU data). */
+export function formatCount(n: number): string {
+  counts ??= new Intl.NumberFormat('en-US');
+  return counts.format(n);
 }

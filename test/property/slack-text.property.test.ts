@@ -1,5 +1,5 @@
 import fc from 'fast-check';
-import { escapeClip } from '../../src/trunks/slack-text.js';
+import { escapeClip, oneLine } from '../../src/trunks/slack-text.js';
 import { RUN } from './arbitraries.js';
 
 // Escaping and clipping one code point at a time, written out plainly: what escapeClip must equal.
@@ -34,6 +34,18 @@ describe('escapeClip', () => {
         expect(clipped.replace(/&(amp|lt|gt);/g, '')).not.toMatch(/[&<>]/);
       }),
       { ...RUN, numRuns: 500 },
+    );
+  });
+});
+
+describe('oneLine', () => {
+  test('collapses white space exactly as replacing every run with one space and trimming would', () => {
+    const text = fc.string({ unit: fc.constantFrom('a', 'b', ' ', '  ', '\t', '\n', '\r', '\u00a0', '\u2028', 'é') });
+    fc.assert(
+      fc.property(text, (value) => {
+        expect(oneLine(value)).toBe(value.replace(/\s+/g, ' ').trim());
+      }),
+      { ...RUN, numRuns: 1_000 },
     );
   });
 });
