@@ -115,7 +115,7 @@ export function createPoller(options: PollerOptions): Poller {
     // before are still tried. Only equality counts: an instance whose clock runs behind the last
     // poller's still has news.
     if (snapshot.fetchedAt === current.fetchedAt) {
-      if (current.outbox.length > 0) await deliverAndSave(current);
+      await deliverAndSave(current);
       return { polled: false, reason: 'no_new_data' };
     }
     const recovered = current.outage ? await noteRecovery(current, options, now()) : current;
@@ -152,7 +152,9 @@ export function createPoller(options: PollerOptions): Poller {
   };
 
   /** Sends the outbox and saves what is left of it, unless the lease was lost meanwhile (the new poller carries on). */
+  // The state was saved with its outbox before any message goes out; with nothing to send, it stays as saved.
   const deliverAndSave = async (saved: WatchState) => {
+    if (saved.outbox.length === 0) return;
     const delivered = await deliverOutbox(saved, {
       durable,
       book: options.book,
