@@ -4,6 +4,7 @@ import { createDigestBook, type DigestBook } from './digest/digest-book.js';
 import { createDigestPoster, type DigestPoster } from './digest/digest-poster.js';
 import type { Inventory } from './inventory/inventory.js';
 import type { Logger } from './log.js';
+import { checkAccess } from './pipeline/access-policy.js';
 import { slackClientOptions } from './slack-identity.js';
 import type { DurableStore } from './store/durable.js';
 import type { ButtonSeal } from './trunks/button-seal.js';
@@ -35,10 +36,10 @@ export function createStandingJobs(
   const watches = createWatchBook(durable, config.watch.alertChannel);
   // Stopping cuts the alert sender's waits (pacing, Retry-After) short; unsent messages stay in the outbox.
   const watchStopping = new AbortController();
-  const { channels, users } = config.access;
-  // A channel or person taken off the allowlists stops getting alerts and digests, as they would stop getting answers.
-  const allowed = (channel: string, createdBy: string) =>
-    (channels.length === 0 || channels.includes(channel)) && (users.length === 0 || users.includes(createdBy));
+  // A channel or person taken off the allowlists stops getting alerts and digests, as they would stop getting
+  // answers: the same rules, but for the workspace, which a watch or digest was set up in already.
+  const rules = { ...config.access, teams: [] };
+  const allowed = (channel: string, createdBy: string) => checkAccess(rules, { user: createdBy, channel }, {}).allowed;
   // One sender for alerts and digests, so its per-channel pacing sees both.
   const sender = createAlertSender({
     // Its own client: a 429 must come back to the sender, which waits per channel, not stall every reply.
