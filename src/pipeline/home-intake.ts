@@ -28,6 +28,8 @@ export function homeIntake(deps: BotDeps, parts: HomeIntakeParts): Intake {
   return {
     origin: parts.origin,
     claims: parts.claims,
+    // Opening Home reads the shared snapshot and is never charged; ↻ Refresh asks ITNIO again and is.
+    unmetered: !parts.fresh,
     read: () => ({ request: { page: 1 }, view: { shareable: false, ...(parts.fresh && { fresh: true }) } }),
     whisper: notice,
     progress: notice,

@@ -72,8 +72,7 @@ async function admitAndAnswer(deps: BotDeps, intake: Intake, known: Known): Prom
   known.view = view;
 
   // Opening Home reads the snapshot every query shares, so it is not charged; its Refresh rebuilds on demand and is.
-  const free = intake.unmetered || (intake.origin.surface === 'home' && view.fresh !== true);
-  const limited = free ? undefined : await refuseRate(deps, intake.origin, view);
+  const limited = intake.unmetered ? undefined : await refuseRate(deps, intake.origin, view);
   if (limited) return whispered(intake, { outcome: limited.outcome, request }, limited.reply);
 
   const feed = intake.progress
