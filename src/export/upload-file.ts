@@ -1,6 +1,7 @@
 import { Readable } from 'node:stream';
 import type { webApi } from '@slack/bolt';
 import { slackErrorCode } from '../log.js';
+import { callSignal } from '../with-timeout.js';
 import type { CsvFile } from './csv-file.js';
 
 /** Where an uploaded file is shared: a channel ID (a DM's too), and the thread when it belongs in one. */
@@ -48,6 +49,7 @@ export async function uploadFile(
   if (!slot.upload_url || !slot.file_id) throw new ExportError('get_upload_url', 'no_upload_url');
 
   let status: number;
+  const call = callSignal(signal, UPLOAD_TIMEOUT_MS, 'upload timed out');
   try {
     const response = await fetch(slot.upload_url, {
       method: 'POST',
@@ -57,14 +59,14 @@ export async function uploadFile(
       duplex: 'half',
       // A redirect would need the body again, which a stream cannot give.
       redirect: 'error',
-      signal: signal
-        ? AbortSignal.any([signal, AbortSignal.timeout(UPLOAD_TIMEOUT_MS)])
-        : AbortSignal.timeout(UPLOAD_TIMEOUT_MS),
+      signal: call.signal,
     });
     status = response.status;
     await response.body?.cancel();
   } catch (error) {
     throw new ExportError('upload', undefined, { cause: error });
+  } finally {
+    call.done();
   }
   if (status !== 200) throw new ExportError('upload', `http_${status}`);
 

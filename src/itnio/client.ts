@@ -2,6 +2,7 @@ import { Agent as HttpAgent } from 'node:http';
 import { Agent as HttpsAgent } from 'node:https';
 import type { Got } from 'got';
 import type { Trunk, TrunkPage } from '../trunks/trunk.js';
+import { callSignal } from '../with-timeout.js';
 import { envelopeSchema, pageDataSchema, trunkSchema, type TrunkFilter } from './schema.js';
 import { credentialTagger } from './credential-tag.js';
 import { ItnioError, fromVendorStatus } from './errors.js';
@@ -112,11 +113,7 @@ export function createItnioClient(options: ItnioClientOptions): ItnioClient {
       if (filter.type !== undefined) params.type = filter.type;
       if (filter.sipTrunkName !== undefined && filter.sipTrunkName !== '') params.sipTrunkName = filter.sipTrunkName;
       let body: string;
-      // One controller per call, tied to the caller's long-lived signal and untied afterwards:
-      // AbortSignal.any() on Node 20 keeps an entry on that signal for every call (nodejs/node#55351).
-      const call = new AbortController();
-      const timer = setTimeout(() => call.abort(new DOMException('ITNIO deadline passed', 'TimeoutError')), deadlineMs);
-      const untie = signal ? tieTo(signal, call) : undefined;
+      const call = callSignal(signal, deadlineMs, 'ITNIO deadline passed');
       let got: GotLoaded | undefined;
       try {
         got = await load();
@@ -126,8 +123,7 @@ export function createItnioClient(options: ItnioClientOptions): ItnioClient {
         if (signal?.aborted) throw signal.reason;
         throw toItnioError(err, got?.module);
       } finally {
-        clearTimeout(timer);
-        untie?.();
+        call.done();
       }
       return {
         ...parseAnswer(body, credentials ? tagCredentials : undefined),
@@ -140,35 +136,6 @@ export function createItnioClient(options: ItnioClientOptions): ItnioClient {
       agent.https.destroy();
     },
   };
-}
-
-// The calls in flight per caller's signal: one 'abort' listener per signal fans out to all of them, so
-// a busy bot's shutdown signal does not collect a listener per concurrent call (and Node's warning at 11).
-const callsBySignal = new WeakMap<AbortSignal, Set<AbortController>>();
-
-/** Aborts `call` when `signal` aborts, until the returned function unties them. */
-function tieTo(signal: AbortSignal, call: AbortController): () => void {
-  if (signal.aborted) {
-    call.abort(signal.reason);
-    return () => {};
-  }
-  let calls = callsBySignal.get(signal);
-  if (!calls) {
-    const waiting = new Set<AbortController>();
-    calls = waiting;
-    callsBySignal.set(signal, waiting);
-    signal.addEventListener(
-      'abort',
-      () => {
-        for (const each of waiting) each.abort(signal.reason);
-        waiting.clear();
-      },
-      { once: true },
-    );
-  }
-  const tied = calls;
-  tied.add(call);
-  return () => tied.delete(call);
 }
 
 /** Turns a response body into a page, or a coded error for vendor statuses and malformed answers. */
