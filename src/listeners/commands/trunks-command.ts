@@ -2,14 +2,9 @@ import type { AllMiddlewareArgs, SlackCommandMiddlewareArgs } from '@slack/bolt'
 import { triggerClaim } from '../../pipeline/claims.js';
 import type { BotDeps } from '../../pipeline/deps.js';
 import { runRequest } from '../../pipeline/run-request.js';
+import { subcommandIntake } from '../../pipeline/subcommand-intake.js';
 import type { SlackMessage } from '../../trunks/message.js';
 import { readQuery } from '../../pipeline/read-query.js';
-import { digestIntake } from '../../pipeline/digest-intake.js';
-import { exportIntake, readExport } from '../../pipeline/export-intake.js';
-import { readExportCommand } from '../../trunks/export-command.js';
-import { watchIntake } from '../../pipeline/watch-intake.js';
-import { readDigestCommand } from '../../trunks/digest-command.js';
-import { readWatchCommand } from '../../trunks/watch-command.js';
 
 /**
  * `/trunks [filters]`: ack at once, then answer ephemerally through `respond()`. `watch …` manages the channel's
@@ -37,43 +32,18 @@ export function trunksCommand(deps: BotDeps) {
       ...(command.enterprise_id && { enterprise: command.enterprise_id }),
     };
     const post = (message: SlackMessage) => client.chat.postMessage({ channel: command.channel_id, ...message });
-    const watch = readWatchCommand(command.text ?? '');
-    if (watch) {
-      await runRequest(
-        deps,
-        watchIntake(deps, watch, { origin, claims: triggerClaim(command.trigger_id), whisper: privately, post }),
-      );
-      return;
-    }
-    const digest = readDigestCommand(command.text ?? '');
-    if (digest) {
-      await runRequest(
-        deps,
-        digestIntake(deps, digest, {
-          origin,
-          claims: triggerClaim(command.trigger_id),
-          whisper: privately,
-          post,
-          userTimeZone: async () => (await client.users.info({ user: command.user_id })).user?.tz,
-        }),
-      );
-      return;
-    }
-    const exported = readExportCommand(command.text ?? '');
-    if (exported) {
-      // Typed privately, so the file goes privately too: to the user's direct message with the bot.
-      await runRequest(
-        deps,
-        exportIntake(deps, {
-          origin,
-          claims: triggerClaim(command.trigger_id),
-          read: () => readExport(exported.filters, 'command'),
-          whisper: privately,
-          progress: noteOnce,
-          client,
-          destination: { kind: 'dm' },
-        }),
-      );
+    // Typed privately, so an exported file goes privately too: to the user's direct message with the bot.
+    const sub = subcommandIntake(deps, command.text ?? '', {
+      origin,
+      claims: triggerClaim(command.trigger_id),
+      whisper: privately,
+      post,
+      progress: noteOnce,
+      client,
+      exportTo: { kind: 'dm' },
+    });
+    if (sub) {
+      await runRequest(deps, sub);
       return;
     }
     await runRequest(deps, {

@@ -3,13 +3,8 @@ import { slackErrorCode } from '../../log.js';
 import { eventClaim } from '../../pipeline/claims.js';
 import type { BotDeps } from '../../pipeline/deps.js';
 import { readQuery } from '../../pipeline/read-query.js';
-import { exportIntake, readExport } from '../../pipeline/export-intake.js';
-import { readExportCommand } from '../../trunks/export-command.js';
 import { runRequest } from '../../pipeline/run-request.js';
-import { digestIntake } from '../../pipeline/digest-intake.js';
-import { watchIntake } from '../../pipeline/watch-intake.js';
-import { readDigestCommand } from '../../trunks/digest-command.js';
-import { readWatchCommand } from '../../trunks/watch-command.js';
+import { subcommandIntake } from '../../pipeline/subcommand-intake.js';
 import type { SlackMessage } from '../../trunks/message.js';
 
 // People address the bot like a person: "@trunkbot: in globex", "@trunkbot, down", "@trunkbot trunks?".
@@ -69,33 +64,17 @@ export function appMention(deps: BotDeps) {
     const whisper = (message: SlackMessage) => client.chat.postEphemeral({ ...thread, user, ...message });
     // A watch or a digest belongs to the channel: it is announced there, not in the mention's thread.
     const post = (message: SlackMessage) => client.chat.postMessage({ channel: event.channel, ...message });
-    const watch = readWatchCommand(words);
-    if (watch) {
-      await runRequest(deps, watchIntake(deps, watch, { origin, claims: eventClaim(body.event_id), whisper, post }));
-      return;
-    }
-    const digest = readDigestCommand(words);
-    if (digest) {
-      const userTimeZone = async () => (await client.users.info({ user })).user?.tz;
-      await runRequest(
-        deps,
-        digestIntake(deps, digest, { origin, claims: eventClaim(body.event_id), whisper, post, userTimeZone }),
-      );
-      return;
-    }
-    const exported = readExportCommand(words);
-    if (exported) {
-      await runRequest(
-        deps,
-        exportIntake(deps, {
-          origin,
-          claims: eventClaim(body.event_id),
-          read: () => readExport(exported.filters, 'mention'),
-          whisper,
-          client,
-          destination: { kind: 'channel', channel: thread.channel, threadTs: thread.thread_ts },
-        }),
-      );
+    // An exported file goes where the mention's answers go: into its thread.
+    const sub = subcommandIntake(deps, words, {
+      origin,
+      claims: eventClaim(body.event_id),
+      whisper,
+      post,
+      client,
+      exportTo: { kind: 'channel', channel: thread.channel, threadTs: thread.thread_ts },
+    });
+    if (sub) {
+      await runRequest(deps, sub);
       return;
     }
     // A slow answer first shows a note in the thread; that note then becomes the answer, edited in place.
