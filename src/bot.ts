@@ -227,21 +227,13 @@ async function verifyToken(config: Config, log: Logger): Promise<BotIdentity | u
   }
 }
 
-// One import shared by both stores: the Redis client is a noticeable share of start-up time, and two
-// concurrent imports of it would load it twice.
-let redisModule: Promise<typeof import('./store/redis.js')> | undefined;
-const loadRedis = () => {
-  redisModule ??= import('./store/redis.js');
-  return redisModule;
-};
-
 /** Watches and alert state: in Redis when REDIS_URL is set (shared by every instance), else files under DATA_DIR. */
 async function openDurable(config: Config, log: Logger): Promise<DurableStore> {
   if (config.redisUrl === undefined) {
     const { createFileDurable } = await import('./store/file-durable.js');
     return createFileDurable({ dir: config.watch.dataDir });
   }
-  const { createRedisDurable } = await loadRedis();
+  const { createRedisDurable } = await import('./store/redis.js');
   const redis = await createRedisDurable({ url: config.redisUrl, prefix: config.redisPrefix });
   if (!redis.ready)
     log.warn({ store: 'redis' }, 'watches are kept in Redis, which is not reachable yet: polls wait for it');
@@ -252,7 +244,7 @@ async function openDurable(config: Config, log: Logger): Promise<DurableStore> {
 async function openStore(config: Config, log: Logger): Promise<Store> {
   if (config.redisUrl === undefined) return createMemoryStore();
   // Loaded only when configured: the Redis client is a noticeable share of start-up time.
-  const { createRedisStore } = await loadRedis();
+  const { createRedisStore } = await import('./store/redis.js');
   const redis = await createRedisStore({ url: config.redisUrl, prefix: config.redisPrefix });
   if (redis.ready) log.info({ store: 'redis' }, 'shared store connected');
   else log.warn({ store: 'redis' }, 'shared store not reachable at start; using this instance’s memory until it is');
