@@ -35,7 +35,7 @@ export async function runChecks(input: DoctorInput, options: CheckOptions = {}):
       ? run('Slack app token', ['SLACK_APP_TOKEN', 'SLACK_API_URL'], () =>
           checkAppToken({ appToken: slack.appToken!, apiUrl: slack.apiUrl }, options),
         )
-      : run('Slack signing secret', ['SLACK_SIGNING_SECRET'], async () => checkSigningSecret(slack.signingSecret)),
+      : run('Slack signing secret', ['SLACK_SIGNING_SECRET'], async () => checkSigningSecret()),
     run('ITNIO credentials', ['ITNIO_API_URL', 'ITNIO_API_KEY', 'ITNIO_API_SECRET'], () =>
       checkItnio({ apiUrl: itnio.apiUrl!, apiKey: itnio.apiKey!, apiSecret: itnio.apiSecret! }, options),
     ),
