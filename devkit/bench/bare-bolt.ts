@@ -13,7 +13,7 @@
 import type { Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { App, type BlockAction, type ButtonAction } from '@slack/bolt';
-import { sign, unixSeconds } from '../../src/itnio/sign.js';
+import { signedHeaders } from '../../src/itnio/sign.js';
 import { ACTION } from '../../src/trunks/action-ids.js';
 import { floorReplyText, floorVendorBody } from './floor-vendor-body.js';
 
@@ -32,15 +32,12 @@ const queryUrl = new URL('/v3/cc/sipTrunk/query', need('ITNIO_API_URL'));
 
 /** One signed POST to the vendor (fetch keeps the connection alive); the answer as one line. */
 async function summarize(text: string): Promise<string> {
-  const timestamp = unixSeconds();
   try {
     const response = await fetch(queryUrl, {
       method: 'POST',
       headers: {
         'content-type': 'application/json;charset=UTF-8',
-        'api-key': apiKey,
-        timestamp,
-        sign: sign(apiKey, apiSecret, timestamp),
+        ...signedHeaders(apiKey, apiSecret),
       },
       body: JSON.stringify(floorVendorBody(text)),
     });

@@ -1,7 +1,7 @@
 import { got, RequestError, TimeoutError } from 'got';
 import { parseAnswer, TRUNK_QUERY_PATH } from '../itnio/client.js';
 import { ItnioError } from '../itnio/errors.js';
-import { sign, unixSeconds } from '../itnio/sign.js';
+import { signedHeaders } from '../itnio/sign.js';
 import { CHECK_TIMEOUT_MS, type CheckOptions, type CheckResult } from './check.js';
 import { describeSkew } from './describe-skew.js';
 
@@ -17,7 +17,6 @@ export async function checkItnio(
   itnio: { apiUrl: string; apiKey: string; apiSecret: string },
   { timeoutMs = CHECK_TIMEOUT_MS, now = Date.now }: CheckOptions = {},
 ): Promise<CheckResult> {
-  const timestamp = unixSeconds(now());
   let response;
   try {
     response = await got.post(`${itnio.apiUrl}/${TRUNK_QUERY_PATH}`, {
@@ -25,9 +24,7 @@ export async function checkItnio(
       headers: {
         'content-type': 'application/json;charset=UTF-8',
         'user-agent': 'trunkbot-doctor',
-        'api-key': itnio.apiKey,
-        timestamp,
-        sign: sign(itnio.apiKey, itnio.apiSecret, timestamp),
+        ...signedHeaders(itnio.apiKey, itnio.apiSecret, now()),
       },
       timeout: { request: timeoutMs },
       retry: { limit: 0 },

@@ -6,7 +6,7 @@ import { callSignal } from '../with-timeout.js';
 import { envelopeSchema, pageDataSchema, trunkSchema, type TrunkFilter } from './schema.js';
 import { credentialTagger } from './credential-tag.js';
 import { ItnioError, fromVendorStatus } from './errors.js';
-import { sign, unixSeconds } from './sign.js';
+import { signedHeaders } from './sign.js';
 
 export const TRUNK_QUERY_PATH = 'v3/cc/sipTrunk/query';
 
@@ -92,10 +92,7 @@ export function createItnioClient(options: ItnioClientOptions): ItnioClient {
             // Runs for every attempt: a retry must carry a fresh timestamp or ITNIO answers -16.
             beforeRequest: [
               (opts) => {
-                const timestamp = unixSeconds(now());
-                opts.headers['api-key'] = apiKey;
-                opts.headers.timestamp = timestamp;
-                opts.headers.sign = sign(apiKey, apiSecret, timestamp);
+                Object.assign(opts.headers, signedHeaders(apiKey, apiSecret, now()));
               },
             ],
           },
