@@ -1,11 +1,12 @@
 import { setTimeout as sleep } from 'node:timers/promises';
+import { isInterimNote } from '../../src/trunks/render-notice.js';
 import type { BenchWorld } from './bench-world.js';
 import { BUTTON_SEAL_SECRET, trunkbotSpec } from './bot-specs.js';
 import { fromVendorFilters, replyKind, type ReplyKind } from './check-reply.js';
 import { contender } from './contender.js';
 import { countAnswers } from './count-answers.js';
 import { countLogLines } from './count-log-lines.js';
-import { isInterimNote, type LoadRun } from './drive-load.js';
+import type { LoadRun } from './drive-load.js';
 import type { FdCount } from './count-fds.js';
 import { describeCommit } from './describe-commit.js';
 import { estateSwitch } from './estate-switch.js';
