@@ -12,7 +12,7 @@ export interface ProbeRequest {
   gc: boolean;
 }
 
-/** What the process answers: `process.cpuUsage()` and `process.memoryUsage()` at that moment. */
+/** What the process answers: `process.cpuUsage()` and its heap at that moment (the bench reads RSS from /proc). */
 export interface ProbeSample {
   probe: number;
   /** User + system CPU time since the process started, in µs (every thread: JS, GC helpers, libuv). */
@@ -21,8 +21,6 @@ export interface ProbeSample {
   /** Of heapUsed, compiled code (code spaces): it grows as the JIT optimises more, without any leak. */
   codeUsed: number;
   heapTotal: number;
-  external: number;
-  rss: number;
 }
 
 type Gc = () => void;
@@ -46,8 +44,6 @@ process.on('message', (message: unknown) => {
       .filter((space) => space.space_name.startsWith('code'))
       .reduce((sum, space) => sum + space.space_used_size, 0),
     heapTotal: memory.heapTotal,
-    external: memory.external,
-    rss: memory.rss,
   };
   process.send?.(sample);
 });

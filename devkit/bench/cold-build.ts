@@ -1,4 +1,5 @@
 import { performance } from 'node:perf_hooks';
+import { isInterimNote } from '../../src/trunks/render-notice.js';
 import type { SlackSender } from '../sandbox/slack-sender.js';
 import type { BenchWorld } from './bench-world.js';
 import { checkAnswerKind } from './check-answer-kind.js';
@@ -27,9 +28,6 @@ export interface ColdBuild {
   peakRssMb: number | undefined;
 }
 
-// The notes before a slow answer: "Asking ITNIO…", then "Collecting … of … trunks from ITNIO…".
-const PROGRESS = /^:hourglass_flowing_sand: (Asking ITNIO…$|Collecting [\d,]+ of [\d,]+ trunks from ITNIO)/;
-
 /**
  * Sends one `/trunks stats` to a bot that has no snapshot yet and follows its response_url until the
  * answer arrives, or `settled` (the bot is done with the request) resolves first with the bot's account
@@ -56,7 +54,8 @@ export async function coldBuild(
     if (event.kind !== 'response' || event.response.id !== id) return;
     const at = performance.now() - sentAt;
     const text = String(event.response.body.text ?? '');
-    if (PROGRESS.test(text)) {
+    // The notes before a slow answer: "Asking ITNIO…", then "Collecting … of … trunks from ITNIO…".
+    if (isInterimNote(event.response.body)) {
       progressAt.push(at);
       progressTexts.push(text);
     } else answered({ at, body: event.response.body });

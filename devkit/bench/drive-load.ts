@@ -1,18 +1,12 @@
 import { EventEmitter, once } from 'node:events';
 import { performance } from 'node:perf_hooks';
 import { setTimeout as sleep } from 'node:timers/promises';
+import { isInterimNote } from '../../src/trunks/render-notice.js';
 import type { SenderResult } from '../sandbox/slack-sender.js';
 import type { SlackActivity, SlackStandIn } from '../sandbox/slack-stand-in.js';
 
 const ACK_TIMEOUT_MS = 10_000;
 const REPLY_TIMEOUT_MS = 15_000;
-// trunkbot's notes while an answer is slow ("Asking ITNIO…", "Collecting … trunks"): the reply comes after them.
-const INTERIM_NOTE = /^:hourglass_flowing_sand: /;
-
-/** A note trunkbot posts while a slow answer is on its way ("Asking ITNIO…"): not the answer itself. */
-export function isInterimNote(body: Record<string, unknown>): boolean {
-  return INTERIM_NOTE.test(String(body.text ?? ''));
-}
 
 /** How to drive one bot on one surface at one concurrency. */
 export interface LoadOptions {

@@ -1,3 +1,5 @@
+import { PAGE_SIZE } from '../../src/trunks/trunk-request.js';
+
 /** The vendor request body both the floor and trunkbot send for one bench query. */
 export interface VendorBody {
   current: number;
@@ -6,7 +8,7 @@ export interface VendorBody {
 }
 
 /** Records per page: trunkbot's PAGE_SIZE, so both bots receive the same vendor payload. */
-export const FLOOR_PAGE_SIZE = 10;
+export const FLOOR_PAGE_SIZE = PAGE_SIZE;
 
 /**
  * Reads the bench's per-call queries (`[outgoing|incoming] [word] [page:N]`) into the vendor body trunkbot

@@ -13,6 +13,10 @@ export const mb = (n: number | undefined): string => (n === undefined ? 'n/a' : 
 export const ratio = (a: number | undefined, b: number | undefined): string =>
   a === undefined || b === undefined || !(b > 0) || Number.isNaN(a) ? '-' : `${(a / b).toFixed(2)}×`;
 
+/** How often each kind of error happened, e.g. `ack HTTP 500 ×2; no reply within 15 s ×1`. */
+export const errorKindsText = (kinds: Map<string, number>): string =>
+  [...kinds].map(([k, n]) => `${k} ×${n}`).join('; ');
+
 /** Columns padded to line up; the first (and with `alignLeft`, every) column is left-aligned, the rest right. */
 export function table(rows: string[][], indent = '  ', alignLeft = false): string[] {
   const widths = rows[0]!.map((_, col) => Math.max(...rows.map((r) => (r[col] ?? '').length)));

@@ -1,7 +1,7 @@
 import { availableParallelism } from 'node:os';
 import type { Config } from '../../src/config.js';
 import { MIXED_QUERIES, SAME_QUERY } from './burst-queries.js';
-import { mb, ms, table } from './format-cells.js';
+import { errorKindsText, mb, ms, table } from './format-cells.js';
 import { runHeader } from './run-header.js';
 import type { Options } from './read-cli.js';
 import type { BurstLevel, BurstReport } from './run-burst.js';
@@ -88,8 +88,7 @@ export function formatBurstReport(options: Options, report: BurstReport): string
   lines.push(...table(ROW_NAMES.map((name, row) => [name, ...columns.map((c) => c[row]!)])));
   for (const level of report.levels) {
     const { errorKinds } = level.run;
-    if (errorKinds.size > 0)
-      lines.push('', `c${level.concurrency} errors: ${[...errorKinds].map(([k, n]) => `${k} ×${n}`).join('; ')}`);
+    if (errorKinds.size > 0) lines.push('', `c${level.concurrency} errors: ${errorKindsText(errorKinds)}`);
     const notices = [...level.notices].sort((a, b) => b[1] - a[1]).slice(0, NOTICES_SHOWN);
     if (notices.length > 0)
       lines.push(

@@ -1,6 +1,6 @@
 import { availableParallelism } from 'node:os';
 import type { ProfileSummary } from './cpu-profile.js';
-import { mb, ms, ratio, table } from './format-cells.js';
+import { errorKindsText, mb, ms, ratio, table } from './format-cells.js';
 import { judgeTargets, verdictWord } from './judge-targets.js';
 import type { ComparisonResult, LevelResult, VariantResult } from './run-comparison.js';
 import { runHeader } from './run-header.js';
@@ -21,7 +21,7 @@ const label = (l: LevelResult): string =>
 
 function errorText(s: RunSummary): string {
   if (s.errors === 0) return '0';
-  return `${s.errors} (${[...s.errorKinds].map(([k, n]) => `${k} ×${n}`).join('; ')})`;
+  return `${s.errors} (${errorKindsText(s.errorKinds)})`;
 }
 
 function levelTable(level: LevelResult, judged: boolean): string[] {

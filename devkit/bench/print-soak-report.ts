@@ -1,4 +1,4 @@
-import { mb, ms, table } from './format-cells.js';
+import { errorKindsText, mb, ms, table } from './format-cells.js';
 import { judgeSoak } from './judge-soak.js';
 import { verdictWord } from './judge-targets.js';
 import type { Options } from './read-cli.js';
@@ -75,8 +75,7 @@ export function formatSoakReport(options: Options, report: SoakReport): string {
       true,
     ),
   ];
-  if (run.errors > 0)
-    lines.push(`  errors: ${run.errors} (${[...run.errorKinds].map(([k, n]) => `${k} ×${n}`).join('; ')})`);
+  if (run.errors > 0) lines.push(`  errors: ${run.errors} (${errorKindsText(run.errorKinds)})`);
   lines.push(
     '',
     'heap after a forced GC, after each segment (under load: in-flight requests included)',

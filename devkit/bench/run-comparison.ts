@@ -16,6 +16,7 @@ import { compileBots } from './compile-bots.js';
 import { contender, type Contender, type Role, type Surface } from './contender.js';
 import { summarizeCpuProfile, type ProfileSummary } from './cpu-profile.js';
 import type { LoadRun } from './drive-load.js';
+import { errorKindsText } from './format-cells.js';
 import { measureRun } from './measure-run.js';
 import { perCallQueries, type BenchQuery } from './per-call-queries.js';
 import type { Options } from './read-cli.js';
@@ -140,7 +141,7 @@ async function runVariant(
     variant.sameQuery ? () => same : (i: number) => queries[(base + i) % queries.length]!;
   const failIfErrors = (what: string, run: LoadRun, target: Contender) => {
     if (run.errors === 0) return;
-    const kinds = [...run.errorKinds].map(([k, n]) => `${k} ×${n}`).join('; ');
+    const kinds = errorKindsText(run.errorKinds);
     throw new Error(
       `${what} failed ${run.errors} times (${kinds}); last output of ${target.role}:\n${target.bot.tail()}`,
     );

@@ -1,14 +1,16 @@
 import { setTimeout as sleep } from 'node:timers/promises';
+import { isInterimNote } from '../../src/trunks/render-notice.js';
 import type { BenchWorld } from './bench-world.js';
 import { BUTTON_SEAL_SECRET, trunkbotSpec } from './bot-specs.js';
 import { fromVendorFilters, replyKind, type ReplyKind } from './check-reply.js';
 import { contender } from './contender.js';
 import { countAnswers } from './count-answers.js';
 import { countLogLines } from './count-log-lines.js';
-import { isInterimNote, type LoadRun } from './drive-load.js';
+import type { LoadRun } from './drive-load.js';
 import type { FdCount } from './count-fds.js';
 import { describeCommit } from './describe-commit.js';
 import { estateSwitch } from './estate-switch.js';
+import { errorKindsText } from './format-cells.js';
 import type { SoakEnds } from './judge-soak.js';
 import { perCallQueries } from './per-call-queries.js';
 import type { Options } from './read-cli.js';
@@ -164,7 +166,7 @@ async function soak(
   };
   const failIfErrors = (what: string, run: { errors: number; errorKinds: Map<string, number> }) => {
     if (run.errors === 0) return;
-    const kinds = [...run.errorKinds].map(([k, n]) => `${k} ×${n}`).join('; ');
+    const kinds = errorKindsText(run.errorKinds);
     throw new Error(`${what}: ${run.errors} requests failed (${kinds}); last output of trunkbot:\n${bot.tail()}`);
   };
 

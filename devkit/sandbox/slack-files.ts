@@ -1,6 +1,7 @@
 import type { IncomingMessage } from 'node:http';
 import { fail, isRecord, nonEmpty, parseJson, type Args, type Result } from './slack-api-args.js';
 import type { ChannelStates } from './slack-channels.js';
+import { dmChannelOf } from './slack-ids.js';
 
 /** A file sent through Slack's external upload flow, as the stand-in holds it. */
 export interface UploadedFile {
@@ -76,7 +77,7 @@ export function createSlackFiles(uploadUrl: (fileId: string) => string, channels
       if (users.length === 0) return fail('users_not_found');
       if (users.length > 1) return fail('method_not_supported_for_channel_type');
       // One direct message per person, with an id derived from theirs so tests can tell whose it is.
-      return { ok: true, channel: { id: `D${users[0]!.slice(1)}` } };
+      return { ok: true, channel: { id: dmChannelOf(users[0]!) } };
     },
   };
 

@@ -1,3 +1,4 @@
+import { zoneOffsetMs } from '../../src/trunks/zone-clock.js';
 import { fail, type Args, type Result } from './slack-api-args.js';
 
 /** The zone every user has unless a test says otherwise: not UTC, so a test sees the user's zone is used. */
@@ -8,16 +9,6 @@ export interface UserDirectory {
   /** Gives a user a time zone (an IANA name) from now on. */
   setTimeZone(userId: string, timeZone: string): void;
   methods: Record<string, (args: Args) => Result>;
-}
-
-/** The offset of `timeZone` at `at`, in seconds east of UTC, as Slack's `tz_offset`. */
-function offsetSeconds(timeZone: string, at: Date): number {
-  const name = new Intl.DateTimeFormat('en-US', { timeZone, timeZoneName: 'longOffset' })
-    .formatToParts(at)
-    .find((p) => p.type === 'timeZoneName')?.value;
-  const match = /GMT([+-])(\d{2}):(\d{2})/.exec(name ?? '');
-  if (!match) return 0;
-  return (match[1] === '-' ? -1 : 1) * (Number(match[2]) * 3600 + Number(match[3]) * 60);
 }
 
 /** `users.info` over a directory in which every `U…`/`W…` ID is a person in DEFAULT_USER_TIME_ZONE unless set. */
@@ -40,7 +31,8 @@ export function createUserDirectory(teamId: string, defaultTimeZone = DEFAULT_US
             is_bot: false,
             tz,
             tz_label: tz,
-            tz_offset: offsetSeconds(tz, new Date()),
+            // Seconds east of UTC, as Slack gives it.
+            tz_offset: zoneOffsetMs(Date.now(), tz) / 1000,
           },
         };
       },

@@ -97,15 +97,23 @@ export function renderRateLimited({ limit, retryAfterSeconds, dataAsOf }: RateLi
   );
 }
 
+// Every note trunkbot posts while an answer is slow starts with this; the answer itself never does.
+const INTERIM_PREFIX = ':hourglass_flowing_sand: ';
+
+/** Whether a message is a note while an answer is slow ("Asking ITNIO…", "Collecting …") rather than the answer. */
+export function isInterimNote(message: { text?: unknown }): boolean {
+  return String(message.text ?? '').startsWith(INTERIM_PREFIX);
+}
+
 /** The first sign of life when an answer is slow: trunkbot is waiting on ITNIO. */
 export function renderWaiting(): SlackMessage {
-  const text = ':hourglass_flowing_sand: Asking ITNIO…';
+  const text = `${INTERIM_PREFIX}Asking ITNIO…`;
   return { text, blocks: [{ type: 'section', text: { type: 'mrkdwn', text } }] };
 }
 
 /** How far collecting every trunk from ITNIO has come, while the user waits. */
 export function renderProgress(collected: number, total: number): SlackMessage {
-  const text = `:hourglass_flowing_sand: Collecting ${formatCount(collected)} of ${formatCount(total)} trunks from ITNIO…`;
+  const text = `${INTERIM_PREFIX}Collecting ${formatCount(collected)} of ${formatCount(total)} trunks from ITNIO…`;
   return { text, blocks: [{ type: 'section', text: { type: 'mrkdwn', text } }] };
 }
 

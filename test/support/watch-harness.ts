@@ -20,7 +20,7 @@ export function fakeClock(start = Date.UTC(2026, 0, 5, 14, 0)) {
 
 /** ITNIO as a list the test edits; each get() is a fresh snapshot at the clock's time. */
 export function fakeInventory(now: () => number, trunks: Trunk[]) {
-  const state = { trunks, fail: false, unreadable: 0 };
+  const state = { trunks, fail: false };
   const inventory: Inventory = {
     // Every get() is a fresh snapshot: there is never one to reuse.
     peek: async () => ({ state: 'stale' }),
@@ -29,8 +29,8 @@ export function fakeInventory(now: () => number, trunks: Trunk[]) {
       return {
         trunks: state.trunks,
         fetchedAt: now(),
-        unreadable: state.unreadable,
-        total: state.trunks.length + state.unreadable,
+        unreadable: 0,
+        total: state.trunks.length,
         index: indexTrunks(state.trunks, 'UTC'),
       };
     },
@@ -77,11 +77,10 @@ export async function pollerOn(options: {
   now: () => number;
   confirmPolls?: number;
   intervalMs?: number;
-  addWatch?: boolean;
 }) {
   const durable = options.durable ?? memoryDurable(options.now);
   const book = createWatchBook(durable);
-  if (options.addWatch !== false && (await book.all()).length === 0) {
+  if ((await book.all()).length === 0) {
     await book.add({ channel: CHANNEL, createdBy: 'U0ALICE', query: '', request: { page: 1 } }, options.now());
   }
   const poller = createPoller({

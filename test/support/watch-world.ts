@@ -17,7 +17,7 @@ export async function watchWorld(options: SandboxWorldOptions = {}) {
     ahead += 1_000;
     return w.bot.poller.pollOnce();
   };
-  return { world, logs, poll, advance: (ms: number) => (ahead += ms) };
+  return { world, logs, poll };
 }
 
 /** An enabled Acme trunk whose gateway is up, to take down. */

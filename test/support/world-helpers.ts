@@ -4,6 +4,7 @@ import { SANDBOX_SIGNING_SECRET, type SandboxWorld } from '../../devkit/sandbox/
 import { newTriggerId } from '../../devkit/sandbox/slack-ids.js';
 import { signSlackRequest } from '../../devkit/sandbox/slack-signature.js';
 import type { ResponseUrlPost } from '../../devkit/sandbox/slack-stand-in.js';
+import { isInterimNote } from '../../src/trunks/render-notice.js';
 import { newUserId } from './answers.js';
 import { type CapturedLogs, type LogLine, waitForAudit } from './capture-logs.js';
 
@@ -11,7 +12,7 @@ type Message = { text?: string; blocks?: types.KnownBlock[] };
 
 /** Whether a post is the bot's answer rather than a note while it is slow ("Asking ITNIO…", "Collecting …"). */
 export function isAnswer(post: ResponseUrlPost): boolean {
-  return !String(post.body.text ?? '').startsWith(':hourglass_flowing_sand: ');
+  return !isInterimNote(post.body);
 }
 
 /** Runs a slash command and returns the bot's HTTP answer and its answer posted to the response_url (notes skipped). */

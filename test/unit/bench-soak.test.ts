@@ -1,5 +1,4 @@
-import { isInterimNote } from '../../devkit/bench/drive-load.js';
-import { renderProgress, renderStaleButton, renderWaiting } from '../../src/trunks/render-notice.js';
+import { isInterimNote, renderProgress, renderStaleButton, renderWaiting } from '../../src/trunks/render-notice.js';
 import { countAnswers } from '../../devkit/bench/count-answers.js';
 import { judgeSoak, type SoakEnds } from '../../devkit/bench/judge-soak.js';
 import { mergeRuns } from '../../devkit/bench/merge-runs.js';
