@@ -1,14 +1,11 @@
 import { renderAnnouncementRefused, renderNotInChannel } from '../trunks/render-notice.js';
 import { requestLabel } from '../trunks/describe-request.js';
-import type { Block, SlackMessage } from '../trunks/message.js';
+import { context, type SlackMessage, section } from '../trunks/message.js';
 import { escapeMrkdwn, slackDate } from '../trunks/slack-text.js';
 import type { Digest, DigestSend } from './digest-book.js';
 import type { Slot } from './digest-schedule.js';
 
 const WHAT_IS_POSTED = 'the trunks down, disabled and changed in the last 24 h, with a Details button for each';
-
-const section = (text: string): Block => ({ type: 'section', text: { type: 'mrkdwn', text } });
-const context = (text: string): Block => ({ type: 'context', elements: [{ type: 'mrkdwn', text }] });
 
 /** A moment each reader sees in their own zone, and the digest's zone for clients that cannot. */
 function moment(epochMs: number): string {

@@ -2,7 +2,7 @@ import { ACTION } from '../trunks/action-ids.js';
 import type { ButtonSeal } from '../trunks/button-seal.js';
 import { describeRequest } from '../trunks/describe-request.js';
 import { formatRequest } from '../trunks/format-request.js';
-import type { Block, SlackMessage } from '../trunks/message.js';
+import { type Block, context, type SlackMessage, section } from '../trunks/message.js';
 import { bold, code, escapeClip, oneLine, slackDate, truncate } from '../trunks/slack-text.js';
 import { type Trunk, typeLabel } from '../trunks/trunk.js';
 import type { TrunkRequest } from '../trunks/trunk-request.js';
@@ -28,9 +28,6 @@ export interface DigestView {
   lateMs: number;
   seal: ButtonSeal;
 }
-
-const section = (text: string): Block => ({ type: 'section', text: { type: 'mrkdwn', text } });
-const context = (text: string): Block => ({ type: 'context', elements: [{ type: 'mrkdwn', text }] });
 
 function nameOf(trunk: Trunk): string {
   const name = trunk.name === null || trunk.name.trim() === '' ? '(unnamed trunk)' : trunk.name;

@@ -2,7 +2,7 @@ import type { types } from '@slack/bolt';
 import { ACTION } from '../trunks/action-ids.js';
 import type { ButtonSeal } from '../trunks/button-seal.js';
 import { requestLabel } from '../trunks/describe-request.js';
-import type { Block } from '../trunks/message.js';
+import { type Block, context, section } from '../trunks/message.js';
 import { gatewayEmoji } from '../trunks/render-card.js';
 import { bold, code, escapeClip, escapeMrkdwn, oneLine, slackDate } from '../trunks/slack-text.js';
 import { type Trunk, typeLabel } from '../trunks/trunk.js';
@@ -10,7 +10,7 @@ import { encodeTrunkRef } from '../trunks/trunk-ref.js';
 import type { Watch } from '../watch/watch-book.js';
 import { encodeWatchRef } from '../watch/watch-ref.js';
 import { formatCount } from '../trunks/slack-text.js';
-import { button, context, HOME_SHOWN, section } from './home-blocks.js';
+import { button, HOME_SHOWN } from './home-blocks.js';
 import type { HomeFacts } from './home-facts.js';
 
 /** Runs a list's whole query privately: the "List all N" button after a cut list. */

@@ -2,17 +2,13 @@ import { renderAnnouncementRefused, renderNotInChannel } from '../trunks/render-
 import { ACTION } from '../trunks/action-ids.js';
 import type { ButtonSeal } from '../trunks/button-seal.js';
 import { requestLabel } from '../trunks/describe-request.js';
-import type { Block, SlackMessage } from '../trunks/message.js';
+import { type Block, context, type SlackMessage, section } from '../trunks/message.js';
 import { escapeMrkdwn, slackDate } from '../trunks/slack-text.js';
 import { encodeWatchRef } from './watch-ref.js';
 import { MAX_WATCHES_PER_CHANNEL, OPERATOR, type Watch } from './watch-book.js';
 
 const WHAT_IS_REPORTED =
   'gateway down and back up, and trunks added, removed, enabled, disabled or reconfigured (IPs, prefix, SIP account, agent groups, credentials)';
-
-function section(text: string): Block {
-  return { type: 'section', text: { type: 'mrkdwn', text } };
-}
 
 /** Posted in the channel when a watch is set up: who, what, and how to stop it. */
 export function renderWatchAdded(watch: Watch, matching: number | undefined): SlackMessage {
@@ -22,12 +18,7 @@ export function renderWatchAdded(watch: Watch, matching: number | undefined): Sl
     text,
     blocks: [
       section(`${text}\nI will post here on ${WHAT_IS_REPORTED}.`),
-      {
-        type: 'context',
-        elements: [
-          { type: 'mrkdwn', text: '`/trunks watching` lists this channel’s watches; `/trunks unwatch N` stops one.' },
-        ],
-      },
+      context('`/trunks watching` lists this channel’s watches; `/trunks unwatch N` stops one.'),
     ],
   };
 }
@@ -102,9 +93,6 @@ export function renderWatchList(watches: Watch[], seal: ButtonSeal): SlackMessag
       }),
     });
   }
-  blocks.push({
-    type: 'context',
-    elements: [{ type: 'mrkdwn', text: '`/trunks unwatch N` or `/trunks unwatch all` works too.' }],
-  });
+  blocks.push(context('`/trunks unwatch N` or `/trunks unwatch all` works too.'));
   return { text: `Watches in this channel (${watches.length})`, blocks };
 }
