@@ -8,7 +8,7 @@ import type { Slot } from './digest-schedule.js';
 const WHAT_IS_POSTED = 'the trunks down, disabled and changed in the last 24 h, with a Details button for each';
 
 /** A moment each reader sees in their own zone, and the digest's zone for clients that cannot. */
-function moment(epochMs: number): string {
+export function moment(epochMs: number): string {
   const date = new Date(epochMs);
   return slackDate(date, '{date_short_pretty} {time}', `${date.toISOString().slice(0, 16).replace('T', ' ')} UTC`);
 }
