@@ -1,3 +1,4 @@
+import { MAX_ATTEMPTS } from '../watch/alert-sender.js';
 import type { Digest, DigestSend } from './digest-book.js';
 import { addDays, localDay, readTimeOfDay, zonedInstant } from './local-time.js';
 
@@ -10,7 +11,7 @@ export const LATE_LIMIT_MS = 3 * 60 * 60_000;
 /** A post later than this says it is late (the minute timer makes a minute or so normal). */
 export const LATE_NOTE_MS = 5 * 60_000;
 /** Posts Slack refuses for a while (5xx, rate limits) are tried on this many runs before the day is given up. */
-export const MAX_ATTEMPTS = 5;
+export { MAX_ATTEMPTS };
 
 /** One day's occurrence of a digest: the local day, and the instant its time happens that day. */
 export interface Slot {
