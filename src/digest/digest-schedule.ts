@@ -23,7 +23,7 @@ export interface Slot {
 export type Due = { kind: 'post'; slot: Slot; lateMs: number } | { kind: 'missed'; slot: Slot };
 
 /** The digest's occurrence on a local day (see zonedInstant for the days clocks change). */
-export function slotOn(digest: Pick<Digest, 'time' | 'timeZone'>, day: string): Slot {
+function slotOn(digest: Pick<Digest, 'time' | 'timeZone'>, day: string): Slot {
   const time = readTimeOfDay(digest.time) ?? { hour: 9, minute: 0 };
   return { day, dueAt: zonedInstant(day, time, digest.timeZone) };
 }
@@ -36,7 +36,7 @@ export function latestSlot(digest: Pick<Digest, 'time' | 'timeZone'>, at: number
 }
 
 /** Whether the day of `slot` needs nothing more: posted, skipped, or tried as often as it may be. */
-export function dayDone(send: DigestSend | undefined, slot: Slot): boolean {
+function dayDone(send: DigestSend | undefined, slot: Slot): boolean {
   if (send === undefined || send.day !== slot.day) return false;
   return send.postedAt !== undefined || send.skipped !== undefined || send.attempts >= MAX_ATTEMPTS;
 }
