@@ -1,3 +1,4 @@
+import { MAX_ATTEMPTS } from '../watch/alert-sender.js';
 import type { Digest, DigestSend } from './digest-book.js';
 import { addDays, localDay, readTimeOfDay, zonedInstant } from './local-time.js';
 
@@ -10,7 +11,7 @@ export const LATE_LIMIT_MS = 3 * 60 * 60_000;
 /** A post later than this says it is late (the minute timer makes a minute or so normal). */
 export const LATE_NOTE_MS = 5 * 60_000;
 /** Posts Slack refuses for a while (5xx, rate limits) are tried on this many runs before the day is given up. */
-export const MAX_ATTEMPTS = 5;
+export { MAX_ATTEMPTS };
 
 /** One day's occurrence of a digest: the local day, and the instant its time happens that day. */
 export interface Slot {
@@ -22,7 +23,7 @@ export interface Slot {
 export type Due = { kind: 'post'; slot: Slot; lateMs: number } | { kind: 'missed'; slot: Slot };
 
 /** The digest's occurrence on a local day (see zonedInstant for the days clocks change). */
-export function slotOn(digest: Pick<Digest, 'time' | 'timeZone'>, day: string): Slot {
+function slotOn(digest: Pick<Digest, 'time' | 'timeZone'>, day: string): Slot {
   const time = readTimeOfDay(digest.time) ?? { hour: 9, minute: 0 };
   return { day, dueAt: zonedInstant(day, time, digest.timeZone) };
 }
@@ -35,7 +36,7 @@ export function latestSlot(digest: Pick<Digest, 'time' | 'timeZone'>, at: number
 }
 
 /** Whether the day of `slot` needs nothing more: posted, skipped, or tried as often as it may be. */
-export function dayDone(send: DigestSend | undefined, slot: Slot): boolean {
+function dayDone(send: DigestSend | undefined, slot: Slot): boolean {
   if (send === undefined || send.day !== slot.day) return false;
   return send.postedAt !== undefined || send.skipped !== undefined || send.attempts >= MAX_ATTEMPTS;
 }

@@ -19,11 +19,6 @@ export function localDay(epochMs: number, timeZone: string): string {
   return new Date(wallClock(epochMs, timeZone)).toISOString().slice(0, 10);
 }
 
-/** The local time of day (`09:05`) in `timeZone` at an instant. */
-export function localTime(epochMs: number, timeZone: string): string {
-  return new Date(wallClock(epochMs, timeZone)).toISOString().slice(11, 16);
-}
-
 /** `day` moved by `days` calendar days. */
 export function addDays(day: string, days: number): string {
   const [, y, m, d] = ISO_DAY.exec(day) ?? [];

@@ -1,22 +1,14 @@
 import { renderAnnouncementRefused, renderNotInChannel } from '../trunks/render-notice.js';
-import { describeRequest } from '../trunks/describe-request.js';
-import type { Block, SlackMessage } from '../trunks/message.js';
-import { bold, escapeMrkdwn, slackDate } from '../trunks/slack-text.js';
+import { requestLabel } from '../trunks/describe-request.js';
+import { context, type SlackMessage, section } from '../trunks/message.js';
+import { escapeMrkdwn, slackDate } from '../trunks/slack-text.js';
 import type { Digest, DigestSend } from './digest-book.js';
 import type { Slot } from './digest-schedule.js';
 
 const WHAT_IS_POSTED = 'the trunks down, disabled and changed in the last 24 h, with a Details button for each';
 
-const section = (text: string): Block => ({ type: 'section', text: { type: 'mrkdwn', text } });
-const context = (text: string): Block => ({ type: 'context', elements: [{ type: 'mrkdwn', text }] });
-
-/** What a digest covers, in a few words: `*Outgoing trunks matching “acme”*`. */
-export function digestLabel(digest: Pick<Digest, 'request' | 'query'>): string {
-  return bold(escapeMrkdwn(digest.query === '' ? 'Every trunk' : describeRequest(digest.request)));
-}
-
 /** A moment each reader sees in their own zone, and the digest's zone for clients that cannot. */
-function moment(epochMs: number): string {
+export function moment(epochMs: number): string {
   const date = new Date(epochMs);
   return slackDate(date, '{date_short_pretty} {time}', `${date.toISOString().slice(0, 16).replace('T', ' ')} UTC`);
 }
@@ -32,9 +24,9 @@ function when(digest: Digest): string {
 
 /** Posted in the channel when a digest is set up: who, what, at what time in which zone, and when the first comes. */
 export function renderDigestSet(digest: Digest, first: Slot, replaced: Digest | undefined): SlackMessage {
-  const text = `🗞️ <@${digest.createdBy}> set up a daily digest in this channel: ${digestLabel(digest)}, every day at ${when(digest)}.`;
+  const text = `🗞️ <@${digest.createdBy}> set up a daily digest in this channel: ${requestLabel(digest)}, every day at ${when(digest)}.`;
   const instead = replaced
-    ? `\nIt replaces the digest <@${replaced.createdBy}> set up (${digestLabel(replaced)} at ${replaced.time} ${escapeMrkdwn(replaced.timeZone)}): a channel has one.`
+    ? `\nIt replaces the digest <@${replaced.createdBy}> set up (${requestLabel(replaced)} at ${replaced.time} ${escapeMrkdwn(replaced.timeZone)}): a channel has one.`
     : '';
   return {
     text,
@@ -47,14 +39,14 @@ export function renderDigestSet(digest: Digest, first: Slot, replaced: Digest | 
 
 /** Posted in the channel when its digest is stopped, so the channel knows who stopped it. */
 export function renderDigestRemoved(digest: Digest, user: string): SlackMessage {
-  const text = `🔕 <@${user}> stopped this channel’s daily digest (${digestLabel(digest)} at ${digest.time} ${escapeMrkdwn(digest.timeZone)}).`;
+  const text = `🔕 <@${user}> stopped this channel’s daily digest (${requestLabel(digest)} at ${digest.time} ${escapeMrkdwn(digest.timeZone)}).`;
   return { text, blocks: [section(text)] };
 }
 
 /** `/trunks digest`: the channel's digest, when the next one comes and when the last one went out. */
 export function renderDigestShown(digest: Digest, next: Slot, last: DigestSend | undefined): SlackMessage {
   const lines = [
-    `*This channel’s daily digest:* ${digestLabel(digest)}, every day at ${when(digest)}; set up by <@${digest.createdBy}> ${moment(digest.createdAt)}.`,
+    `*This channel’s daily digest:* ${requestLabel(digest)}, every day at ${when(digest)}; set up by <@${digest.createdBy}> ${moment(digest.createdAt)}.`,
     digest.disabled
       ? `⏸️ _Paused: Slack refused it here (${escapeMrkdwn(digest.disabled.reason)}). Invite me and set it up again._`
       : `Next: ${moment(next.dueAt)}.`,

@@ -2,13 +2,15 @@ import { ACTION } from '../trunks/action-ids.js';
 import type { ButtonSeal } from '../trunks/button-seal.js';
 import { describeRequest } from '../trunks/describe-request.js';
 import { formatRequest } from '../trunks/format-request.js';
-import type { Block, SlackMessage } from '../trunks/message.js';
-import { bold, code, escapeClip, oneLine, slackDate, truncate } from '../trunks/slack-text.js';
+import { type Block, context, type SlackMessage, section } from '../trunks/message.js';
+import { trunkName } from '../trunks/render-card.js';
+import { code, truncate } from '../trunks/slack-text.js';
 import { type Trunk, typeLabel } from '../trunks/trunk.js';
 import type { TrunkRequest } from '../trunks/trunk-request.js';
 import { encodeTrunkRef } from '../trunks/trunk-ref.js';
 import type { Digest } from './digest-book.js';
 import { LATE_NOTE_MS } from './digest-schedule.js';
+import { moment } from './render-digest-notes.js';
 import type { DigestSummary } from './summarize-digest.js';
 
 /**
@@ -16,7 +18,6 @@ import type { DigestSummary } from './summarize-digest.js';
  * "more" lines, come to about 25 blocks: well inside Slack's 50 per message, however large the estate.
  */
 export const LISTED_PER_GROUP = 5;
-const MAX_NAME = 80;
 
 export interface DigestView {
   digest: Digest;
@@ -27,19 +28,6 @@ export interface DigestView {
   dueAt: number;
   lateMs: number;
   seal: ButtonSeal;
-}
-
-const section = (text: string): Block => ({ type: 'section', text: { type: 'mrkdwn', text } });
-const context = (text: string): Block => ({ type: 'context', elements: [{ type: 'mrkdwn', text }] });
-
-function nameOf(trunk: Trunk): string {
-  const name = trunk.name === null || trunk.name.trim() === '' ? '(unnamed trunk)' : trunk.name;
-  return bold(escapeClip(oneLine(name), MAX_NAME));
-}
-
-function dateOf(epochMs: number): string {
-  const date = new Date(epochMs);
-  return slackDate(date, '{date_short_pretty} {time}', `${date.toISOString().slice(0, 16).replace('T', ' ')} UTC`);
 }
 
 /** A group: its heading with the count, its first trunks each with Details, and the query that lists the rest. */
@@ -94,7 +82,7 @@ export function renderDigest({ digest, summary, fetchedAt, dueAt, lateMs, seal }
       '🔴 *Gateway down* (enabled trunks)',
       summary.down.map((trunk) => ({
         trunk,
-        line: `${nameOf(trunk)}${trunk.gatewayIp ? ` ${code(trunk.gatewayIp, 40)}` : ''} · ID ${code(String(trunk.keyId), 20)}`,
+        line: `${trunkName(trunk)}${trunk.gatewayIp ? ` ${code(trunk.gatewayIp, 40)}` : ''} · ID ${code(String(trunk.keyId), 20)}`,
       })),
       { ...request, status: ['down'] },
       channel,
@@ -104,7 +92,7 @@ export function renderDigest({ digest, summary, fetchedAt, dueAt, lateMs, seal }
       '⏸️ *Disabled*',
       summary.disabled.map((trunk) => ({
         trunk,
-        line: `${nameOf(trunk)}${trunk.type === null ? '' : ` · ${typeLabel(trunk.type)}`} · ID ${code(String(trunk.keyId), 20)}`,
+        line: `${trunkName(trunk)}${trunk.type === null ? '' : ` · ${typeLabel(trunk.type)}`} · ID ${code(String(trunk.keyId), 20)}`,
       })),
       { ...request, status: ['disabled'] },
       channel,
@@ -112,17 +100,17 @@ export function renderDigest({ digest, summary, fetchedAt, dueAt, lateMs, seal }
     ),
     ...group(
       '✏️ *Changed in the last 24 h*',
-      summary.changed.map(({ trunk, at }) => ({ trunk, line: `${nameOf(trunk)} · changed ${dateOf(at)}` })),
+      summary.changed.map(({ trunk, at }) => ({ trunk, line: `${trunkName(trunk)} · changed ${moment(at)}` })),
       { ...request, changed: { withinMinutes: 24 * 60 } },
       channel,
       seal,
     ),
   ];
   const late =
-    lateMs > LATE_NOTE_MS ? `Posted late: it was due ${dateOf(dueAt)}, when trunkbot could not post it. ` : '';
+    lateMs > LATE_NOTE_MS ? `Posted late: it was due ${moment(dueAt)}, when trunkbot could not post it. ` : '';
   blocks.push(
     context(
-      `${late}Data from ITNIO as of ${dateOf(fetchedAt)} · daily at ${digest.time} (${digest.timeZone}), set up by <@${digest.createdBy}> · \`/trunks digest off\` stops it.`,
+      `${late}Data from ITNIO as of ${moment(fetchedAt)} · daily at ${digest.time} (${digest.timeZone}), set up by <@${digest.createdBy}> · \`/trunks digest off\` stops it.`,
     ),
   );
   return { text: `Daily trunk digest: ${counts}`, blocks };

@@ -25,6 +25,13 @@ export function exportNames(
       .slice(0, MAX_SLUG)
       .replace(/^-+|-+$/g, '') || 'all';
   const stamp = isoInZone(fetchedAt, timeZone).slice(0, 16).replace(/-/g, '').replace('T', '-').replace(':', '');
-  const trunks = count === 1 ? '1 trunk' : `${formatCount(count)} trunks`;
-  return { filename: `trunks-${slug}-${stamp}.csv`, title: `${capitalise(describeRequest(request))} (${trunks})` };
+  return {
+    filename: `trunks-${slug}-${stamp}.csv`,
+    title: `${capitalise(describeRequest(request))} (${trunkCount(count)})`,
+  };
+}
+
+/** `1 trunk`, `1,234 trunks`. */
+export function trunkCount(n: number): string {
+  return n === 1 ? '1 trunk' : `${formatCount(n)} trunks`;
 }

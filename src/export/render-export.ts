@@ -1,26 +1,27 @@
 import { describeRequest } from '../trunks/describe-request.js';
 import type { SlackMessage } from '../trunks/message.js';
 import { renderProblem } from '../trunks/render-notice.js';
-import { capitalise, escapeClip, escapeMrkdwn, formatCount, slackDate } from '../trunks/slack-text.js';
+import { capitalise, escapeClip, escapeMrkdwn, slackDate } from '../trunks/slack-text.js';
 import type { TrunkRequest } from '../trunks/trunk-request.js';
 import type { CsvFile } from './csv-file.js';
+import { trunkCount } from './export-names.js';
 import type { ExportError } from './upload-file.js';
 
 /** The message the file is shared with: what it holds, how fresh, and who asked for it. */
 export function exportComment(request: TrunkRequest, file: CsvFile, fetchedAt: Date, user: string): string {
   const asOf = slackDate(fetchedAt, '{date_short_pretty} {time_secs}', fetchedAt.toISOString());
-  return `${escapeMrkdwn(capitalise(describeRequest(request)))}: ${count(file.rows)} as CSV, data from ITNIO as of ${asOf}. Exported by <@${user}>. SIP passwords are never included.`;
+  return `${escapeMrkdwn(capitalise(describeRequest(request)))}: ${trunkCount(file.rows)} as CSV, data from ITNIO as of ${asOf}. Exported by <@${user}>. SIP passwords are never included.`;
 }
 
 /** Tells the user where the file went when it is not where they are looking (their DM with the bot). */
 export function renderExportedToDm(file: CsvFile): SlackMessage {
-  const text = `:page_facing_up: I sent you *${escapeClip(file.filename, 120)}* (${count(file.rows)}, ${size(file.length)}) in your direct messages with trunkbot.`;
+  const text = `:page_facing_up: I sent you *${escapeClip(file.filename, 120)}* (${trunkCount(file.rows)}, ${size(file.length)}) in your direct messages with trunkbot.`;
   return { text, blocks: [{ type: 'section', text: { type: 'mrkdwn', text } }] };
 }
 
 /** A channel export's answer; the file in the channel says it to everyone, so nobody is told it privately as well. */
 export function renderExportedToChannel(file: CsvFile): SlackMessage {
-  const text = `:page_facing_up: I posted *${escapeClip(file.filename, 120)}* (${count(file.rows)}, ${size(file.length)}) in this channel.`;
+  const text = `:page_facing_up: I posted *${escapeClip(file.filename, 120)}* (${trunkCount(file.rows)}, ${size(file.length)}) in this channel.`;
   return { text, blocks: [{ type: 'section', text: { type: 'mrkdwn', text } }] };
 }
 
@@ -54,10 +55,6 @@ function exportProblem({ step, slackError }: ExportError, where: 'dm' | 'channel
   }
   if (step === 'upload') return `Slack did not take the file${said}. Try again in a minute.`;
   return `Slack refused the file${said}. Try again in a minute; if it keeps failing, tell the trunkbot admins.`;
-}
-
-function count(rows: number): string {
-  return rows === 1 ? '1 trunk' : `${formatCount(rows)} trunks`;
 }
 
 function size(bytes: number): string {

@@ -41,7 +41,7 @@ export function csvCell(value: string): string {
 }
 
 /** One record: its fields, comma-separated, ending in CRLF (RFC 4180). */
-export function csvLine(values: readonly string[]): string {
+function csvLine(values: readonly string[]): string {
   return `${values.map(csvCell).join(',')}\r\n`;
 }
 
@@ -52,7 +52,7 @@ export function* trunkCsvLines(trunks: Iterable<Trunk>, timeZone: string): Gener
 }
 
 /** A trunk's fields in CSV_HEADER order, as text. */
-export function trunkRow(trunk: Trunk, timeZone: string): string[] {
+function trunkRow(trunk: Trunk, timeZone: string): string[] {
   return [
     trunk.keyId === null ? '' : String(trunk.keyId),
     trunk.name ?? '',

@@ -1,5 +1,4 @@
 import type { types } from '@slack/bolt';
-import type { Block } from '../trunks/message.js';
 
 /**
  * How many of each list the Home tab shows before "…and N more" and a button that runs the whole query.
@@ -7,16 +6,6 @@ import type { Block } from '../trunks/message.js';
  * item is a short section, so no text comes near 3,000 characters nor the view near Slack's 250 kB.
  */
 export const HOME_SHOWN = { down: 15, changed: 10, watches: 20, noteBlocks: 3 } as const;
-
-/** A section of mrkdwn. */
-export function section(text: string): Block {
-  return { type: 'section', text: { type: 'mrkdwn', text } };
-}
-
-/** A line of small print. */
-export function context(text: string): Block {
-  return { type: 'context', elements: [{ type: 'mrkdwn', text }] };
-}
 
 /** A button with its screen-reader hint. */
 export function button(actionId: string, label: string, value: string, hint: string): types.Button {

@@ -6,7 +6,7 @@ import { summarize, type TrunkStats } from '../trunks/trunk-stats.js';
 import type { Watch } from '../watch/watch-book.js';
 
 /** "Changed lately" on the Home tab: the same 24 hours as the stats summary. */
-export const HOME_CHANGED_MINUTES = 24 * 60;
+const HOME_CHANGED_MINUTES = 24 * 60;
 
 /** The queries behind the Home tab's lists, which its buttons run in full. */
 export const HOME_QUERIES: Readonly<Record<'down' | 'changed' | 'stats', TrunkRequest>> = {

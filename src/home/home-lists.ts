@@ -1,16 +1,16 @@
 import type { types } from '@slack/bolt';
 import { ACTION } from '../trunks/action-ids.js';
 import type { ButtonSeal } from '../trunks/button-seal.js';
-import type { Block } from '../trunks/message.js';
+import { requestLabel } from '../trunks/describe-request.js';
+import { type Block, context, section } from '../trunks/message.js';
 import { gatewayEmoji } from '../trunks/render-card.js';
 import { bold, code, escapeClip, escapeMrkdwn, oneLine, slackDate } from '../trunks/slack-text.js';
 import { type Trunk, typeLabel } from '../trunks/trunk.js';
 import { encodeTrunkRef } from '../trunks/trunk-ref.js';
-import { watchLabel } from '../watch/render-watches.js';
 import type { Watch } from '../watch/watch-book.js';
 import { encodeWatchRef } from '../watch/watch-ref.js';
 import { formatCount } from '../trunks/slack-text.js';
-import { button, context, HOME_SHOWN, section } from './home-blocks.js';
+import { button, HOME_SHOWN } from './home-blocks.js';
 import type { HomeFacts } from './home-facts.js';
 
 /** Runs a list's whole query privately: the "List all N" button after a cut list. */
@@ -91,7 +91,7 @@ export function watchList(watches: Watch[] | undefined, seal: ButtonSeal): Block
       : '';
     return {
       type: 'section',
-      text: { type: 'mrkdwn', text: `${watchLabel(watch)} in <#${watch.channel}> · since ${since}${paused}` },
+      text: { type: 'mrkdwn', text: `${requestLabel(watch)} in <#${watch.channel}> · since ${since}${paused}` },
       accessory: button(
         ACTION.unwatch,
         'Remove',

@@ -1,14 +1,14 @@
 import type { types } from '@slack/bolt';
 import { ACTION, homeQueryAction } from '../trunks/action-ids.js';
 import type { ButtonSeal } from '../trunks/button-seal.js';
-import type { Block, SlackMessage } from '../trunks/message.js';
+import { type Block, context, type SlackMessage } from '../trunks/message.js';
 import { encodePageState } from '../trunks/page-state.js';
 import { slackDate } from '../trunks/slack-text.js';
 import type { Trunk } from '../trunks/trunk.js';
 import type { TrunkRequest } from '../trunks/trunk-request.js';
 import type { Direction, EnabledState, StateCounts } from '../trunks/trunk-stats.js';
 import { formatCount } from '../trunks/slack-text.js';
-import { button, context, HOME_SHOWN } from './home-blocks.js';
+import { button, HOME_SHOWN } from './home-blocks.js';
 import { HOME_QUERIES, type HomeFacts } from './home-facts.js';
 import { changedList, downList, watchList } from './home-lists.js';
 

@@ -1,4 +1,5 @@
 import { slackErrorCode } from '../log.js';
+import { requestLabel } from '../trunks/describe-request.js';
 import { formatRequest } from '../trunks/format-request.js';
 import { matchTrunks } from '../trunks/match-trunks.js';
 import type { SlackMessage } from '../trunks/message.js';
@@ -14,7 +15,6 @@ import {
   renderWatchNote,
   renderWatchRemoved,
   renderWatchUsage,
-  watchLabel,
 } from '../watch/render-watches.js';
 import type { Answer } from './answer-query.js';
 import type { BotDeps } from './deps.js';
@@ -47,7 +47,7 @@ export async function answerWatch(
   if (same) {
     const n = existing.indexOf(same) + 1;
     return note(
-      renderWatchNote(`This channel already watches ${watchLabel(same)} (watch ${n} in \`/trunks watching\`).`),
+      renderWatchNote(`This channel already watches ${requestLabel(same)} (watch ${n} in \`/trunks watching\`).`),
       'watch_exists',
     );
   }
@@ -126,7 +126,7 @@ export async function answerUnwatch(
   }
   const left = await deps.watches.ofChannel(channel);
   const done =
-    removed.length === 1 ? `Stopped watching ${watchLabel(removed[0]!)}.` : `Stopped ${removed.length} watches.`;
+    removed.length === 1 ? `Stopped watching ${requestLabel(removed[0]!)}.` : `Stopped ${removed.length} watches.`;
   return {
     message: withNote(done, renderWatchList(left, deps.seal)),
     ok: true,

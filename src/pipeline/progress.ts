@@ -21,7 +21,7 @@ export interface ProgressOptions {
  * message (slackapi/bolt-js#2287, slackapi/bolt-python#1268), and where it cannot, a note in every ack would
  * stay above every answer, the instant ones included. A late note shows only when there is a wait to explain.
  */
-export const WAITING_AFTER_MS = 700;
+const WAITING_AFTER_MS = 700;
 
 /** Notes shown to a user while a slow answer is prepared: `report` takes build counts, `finish` waits for notes sent. */
 export interface ProgressFeed {

@@ -1,5 +1,5 @@
 import { splitSpan } from './read-values.js';
-import { capitalise, oneLine, truncate } from './slack-text.js';
+import { bold, capitalise, escapeMrkdwn, oneLine, truncate } from './slack-text.js';
 import { typeLabel } from './trunk.js';
 import type { ChangedFilter, TrunkRequest } from './trunk-request.js';
 
@@ -28,6 +28,11 @@ export function describeRequest(request: TrunkRequest): string {
   if (request.status?.length) parts.push(request.status.join(' or '));
   if (request.changed !== undefined) parts.push(changedWords(request.changed));
   return parts.join(' · ');
+}
+
+/** What a watch or digest covers, in a few words: `*Outgoing trunks matching “acme”*`. */
+export function requestLabel(job: { request: TrunkRequest; query: string }): string {
+  return bold(escapeMrkdwn(job.query === '' ? 'Every trunk' : describeRequest(job.request)));
 }
 
 function changedWords(changed: ChangedFilter): string {

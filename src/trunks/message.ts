@@ -7,3 +7,13 @@ export interface SlackMessage {
   text: string;
   blocks: Block[];
 }
+
+/** A section of mrkdwn. */
+export function section(text: string): Block {
+  return { type: 'section', text: { type: 'mrkdwn', text } };
+}
+
+/** A line of small print. */
+export function context(text: string): Block {
+  return { type: 'context', elements: [{ type: 'mrkdwn', text }] };
+}

@@ -13,12 +13,17 @@ export function gatewayEmoji(up: boolean | null): string {
   return up === null ? ':white_circle:' : up ? ':large_green_circle:' : ':red_circle:';
 }
 
+/** A trunk's name for a line of mrkdwn: bold, escaped, on one line and clipped; `(unnamed trunk)` when it has none. */
+export function trunkName(trunk: { name: string | null }): string {
+  const name = trunk.name === null || trunk.name.trim() === '' ? '(unnamed trunk)' : trunk.name;
+  return bold(escapeClip(oneLine(name), MAX_NAME));
+}
+
 /**
  * One trunk as a compact mrkdwn card: empty fields left out, the gateway state said once, odd vendor
  * values flagged. Every value is clipped after escaping, so a card stays under ~1,000 characters.
  */
 export function renderCard(trunk: Trunk, timeZone: string): string {
-  const name = trunk.name === null || trunk.name.trim() === '' ? '(unnamed trunk)' : trunk.name;
   const direction = trunk.type === 1 || trunk.type === 2 ? capitalise(typeLabel(trunk.type)) : 'Unknown direction';
   const state = trunk.enabled === null ? 'state unknown' : trunk.enabled ? 'enabled' : '*disabled*';
   const gateway = trunk.gatewayUp === null ? 'gateway unknown' : trunk.gatewayUp ? 'gateway up' : '*gateway down*';
@@ -34,7 +39,7 @@ export function renderCard(trunk: Trunk, timeZone: string): string {
   const warnings = oddities(trunk);
 
   const lines = [
-    `${gatewayEmoji(trunk.gatewayUp)} ${bold(escapeClip(oneLine(name), MAX_NAME))}  ·  ${direction} · ${state} · ${gateway}`,
+    `${gatewayEmoji(trunk.gatewayUp)} ${trunkName(trunk)}  ·  ${direction} · ${state} · ${gateway}`,
     addresses.join('  ·  '),
     [account, groupList].filter((part) => part !== undefined).join('  ·  '),
     `Updated ${when(trunk.updateTime ?? trunk.createTime, timeZone)}  ·  ID ${code(String(trunk.keyId), 20)}`,

@@ -29,6 +29,11 @@ const RATE_LIMITED = 'slack_webapi_rate_limited_error';
 
 /** The error of a message not sent because the bot is stopping: it stays in the outbox. */
 export const CANCELLED = 'cancelled';
+/**
+ * Runs a message Slack keeps refusing (5xx, rate limits; not for good, which pauses the channel) is tried on
+ * before it is given up: the poller's polls for an alert, the digest timer's runs for a day's digest.
+ */
+export const MAX_ATTEMPTS = 5;
 const ATTEMPTS = 3;
 
 /** Builds the sender; one per process, so its per-channel pacing sees every message. */

@@ -3,13 +3,10 @@ import type { DurableStore } from '../store/durable.js';
 import { DURABLE_KEY } from '../store/keys.js';
 import type { ButtonSeal } from '../trunks/button-seal.js';
 import type { SlackMessage } from '../trunks/message.js';
-import { type AlertSender, CANCELLED, type Sent } from './alert-sender.js';
+import { type AlertSender, CANCELLED, MAX_ATTEMPTS, type Sent } from './alert-sender.js';
 import { type AlertItem, incidentLine, renderAlertPost } from './render-alert.js';
 import type { WatchBook } from './watch-book.js';
 import type { AlertPost, NewPost, OutboxItem, WatchProgress, WatchState } from './watch-state.js';
-
-/** Polls a message Slack keeps refusing (not for good: that pauses the channel) is tried in before it is given up. */
-export const MAX_ATTEMPTS = 5;
 
 /** What sending the outbox needs from the poller. */
 export interface OutboxDeps {

@@ -1,7 +1,8 @@
 import type { ButtonSeal } from '../trunks/button-seal.js';
 import { ACTION } from '../trunks/action-ids.js';
 import type { Block, SlackMessage } from '../trunks/message.js';
-import { bold, code, escapeClip, oneLine, slackDate } from '../trunks/slack-text.js';
+import { trunkName } from '../trunks/render-card.js';
+import { code, escapeClip, oneLine, slackDate } from '../trunks/slack-text.js';
 import { type Trunk, typeLabel } from '../trunks/trunk.js';
 import { encodeTrunkRef } from '../trunks/trunk-ref.js';
 import type { TrunkChange, WatchedField } from './diff-snapshots.js';
@@ -20,12 +21,6 @@ const FIELD_WORDS: Record<Exclude<WatchedField, 'gateway' | 'enabled' | 'credent
   prefix: 'prefix',
   sipAccount: 'SIP account',
 };
-
-/** A trunk's name for a line of an alert, escaped and clipped. */
-function nameOf(trunk: Pick<Trunk, 'name'> | Pick<Incident, 'name'>): string {
-  const name = trunk.name === null || trunk.name.trim() === '' ? '(unnamed trunk)' : trunk.name;
-  return bold(escapeClip(oneLine(name), MAX_NAME));
-}
 
 function fieldValue(trunk: Trunk, field: keyof typeof FIELD_WORDS): string {
   const value = field === 'type' ? (trunk.type === null ? null : typeLabel(trunk.type)) : trunk[field];
@@ -53,9 +48,9 @@ export function changeLine(change: TrunkChange): string {
   if (change.kind === 'added') {
     const t = change.trunk;
     const facts = [t.type === null ? undefined : typeLabel(t.type), t.gatewayIp && `gateway ${code(t.gatewayIp, 60)}`];
-    return `➕ New trunk ${nameOf(t)}${facts.some(Boolean) ? ` · ${facts.filter(Boolean).join(' · ')}` : ''}`;
+    return `➕ New trunk ${trunkName(t)}${facts.some(Boolean) ? ` · ${facts.filter(Boolean).join(' · ')}` : ''}`;
   }
-  if (change.kind === 'removed') return `➖ Removed from ITNIO: ${nameOf(change.before)}`;
+  if (change.kind === 'removed') return `➖ Removed from ITNIO: ${trunkName(change.before)}`;
   const { trunk, before, fields } = change;
   const parts: string[] = [];
   if (fields.includes('enabled')) parts.push(trunk.enabled ? 'enabled' : 'disabled');
@@ -68,18 +63,18 @@ export function changeLine(change: TrunkChange): string {
   if (fields.includes('groups')) parts.push(`agent groups changed (${before.groups.length} → ${trunk.groups.length})`);
   if (fields.includes('credentials')) parts.push('credentials changed');
   const emoji = fields.includes('enabled') ? (trunk.enabled ? '▶️' : '⏸️') : '✏️';
-  return joinWithin(`${emoji} ${fields.includes('name') ? nameOf(before) : nameOf(trunk)}: `, parts);
+  return joinWithin(`${emoji} ${fields.includes('name') ? trunkName(before) : trunkName(trunk)}: `, parts);
 }
 
 /** A gateway back up that the bot never saw go down (it was down before watching began). */
 export function gatewayUpLine(trunk: Trunk): string {
-  return `✅ Gateway up again: ${nameOf(trunk)}`;
+  return `✅ Gateway up again: ${trunkName(trunk)}`;
 }
 
 /** An incident as its line in the alert: down (and how often), or how it ended. */
 export function incidentLine(incident: Incident): string {
   const where = incident.gatewayIp ? ` (${code(incident.gatewayIp, 60)})` : '';
-  const name = `${nameOf(incident)}${where}`;
+  const name = `${trunkName(incident)}${where}`;
   const flaps = incident.downs > 1 ? `flapping: down ${incident.downs} times since ${timeOf(incident.since)}` : '';
   if (incident.down) {
     return incident.downs > 1
@@ -96,12 +91,12 @@ export function incidentLine(incident: Incident): string {
 
 /** The short thread reply when an incident ends or starts flapping. */
 export function incidentReply(incident: Incident, at: number): string {
-  if (incident.down) return `⚠️ ${nameOf(incident)} went down again at ${timeOf(incident.downAt)}: it is flapping.`;
+  if (incident.down) return `⚠️ ${trunkName(incident)} went down again at ${timeOf(incident.downAt)}: it is flapping.`;
   const ended = incident.endedAt ?? at;
-  if (incident.endedBy === 'disabled') return `⏸️ ${nameOf(incident)} was disabled while its gateway was down.`;
+  if (incident.endedBy === 'disabled') return `⏸️ ${trunkName(incident)} was disabled while its gateway was down.`;
   if (incident.endedBy === 'removed')
-    return `➖ ${nameOf(incident)} was removed from ITNIO while its gateway was down.`;
-  return `✅ ${nameOf(incident)} recovered after ${duration(ended - incident.downAt)}.`;
+    return `➖ ${trunkName(incident)} was removed from ITNIO while its gateway was down.`;
+  return `✅ ${trunkName(incident)} recovered after ${duration(ended - incident.downAt)}.`;
 }
 
 /** One incident as a message shows it: live from its state, or the last line of one that is over. */

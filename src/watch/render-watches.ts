@@ -1,45 +1,31 @@
 import { renderAnnouncementRefused, renderNotInChannel } from '../trunks/render-notice.js';
 import { ACTION } from '../trunks/action-ids.js';
 import type { ButtonSeal } from '../trunks/button-seal.js';
-import { describeRequest } from '../trunks/describe-request.js';
-import type { Block, SlackMessage } from '../trunks/message.js';
-import { bold, escapeMrkdwn, slackDate } from '../trunks/slack-text.js';
+import { requestLabel } from '../trunks/describe-request.js';
+import { type Block, context, type SlackMessage, section } from '../trunks/message.js';
+import { escapeMrkdwn, slackDate } from '../trunks/slack-text.js';
 import { encodeWatchRef } from './watch-ref.js';
 import { MAX_WATCHES_PER_CHANNEL, OPERATOR, type Watch } from './watch-book.js';
 
 const WHAT_IS_REPORTED =
   'gateway down and back up, and trunks added, removed, enabled, disabled or reconfigured (IPs, prefix, SIP account, agent groups, credentials)';
 
-/** What a watch covers, in a few words: `*Outgoing trunks matching “acme”*`. */
-export function watchLabel(watch: Pick<Watch, 'request' | 'query'>): string {
-  return bold(escapeMrkdwn(watch.query === '' ? 'Every trunk' : describeRequest(watch.request)));
-}
-
-function section(text: string): Block {
-  return { type: 'section', text: { type: 'mrkdwn', text } };
-}
-
 /** Posted in the channel when a watch is set up: who, what, and how to stop it. */
 export function renderWatchAdded(watch: Watch, matching: number | undefined): SlackMessage {
   const count = matching === undefined ? '' : ` (${matching} ${matching === 1 ? 'trunk' : 'trunks'} now)`;
-  const text = `👀 <@${watch.createdBy}> set up a watch in this channel: ${watchLabel(watch)}${count}.`;
+  const text = `👀 <@${watch.createdBy}> set up a watch in this channel: ${requestLabel(watch)}${count}.`;
   return {
     text,
     blocks: [
       section(`${text}\nI will post here on ${WHAT_IS_REPORTED}.`),
-      {
-        type: 'context',
-        elements: [
-          { type: 'mrkdwn', text: '`/trunks watching` lists this channel’s watches; `/trunks unwatch N` stops one.' },
-        ],
-      },
+      context('`/trunks watching` lists this channel’s watches; `/trunks unwatch N` stops one.'),
     ],
   };
 }
 
 /** Posted in the channel when watches are removed, so the channel knows alerts stopped and who stopped them. */
 export function renderWatchRemoved(watches: Watch[], user: string): SlackMessage {
-  const what = watches.length === 1 ? `the watch of ${watchLabel(watches[0]!)}` : `${watches.length} watches`;
+  const what = watches.length === 1 ? `the watch of ${requestLabel(watches[0]!)}` : `${watches.length} watches`;
   const text = `🔕 <@${user}> stopped ${what} in this channel.`;
   return { text, blocks: [section(text)] };
 }
@@ -96,7 +82,7 @@ export function renderWatchList(watches: Watch[], seal: ButtonSeal): SlackMessag
       : '';
     blocks.push({
       type: 'section',
-      text: { type: 'mrkdwn', text: `${i + 1}. ${watchLabel(watch)} · ${who}${state}` },
+      text: { type: 'mrkdwn', text: `${i + 1}. ${requestLabel(watch)} · ${who}${state}` },
       ...(watch.id !== OPERATOR && {
         accessory: {
           type: 'button',
@@ -107,9 +93,6 @@ export function renderWatchList(watches: Watch[], seal: ButtonSeal): SlackMessag
       }),
     });
   }
-  blocks.push({
-    type: 'context',
-    elements: [{ type: 'mrkdwn', text: '`/trunks unwatch N` or `/trunks unwatch all` works too.' }],
-  });
+  blocks.push(context('`/trunks unwatch N` or `/trunks unwatch all` works too.'));
   return { text: `Watches in this channel (${watches.length})`, blocks };
 }
