@@ -1,5 +1,5 @@
 import { describeRequest } from '../trunks/describe-request.js';
-import type { SlackMessage } from '../trunks/message.js';
+import { type SlackMessage, textMessage } from '../trunks/message.js';
 import { renderProblem } from '../trunks/render-notice.js';
 import { capitalise, escapeClip, escapeMrkdwn, slackDate } from '../trunks/slack-text.js';
 import type { TrunkRequest } from '../trunks/trunk-request.js';
@@ -16,13 +16,13 @@ export function exportComment(request: TrunkRequest, file: CsvFile, fetchedAt: D
 /** Tells the user where the file went when it is not where they are looking (their DM with the bot). */
 export function renderExportedToDm(file: CsvFile): SlackMessage {
   const text = `:page_facing_up: I sent you *${escapeClip(file.filename, 120)}* (${trunkCount(file.rows)}, ${size(file.length)}) in your direct messages with trunkbot.`;
-  return { text, blocks: [{ type: 'section', text: { type: 'mrkdwn', text } }] };
+  return textMessage(text);
 }
 
 /** A channel export's answer; the file in the channel says it to everyone, so nobody is told it privately as well. */
 export function renderExportedToChannel(file: CsvFile): SlackMessage {
   const text = `:page_facing_up: I posted *${escapeClip(file.filename, 120)}* (${trunkCount(file.rows)}, ${size(file.length)}) in this channel.`;
-  return { text, blocks: [{ type: 'section', text: { type: 'mrkdwn', text } }] };
+  return textMessage(text);
 }
 
 /** An export that matched nothing: no empty file is sent. */

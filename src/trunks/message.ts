@@ -17,3 +17,8 @@ export function section(text: string): Block {
 export function context(text: string): Block {
   return { type: 'context', elements: [{ type: 'mrkdwn', text }] };
 }
+
+/** A message that is one section of mrkdwn, its text also the notification text. */
+export function textMessage(text: string): SlackMessage {
+  return { text, blocks: [section(text)] };
+}

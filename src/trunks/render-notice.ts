@@ -1,4 +1,4 @@
-import type { SlackMessage } from './message.js';
+import { type SlackMessage, textMessage } from './message.js';
 import { escapeClip, escapeMrkdwn, formatCount, slackDate } from './slack-text.js';
 
 /** Where the user typed, so examples show the form they would use. */
@@ -108,13 +108,13 @@ export function isInterimNote(message: { text?: unknown }): boolean {
 /** The first sign of life when an answer is slow: trunkbot is waiting on ITNIO. */
 export function renderWaiting(): SlackMessage {
   const text = `${INTERIM_PREFIX}Asking ITNIO…`;
-  return { text, blocks: [{ type: 'section', text: { type: 'mrkdwn', text } }] };
+  return textMessage(text);
 }
 
 /** How far collecting every trunk from ITNIO has come, while the user waits. */
 export function renderProgress(collected: number, total: number): SlackMessage {
   const text = `${INTERIM_PREFIX}Collecting ${formatCount(collected)} of ${formatCount(total)} trunks from ITNIO…`;
-  return { text, blocks: [{ type: 'section', text: { type: 'mrkdwn', text } }] };
+  return textMessage(text);
 }
 
 /** A button whose sealed value is out of date or was tampered with. */
@@ -146,11 +146,11 @@ export function renderTooLarge(total: number, maxTrunks: number, cannot: string,
 /** The bot cannot post in the channel, so it cannot `doWhat` (e.g. "watch trunks for it"): how to invite it. */
 export function renderNotInChannel(doWhat: string): SlackMessage {
   const text = `:no_entry: I can’t post in this channel, so I can’t ${doWhat}. Invite me with \`/invite @trunkbot\` and run the command again.`;
-  return { text, blocks: [{ type: 'section', text: { type: 'mrkdwn', text } }] };
+  return textMessage(text);
 }
 
 /** Slack refused the message announcing a `thing` for its own reasons (not the channel): nothing was set up. */
 export function renderAnnouncementRefused(thing: string, slackError: string): SlackMessage {
   const text = `:warning: Slack did not take the message announcing the ${thing} (\`${escapeMrkdwn(slackError)}\`), so no ${thing} was set up. Try again in a minute.`;
-  return { text, blocks: [{ type: 'section', text: { type: 'mrkdwn', text } }] };
+  return textMessage(text);
 }

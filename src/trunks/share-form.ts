@@ -1,7 +1,7 @@
 import type { types } from '@slack/bolt';
 import { z } from 'zod';
 import { SHARE_FORM } from './action-ids.js';
-import type { SlackMessage } from './message.js';
+import { type SlackMessage, textMessage } from './message.js';
 import { code } from './slack-text.js';
 
 /** The form's title; Slack allows 24 characters, and this is exactly that. */
@@ -113,11 +113,11 @@ export function cannotShareThere(slackError: string | undefined): string {
 export function renderSharing(): SlackMessage {
   const text =
     ':hourglass_flowing_sand: Sharing… trunkbot is collecting the trunk from ITNIO. This window says when it is posted.';
-  return { text, blocks: [{ type: 'section', text: { type: 'mrkdwn', text } }] };
+  return textMessage(text);
 }
 
 /** The trunk was posted in `channel`. */
 export function renderSharedIn(channel: string): SlackMessage {
   const text = `:white_check_mark: Shared in <#${channel}>.`;
-  return { text, blocks: [{ type: 'section', text: { type: 'mrkdwn', text } }] };
+  return textMessage(text);
 }

@@ -2,7 +2,7 @@ import type { Logger } from '../log.js';
 import type { DurableStore } from '../store/durable.js';
 import { DURABLE_KEY } from '../store/keys.js';
 import type { ButtonSeal } from '../trunks/button-seal.js';
-import type { SlackMessage } from '../trunks/message.js';
+import { type SlackMessage, textMessage } from '../trunks/message.js';
 import { type AlertSender, CANCELLED, MAX_ATTEMPTS, type Sent } from './alert-sender.js';
 import { type AlertItem, incidentLine, renderAlertPost } from './render-alert.js';
 import type { WatchBook } from './watch-book.js';
@@ -85,12 +85,7 @@ export async function deliverOutbox(saved: WatchState, deps: OutboxDeps): Promis
 /** Sends one outbox message; an edit is rendered from the state as it is now. */
 function send(item: OutboxItem, next: WatchState, deps: OutboxDeps): Promise<Sent> {
   if (item.kind === 'reply') {
-    const text = item.text;
-    return deps.sender.post(
-      item.channel,
-      { text, blocks: [{ type: 'section', text: { type: 'mrkdwn', text } }] },
-      item.threadTs,
-    );
+    return deps.sender.post(item.channel, textMessage(item.text), item.threadTs);
   }
   if (item.kind === 'post') return deps.sender.post(item.post.channel, render(item.post, next, deps.seal));
   const post = next.posts.find((p) => p.channel === item.channel && p.ts === item.ts);
