@@ -2,7 +2,7 @@ import type { IncomingMessage, ServerResponse } from 'node:http';
 import { App, type CustomRoute } from '@slack/bolt';
 import { toBoltLogger } from './bolt-logger.js';
 import { errorFields } from './log.js';
-import type { Config } from './config.js';
+import { type Config, slackModeOf } from './config.js';
 import type { BotDeps } from './pipeline/deps.js';
 import { registerListeners } from './listeners/index.js';
 import { slackClientOptions } from './slack-identity.js';
@@ -18,7 +18,7 @@ const healthRoute: CustomRoute = {
 
 /** Builds the Bolt app with every listener registered; does no I/O of its own. */
 export function createApp(config: Config, deps: BotDeps): App {
-  const socketMode = config.slack.appToken !== undefined;
+  const socketMode = slackModeOf(config) === 'socket';
   const app = new App({
     // Bolt authorizes before ack(), so this must never wait on Slack: an identity not known yet is
     // looked up in the background and the request goes ahead with the token alone.

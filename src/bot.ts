@@ -2,7 +2,7 @@ import type { Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { createApp } from './app.js';
 import type { CheckResult } from './doctor/check.js';
-import { buttonSealSecretOf, type Config } from './config.js';
+import { buttonSealSecretOf, type Config, slackModeOf } from './config.js';
 import { createItnioClient, queryDeadlineMs } from './itnio/client.js';
 import { createInventory } from './inventory/inventory.js';
 import { errorFields, slackErrorCode, type Logger } from './log.js';
@@ -164,7 +164,7 @@ export async function startBot(
   }
   log.info(
     {
-      mode: config.slack.appToken ? 'socket' : 'http',
+      mode: slackModeOf(config),
       port,
       team: identity?.teamId,
       itnio: config.itnio.apiUrl,

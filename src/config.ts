@@ -44,6 +44,11 @@ export type PartialConfig = {
 /** HTTP mode serves Slack's requests on a port; Socket Mode (SLACK_APP_TOKEN set) connects out to Slack. */
 export type SlackMode = 'http' | 'socket';
 
+/** How a loaded configuration talks to Slack: Socket Mode when it has an app token, else HTTP. */
+export function slackModeOf(config: Pick<Config, 'slack'>): SlackMode {
+  return config.slack.appToken === undefined ? 'http' : 'socket';
+}
+
 /** A configuration problem an operator must fix; `problems` has one line per variable. */
 export class ConfigError extends Error {
   readonly code = 'trunkbot_config_error';

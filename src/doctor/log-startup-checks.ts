@@ -1,4 +1,4 @@
-import type { Config } from '../config.js';
+import { type Config, slackModeOf } from '../config.js';
 import type { Logger } from '../log.js';
 import type { CheckOptions, CheckResult } from './check.js';
 import { runChecks } from './run-checks.js';
@@ -12,7 +12,7 @@ export async function logStartupChecks(
   log: Logger,
   options: CheckOptions = {},
 ): Promise<CheckResult[]> {
-  const mode = config.slack.appToken === undefined ? 'http' : 'socket';
+  const mode = slackModeOf(config);
   const results = await runChecks({ config, mode, invalid: new Set() }, options);
   for (const { name, ok, detail, fix } of results) {
     if (ok) log.info({ check: name, detail }, 'start-up check passed');
