@@ -6,9 +6,8 @@ import type { Origin, Reading } from './request.js';
 
 /** A clicked button's sealed value read into the request it carries; tampered or stale values are refused. */
 export function readButton(seal: ButtonSeal, value: string | undefined, origin: Origin, view: AnswerView): Reading {
-  const state = decodePageState(value, seal);
-  if (!state || origin.channel === undefined) return { outcome: 'invalid_button', reply: renderStaleButton() };
-  return { request: state.request, view };
+  if (origin.channel === undefined) return { outcome: 'invalid_button', reply: renderStaleButton() };
+  return readHomeButton(seal, value, view);
 }
 
 /**
