@@ -25,8 +25,8 @@ export interface SpawnTsxOptions {
   /** Keep only about this many of the latest characters of each stream; everything when unset. */
   keepChars?: number;
   /**
-   * A directory holding the repository compiled to JavaScript (see devkit/bench/compile-bots.ts): the entry and
-   * `imports` run from there as plain `node`, without tsx, as a deployment runs `dist/`.
+   * A directory holding the entries built to JavaScript (devkit/build/bundle.ts, devkit/bench/compile-bots.ts):
+   * the entry and `imports` run from there as plain `node`, without tsx, as a deployment runs `dist/`.
    */
   compiledRoot?: string;
 }

@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 
 /**
  * One parser per environment variable, each with the fix an operator needs in its message. Every

@@ -1,52 +1,30 @@
-import { execFile } from 'node:child_process';
-import { mkdirSync, writeFileSync } from 'node:fs';
+import { rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { promisify } from 'node:util';
+import { buildBot, bundle } from '../build/bundle.js';
 import { REPO_ROOT } from '../spawn-tsx.js';
 
-const run = promisify(execFile);
-
-// Inside node_modules so that the compiled files find the project's packages by the usual lookup; the
+// Inside node_modules so that the bundles find the project's packages by the usual lookup; the
 // package.json beside them makes them ES modules, since Node does not look for one above node_modules.
-const BUILD_DIR = join(REPO_ROOT, 'node_modules/.cache/trunkbot-bench');
+const OUT_DIR = join(REPO_ROOT, 'node_modules/.cache/trunkbot-bench/out');
 
 /**
- * Compiles `entries` (repository-relative `.ts` files) and everything they import to JavaScript with the
- * project's own compiler settings, as `npm run build` compiles `src/` for `npm start`, so that the bots
- * are measured as they are deployed rather than through tsx's on-the-fly transform. Returns the
- * directory to pass as `compiledRoot`; recompiling is incremental.
+ * Builds trunkbot into `<out>/src/` exactly as `npm run build` builds `dist/` (devkit/build/bundle.ts), and
+ * the floor and the bench probe (repository-relative entries) the same way into `<out>/devkit/bench/`, so
+ * that both bots are measured as they would be deployed rather than through tsx's on-the-fly transform.
+ * Returns the directory to pass as `compiledRoot`.
  */
-export async function compileBots(entries: readonly string[]): Promise<string> {
-  const outDir = join(BUILD_DIR, 'out');
-  mkdirSync(outDir, { recursive: true });
-  writeFileSync(join(outDir, 'package.json'), '{ "type": "module" }\n');
-  const tsconfig = join(BUILD_DIR, 'tsconfig.json');
-  writeFileSync(
-    tsconfig,
-    `${JSON.stringify(
-      {
-        extends: join(REPO_ROOT, 'tsconfig.json'),
-        compilerOptions: {
-          rootDir: REPO_ROOT,
-          outDir,
-          sourceMap: false,
-          types: ['node'],
-          incremental: true,
-          tsBuildInfoFile: join(BUILD_DIR, 'tsbuildinfo'),
-        },
-        include: [],
-        files: entries.map((entry) => join(REPO_ROOT, entry)),
-      },
-      null,
-      2,
-    )}\n`,
-  );
-  const tsc = join(REPO_ROOT, 'node_modules/typescript/bin/tsc');
+export async function compileBots(others: { floor: string; probe: string }): Promise<string> {
+  rmSync(OUT_DIR, { recursive: true, force: true });
   try {
-    await run(process.execPath, [tsc, '-p', tsconfig], { cwd: REPO_ROOT, maxBuffer: 16 * 1024 * 1024 });
+    await buildBot(join(OUT_DIR, 'src'));
+    await bundle({
+      entries: [others.floor, others.probe],
+      outDir: join(OUT_DIR, 'devkit/bench'),
+      outBase: 'devkit/bench',
+    });
   } catch (err) {
-    const { stdout = '', stderr = '' } = err as { stdout?: string; stderr?: string };
-    throw new Error(`could not compile the bots:\n${`${stdout}${stderr}`.trim().slice(0, 4_000)}`);
+    throw new Error(`could not build the bots: ${(err as Error).message.slice(0, 4_000)}`);
   }
-  return outDir;
+  writeFileSync(join(OUT_DIR, 'package.json'), '{ "type": "module" }\n');
+  return OUT_DIR;
 }

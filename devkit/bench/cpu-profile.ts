@@ -1,11 +1,16 @@
-import { readdirSync, readFileSync } from 'node:fs';
-import { join } from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import { SourceMap } from 'node:module';
+import { dirname, join, resolve } from 'node:path';
+import { fileURLToPath, pathToFileURL } from 'node:url';
+import { REPO_ROOT } from '../spawn-tsx.js';
 
 interface CallFrame {
   functionName: string;
   url: string;
   lineNumber: number;
+  columnNumber: number;
+  /** Set when url and lineNumber were read back through the bundle's source map. */
+  mapped?: boolean;
 }
 interface CpuProfile {
   nodes: { id: number; callFrame: CallFrame; children?: number[] }[];
@@ -55,7 +60,8 @@ export function summarizeCpuProfile(dir: string, codeRoot: string, top = 15): Pr
   const file = readdirSync(dir).find((name) => MAIN_THREAD_PROFILE.test(name));
   if (!file) throw new Error(`no main-thread .cpuprofile in ${dir}: the process did not exit through process.exit`);
   const profile = JSON.parse(readFileSync(join(dir, file), 'utf8')) as CpuProfile;
-  const frames = new Map(profile.nodes.map((n) => [n.id, n.callFrame]));
+  const original = sourceMapped();
+  const frames = new Map(profile.nodes.map((n) => [n.id, original(n.callFrame)]));
   const parents = new Map<number, number>();
   for (const node of profile.nodes) for (const child of node.children ?? []) parents.set(child, node.id);
   const groupUs = PROFILE_GROUPS.map(() => 0);
@@ -68,8 +74,8 @@ export function summarizeCpuProfile(dir: string, codeRoot: string, top = 15): Pr
     if (!frame || frame.functionName === '(idle)') return;
     busyUs += us;
     const where = locate(frame.url, codeRoot);
-    // Line numbers of .ts files point into tsx's transformed output, not the source: leave them out.
-    const line = where.endsWith('.ts') ? '' : `:${frame.lineNumber + 1}`;
+    // Line numbers of .ts files run by tsx point into its transformed output, not the source: leave them out.
+    const line = where.endsWith('.ts') && !frame.mapped ? '' : `:${frame.lineNumber + 1}`;
     const name = `${frame.functionName || '(anonymous)'}${where ? `  ${where}${line}` : ''}`;
     byFunction.set(name, (byFunction.get(name) ?? 0) + us);
     const pkg = packageOf(frame, where);
@@ -97,6 +103,32 @@ export function summarizeCpuProfile(dir: string, codeRoot: string, top = 15): Pr
   };
 }
 
+/**
+ * Reads frames of a bundle (devkit/build/bundle.ts) back to the modules they were built from, through the
+ * `.map` beside each bundle file, so that time in the bot's code is told apart by file and a bundled package
+ * (zod) counts as itself. Frames with no map, or no mapping, are returned as they are.
+ */
+function sourceMapped(): (frame: CallFrame) => CallFrame {
+  const maps = new Map<string, SourceMap | undefined>();
+  const mapOf = (path: string): SourceMap | undefined => {
+    if (!maps.has(path)) {
+      const file = `${path}.map`;
+      maps.set(path, existsSync(file) ? new SourceMap(JSON.parse(readFileSync(file, 'utf8'))) : undefined);
+    }
+    return maps.get(path);
+  };
+  return (frame) => {
+    if (!frame.url.startsWith('file://')) return frame;
+    const path = fileURLToPath(frame.url);
+    const entry = mapOf(path)?.findEntry(frame.lineNumber, frame.columnNumber);
+    if (!entry || !('originalSource' in entry)) return frame;
+    const source = entry.originalSource.startsWith('file://')
+      ? fileURLToPath(entry.originalSource)
+      : resolve(dirname(path), entry.originalSource);
+    return { ...frame, url: pathToFileURL(source).href, lineNumber: entry.originalLine, mapped: true };
+  };
+}
+
 function locate(url: string, codeRoot: string): string {
   if (url === '') return '';
   const path = url.startsWith('file://') ? fileURLToPath(url) : url;
@@ -104,6 +136,8 @@ function locate(url: string, codeRoot: string): string {
   if (path.startsWith(codeRoot)) return path.slice(codeRoot.length).replace(/^\//, '');
   const inModules = path.lastIndexOf('node_modules/');
   if (inModules >= 0) return path.slice(inModules + 'node_modules/'.length);
+  // A frame read back through a source map names the module in the repository.
+  if (path.startsWith(REPO_ROOT)) return path.slice(REPO_ROOT.length);
   return path;
 }
 

@@ -42,7 +42,7 @@ Options:
   --latency MS        latency the sandbox ITNIO API adds to every answer (default 50)
   --starts N          timed starts of each bot for the ready time (default 5; only the comparison)
   --judged-only       the comparison without its bonus runs (as configured, merged)
-  --from-source       run both bots' TypeScript under tsx (as npm run dev does) instead of compiling them
+  --from-source       run both bots' TypeScript under tsx (as npm run dev does) instead of building them
                       to JavaScript first (as npm run build and npm start do); only the comparison
   --trunkbot-env K=V  extra environment for trunkbot only, repeatable, e.g.
                       NODE_OPTIONS=--max-old-space-size=64 or REDIS_URL=redis://127.0.0.1:6379

@@ -9,7 +9,6 @@ import {
   floorSpec,
   measureReady,
   type ReadyTimes,
-  TRUNKBOT_ENTRY,
   trunkbotSpec,
 } from './bot-specs.js';
 import { compileBots } from './compile-bots.js';
@@ -83,8 +82,8 @@ export async function runComparison(
 ): Promise<ComparisonResult> {
   let compiledRoot: string | undefined;
   if (!options.fromSource) {
-    progress('compiling both bots to JavaScript, as npm run build does…');
-    compiledRoot = await compileBots([TRUNKBOT_ENTRY, FLOOR_ENTRY, PROBE_ENTRY]);
+    progress('building both bots, as npm run build does…');
+    compiledRoot = await compileBots({ floor: FLOOR_ENTRY, probe: PROBE_ENTRY });
   }
   const compiled = compiledRoot === undefined ? {} : { compiledRoot };
   progress(`timing ${options.starts} starts of each bot…`);

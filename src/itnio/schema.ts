@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 import type { Trunk, TrunkType } from '../trunks/trunk.js';
 
 // Control characters (which JSON would blow up six-fold) and line separators.

@@ -1,5 +1,5 @@
 import type { types } from '@slack/bolt';
-import { z } from 'zod';
+import * as z from 'zod';
 import { SHARE_FORM } from './action-ids.js';
 import { type SlackMessage, textMessage } from './message.js';
 import { code } from './slack-text.js';

@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 import type { ButtonSeal } from './button-seal.js';
 
 /** What a Details or Share-trunk button carries: which trunk, and for Share, which channel to post to. */
