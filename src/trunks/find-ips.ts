@@ -23,7 +23,7 @@ const PLAIN_V4 = /^(?:25[0-5]|2[0-4]\d|1\d\d|[1-9]?\d)(?:\.(?:25[0-5]|2[0-4]\d|1
 
 /** Whether a vendor field holds at least one address (addressesIn is not empty), cheaply for a plain IPv4. */
 export function hasAddress(field: string | null): boolean {
-  return field !== null && (PLAIN_V4.test(field) || addressesIn(field).length > 0);
+  return field !== null && (PLAIN_V4.test(field) || field.split(FIELD_SEPARATORS).some((token) => looseAddress(token)));
 }
 
 /** The distinct addresses in pasted text (SIP traces, emails), canonical, in order of appearance. */
