@@ -1,3 +1,4 @@
+import { startNodeArgs } from '../build/start-command.js';
 import type { BenchWorld } from './bench-world.js';
 import { spawnBot, type BotSpec } from './spawn-bot.js';
 
@@ -22,14 +23,19 @@ export interface StartOptions {
   compiledRoot?: string;
 }
 
-/** trunkbot as `npm run dev` would start it against the bench's fakes, with `extraEnv` on top of its defaults. */
+/**
+ * trunkbot against the bench's fakes, with `extraEnv` on top of its defaults: built, it runs with the Node
+ * flags of `npm start` (the heap cap) as a deployment does; from source, as `npm run dev` runs it.
+ */
 export function trunkbotSpec(world: BenchWorld, extraEnv: Record<string, string>, start: StartOptions = {}): BotSpec {
+  const deployed = start.compiledRoot === undefined ? [] : startNodeArgs();
   return {
     name: 'trunkbot',
     entry: TRUNKBOT_ENTRY,
     ready: TRUNKBOT_READY,
     settled: TRUNKBOT_SETTLED,
     ...start,
+    nodeArgs: [...deployed, ...(start.nodeArgs ?? [])],
     env: {
       SLACK_BOT_TOKEN: world.slack.botToken,
       SLACK_SIGNING_SECRET: SIGNING_SECRET,

@@ -1,6 +1,7 @@
-import { cpSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { cpSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { startNodeArgs } from '../../devkit/build/start-command.js';
 import { REPO_ROOT } from '../../devkit/spawn-tsx.js';
 import { runNpm } from '../support/run-npm.js';
 
@@ -27,11 +28,29 @@ describe('npm start', () => {
     expect(stderr).not.toMatch(/ERR_MODULE_NOT_FOUND|\n\s+at /);
   });
 
-  test('after the build starts dist/index.js', async () => {
+  test('after the build starts dist/index.js, with the heap capped at 1 GB', async () => {
     mkdirSync(join(copy, 'dist'));
-    writeFileSync(join(copy, 'dist/index.js'), "process.stdout.write('dist/index.js ran\\n');\n");
+    writeFileSync(
+      join(copy, 'dist/index.js'),
+      "import { getHeapStatistics } from 'node:v8';\n" +
+        'const mb = getHeapStatistics().heap_size_limit / 2 ** 20;\n' +
+        "process.stdout.write('dist/index.js ran, heap limit ' + mb + ' MB\\n');\n",
+    );
+    writeFileSync(join(copy, 'dist/package.json'), '{ "type": "module" }\n');
     const { code, stdout } = await npmStart(copy);
     expect(code).toBe(0);
-    expect(stdout).toContain('dist/index.js ran');
+    const limit = Number(/dist\/index\.js ran, heap limit ([\d.]+) MB/.exec(stdout)?.[1]);
+    // The old generation's 1,024 MB plus the young generation's few dozen.
+    expect(limit).toBeGreaterThanOrEqual(1024);
+    expect(limit).toBeLessThan(1200);
+  });
+
+  test('the Procfile runs what npm start runs; its Node flags are the heap cap', () => {
+    const { scripts } = JSON.parse(readFileSync(join(REPO_ROOT, 'package.json'), 'utf8')) as {
+      scripts: Record<string, string>;
+    };
+    const web = /^web: (.+)$/m.exec(readFileSync(join(REPO_ROOT, 'Procfile'), 'utf8'))?.[1];
+    expect(web).toBe(scripts.start);
+    expect(startNodeArgs()).toEqual(['--max-old-space-size=1024']);
   });
 });
