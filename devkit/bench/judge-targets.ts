@@ -32,8 +32,9 @@ export const WHY_NOT_MET = {
   throughput:
     'the one JS thread saturates first: trunkbot spends about 1.5–1.9× the floor’s CPU per request at 64 users',
   cpu: 'the page (render, seals), got, the answer’s validation, the audit line and GC: profile in BENCHMARKS.md',
-  rss: 'V8 lets the heap grow further between collections for trunkbot’s ~2× allocation per request, plus 10 MB live',
-  ready: 'zod, pino and ~150 modules of its own load before it is ready, and auth.test is awaited before listening',
+  rss: 'V8 lets garbage pile up in proportion to the live heap (trunkbot’s is ~8 MB larger) and to the heap cap',
+  ready:
+    'its own code, pino and auth.test before listening; its heap flag makes Node compile its own modules without their code cache',
 } as const;
 
 /** The levels of `surface`s at `concurrency`, in the run's order. */
