@@ -31,6 +31,10 @@ export function createApp(config: Config, deps: BotDeps): App {
       ? { socketMode: true, appToken: config.slack.appToken }
       : { signingSecret: config.slack.signingSecret }),
     logger: toBoltLogger(deps.log),
+    // No conversation state is kept in Bolt (the bot's state is in its own stores). Bolt's default
+    // in-memory conversation store runs on every event and, for a conversation it has never seen
+    // (every one, here), builds and throws away an Error.
+    convoStore: false,
     clientOptions: slackClientOptions(config),
     customRoutes: [healthRoute],
     port: config.http.port,
