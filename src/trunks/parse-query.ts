@@ -79,10 +79,11 @@ function readToken(tokens: Token[], i: number, draft: QueryDraft): number {
   }
   // Rule 4: `key:value`; a word that merely ends in a colon (`globex: down`) is a word.
   const pair = PAIR.exec(word);
-  if (pair) {
-    const hint = closestWord(pair[1]!, KEYS);
-    if (knownKey(pair[1]!) !== undefined || hint !== undefined || stripTrailing(pair[2]!) !== '')
-      return readFilter(pair[1]!, { text: pair[2]!, quoted: false }, tokens, i, draft);
+  if (
+    pair &&
+    (knownKey(pair[1]!) !== undefined || closestWord(pair[1]!, KEYS) !== undefined || stripTrailing(pair[2]!) !== '')
+  ) {
+    return readFilter(pair[1]!, { text: pair[2]!, quoted: false }, tokens, i, draft);
   }
   // Rule 5: flags are not part of the grammar.
   if (bare.startsWith('-') && bare.length > 1) {
