@@ -1,5 +1,5 @@
 import fc from 'fast-check';
-import { escapeClip, oneLine } from '../../src/trunks/slack-text.js';
+import { escapeClip, formatCount, oneLine } from '../../src/trunks/slack-text.js';
 import { RUN } from './arbitraries.js';
 
 // Escaping and clipping one code point at a time, written out plainly: what escapeClip must equal.
@@ -46,6 +46,21 @@ describe('oneLine', () => {
         expect(oneLine(value)).toBe(value.replace(/\s+/g, ' ').trim());
       }),
       { ...RUN, numRuns: 1_000 },
+    );
+  });
+});
+
+describe('formatCount', () => {
+  test('writes every count as the en-US number format does, below 1,000 and above', () => {
+    const enUs = new Intl.NumberFormat('en-US');
+    const count = fc.oneof(
+      fc.integer({ min: 0, max: 1_100 }),
+      fc.integer({ min: -1_000_000, max: 100_000_000 }),
+      fc.double({ min: -2_000, max: 2_000, noNaN: true }),
+    );
+    fc.assert(
+      fc.property(count, (n) => formatCount(n) === enUs.format(n)),
+      { ...RUN, numRuns: 2_000 },
     );
   });
 });
