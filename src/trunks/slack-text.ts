@@ -15,12 +15,18 @@ const SMART_QUOTES: Record<string, string> = {
   '\u2032': "'",
 };
 
+// The characters decodeSlackInput acts on: a link or mention, an entity, a smart quote, a control character.
+const NEEDS_DECODING =
+  /[<&\u201C\u201D\u201E\u201F\u2033\u00AB\u00BB\u2018\u2019\u201A\u201B\u2032\u0000-\u001F\u007F-\u009F\u2028\u2029]/;
+
 /**
  * Turns what a Slack client sent into what the user typed: Slack's `<…>` links and mentions become
  * their labels, `&amp;`/`&lt;`/`&gt;` are unescaped, smart quotes become straight ones, control
  * characters become spaces.
  */
 export function decodeSlackInput(raw: string): string {
+  // Most input has none of these: it is what the user typed already.
+  if (!NEEDS_DECODING.test(raw)) return raw;
   return raw
     .replace(/<([^<>]*)>/g, (_m, inner: string) => {
       const [target = '', label] = inner.split('|', 2);

@@ -1,5 +1,5 @@
 import fc from 'fast-check';
-import { escapeClip, formatCount, oneLine } from '../../src/trunks/slack-text.js';
+import { decodeSlackInput, escapeClip, formatCount, oneLine } from '../../src/trunks/slack-text.js';
 import { RUN } from './arbitraries.js';
 
 // Escaping and clipping one code point at a time, written out plainly: what escapeClip must equal.
@@ -61,6 +61,37 @@ describe('formatCount', () => {
     fc.assert(
       fc.property(count, (n) => formatCount(n) === enUs.format(n)),
       { ...RUN, numRuns: 2_000 },
+    );
+  });
+});
+
+describe('decodeSlackInput', () => {
+  test('decodes as the full path does, whether or not the text needs decoding', () => {
+    const text = fc.oneof(
+      fc.string({
+        unit: fc.constantFrom(
+          'a',
+          ' ',
+          '<',
+          '>',
+          '|',
+          '&',
+          '&lt;',
+          '&amp;',
+          '<@U1|ann>',
+          '<mailto:a@b.c>',
+          '\u201C',
+          '\t',
+          'é',
+        ),
+      }),
+      fc.string({ unit: 'grapheme' }),
+      fc.string(),
+    );
+    // A leading control character sends any text down the full path, and decodes to one space.
+    fc.assert(
+      fc.property(text, (raw) => decodeSlackInput(`\u0001${raw}`) === ` ${decodeSlackInput(raw)}`),
+      { ...RUN, numRuns: 1_000 },
     );
   });
 });
