@@ -34,7 +34,7 @@ export const WHY_NOT_MET = {
   cpu: 'the page (render, seals), got, the answer’s validation, the audit line and GC: profile in BENCHMARKS.md',
   rss: 'V8 lets garbage pile up in proportion to the live heap (trunkbot’s is ~8 MB larger) and to the heap cap',
   ready:
-    'its own code, pino and auth.test before listening; its heap flag makes Node compile its own modules without their code cache',
+    'its own code, pino and auth.test before listening, and Node’s own modules load more slowly under its heap flag',
 } as const;
 
 /** The levels of `surface`s at `concurrency`, in the run's order. */
