@@ -1,7 +1,7 @@
-import { readFileSync, rmSync } from 'node:fs';
-import { join } from 'node:path';
+import { rmSync } from 'node:fs';
 import { build } from 'esbuild';
 import { REPO_ROOT } from '../spawn-tsx.js';
+import { readPackageJson } from './package-json.js';
 
 /**
  * Dependencies compiled into the bundle: pure ES modules that load on every start (zod alone is dozens
@@ -24,10 +24,7 @@ export interface BundleOptions {
 
 /** The dependencies left to Node's own loading: every one in package.json except BUNDLED_PACKAGES. */
 export function externalPackages(): string[] {
-  const manifest = JSON.parse(readFileSync(join(REPO_ROOT, 'package.json'), 'utf8')) as {
-    dependencies?: Record<string, string>;
-  };
-  return Object.keys(manifest.dependencies ?? {}).filter((name) => !BUNDLED_PACKAGES.includes(name));
+  return Object.keys(readPackageJson().dependencies ?? {}).filter((name) => !BUNDLED_PACKAGES.includes(name));
 }
 
 /**

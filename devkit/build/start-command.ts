@@ -1,6 +1,4 @@
-import { readFileSync } from 'node:fs';
-import { join } from 'node:path';
-import { REPO_ROOT } from '../spawn-tsx.js';
+import { readPackageJson } from './package-json.js';
 
 const START = /^node((?: --\S+)*) dist\/index\.js$/;
 
@@ -9,10 +7,7 @@ const START = /^node((?: --\S+)*) dist\/index\.js$/;
  * starts the built bot elsewhere — the bench — starts it as a deployment does.
  */
 export function startNodeArgs(): string[] {
-  const manifest = JSON.parse(readFileSync(join(REPO_ROOT, 'package.json'), 'utf8')) as {
-    scripts?: Record<string, string>;
-  };
-  const start = manifest.scripts?.start ?? '';
+  const start = readPackageJson().scripts?.start ?? '';
   const match = START.exec(start);
   if (!match) throw new Error(`package.json's start script is not "node [--flags] dist/index.js": ${start}`);
   return match[1]!.split(' ').filter((flag) => flag !== '');

@@ -1,6 +1,7 @@
 import { cpSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { readPackageJson } from '../../devkit/build/package-json.js';
 import { startNodeArgs } from '../../devkit/build/start-command.js';
 import { REPO_ROOT } from '../../devkit/spawn-tsx.js';
 import { runNpm } from '../support/run-npm.js';
@@ -46,11 +47,8 @@ describe('npm start', () => {
   });
 
   test('the Procfile runs what npm start runs; its Node flags are the heap cap', () => {
-    const { scripts } = JSON.parse(readFileSync(join(REPO_ROOT, 'package.json'), 'utf8')) as {
-      scripts: Record<string, string>;
-    };
     const web = /^web: (.+)$/m.exec(readFileSync(join(REPO_ROOT, 'Procfile'), 'utf8'))?.[1];
-    expect(web).toBe(scripts.start);
+    expect(web).toBe(readPackageJson().scripts?.start);
     expect(startNodeArgs()).toEqual(['--max-old-space-size=1024']);
   });
 });

@@ -1,5 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { readPackageJson } from '../../devkit/build/package-json.js';
 import { BUTTON_WORDS } from '../../devkit/console/console-help.js';
 import { ConsoleSession } from '../../devkit/console/console-session.js';
 import { startSandboxWorld } from '../../devkit/sandbox/sandbox-world.js';
@@ -97,10 +98,7 @@ describe('README: two commands on a fresh machine', () => {
   });
 
   test('the Node version it names is the one package.json requires', () => {
-    const { engines } = JSON.parse(readFileSync(join(REPO_ROOT, 'package.json'), 'utf8')) as {
-      engines: { node: string };
-    };
-    const required = /^>=(\d+(?:\.\d+)*)$/.exec(engines.node)?.[1];
+    const required = /^>=(\d+(?:\.\d+)*)$/.exec(readPackageJson().engines?.node ?? '')?.[1];
     expect(demoSection().split('\n')[0]).toBe(`${HEADING} (Node ${required}+)`);
   });
 });
